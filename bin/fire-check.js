@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// Writing into a closed pipe (`fire-check ... | head -1`) ends quietly.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+let main;
+try {
+  ({ main } = await import('../dist/fire-check.js'));
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
+  process.stderr.write('fire-check: not built yet (dist/ is missing). Run `npm install` or `npm run build` first.\n');
+  process.exit(1);
+}
+process.exitCode = await main(process.argv.slice(2));

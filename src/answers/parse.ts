@@ -1,0 +1,118 @@
+// Turns answers from outside (piped JSON, a CSV cell, a saved file) into the
+// engine's normalised Answers, checking each against the pack. Every problem
+// names the id and says what is allowed; all problems are reported at once.
+import { coerceValue } from '../engine/conditions.js';
+import { SCALE_MAX, SCALE_MIN, type AnswerSet, type AnswerValue, type Pack, type Question } from '../engine/types.js';
+import { didYouMean, FireCheckError } from '../errors.js';
+import { allowedValues } from '../pack/allowed.js';
+
+const NOT_SURE = new Set(['unsure', 'not sure', 'not-sure', '?', '']);
+
+export type NormalisedAnswer = { ok: true; value: AnswerValue } | { ok: false; message: string };
+
+/** One raw value for one question; null, "unsure" and "not sure" mean not sure. */
+export function normaliseAnswer(question: Question, raw: unknown): NormalisedAnswer {
+  if (raw === null || raw === undefined) return { ok: true, value: null };
+  if (typeof raw === 'string' && NOT_SURE.has(raw.trim().toLowerCase())) return { ok: true, value: null };
+  const bad = (why = 'is not allowed') => ({ ok: false as const, message: `${JSON.stringify(raw)} ${why}; ${allowedValues(question)}, or null / "unsure" for not sure` });
+  if (typeof raw !== 'boolean' && typeof raw !== 'number' && typeof raw !== 'string') return bad();
+  // A number where yes/no or a frequency is expected is a mistake, not a code for one.
+  if (typeof raw === 'number' && (question.kind === 'bool' || question.kind === 'freq')) return bad();
+  if (typeof raw === 'boolean' && question.kind !== 'bool') return bad();
+  const value = coerceValue(question, raw);
+  if (value === undefined) return bad();
+  if (typeof value === 'number') {
+    if (question.kind === 'scale' && (!Number.isInteger(value) || value < SCALE_MIN || value > SCALE_MAX)) return bad('is outside the scale');
+    if (question.kind === 'number') {
+      if (question.min !== undefined && value < question.min) return bad(`is below the minimum ${question.min}`);
+      if (question.max !== undefined && value > question.max) return bad(`is above the maximum ${question.max}`);
+    }
+  }
+  return { ok: true, value };
+}
+
+export interface AnswerProblem {
+  /** JSON path such as `answers.pays_late`, or a position such as `line 3, column 7`. */
+  where: string;
+  message: string;
+}
+
+/** Checks a parsed JSON value against the pack; returns the answer set or every problem found. */
+export function checkAnswerObject(data: unknown, pack: Pack): { ok: true; set: AnswerSet } | { ok: false; problems: AnswerProblem[] } {
+  const problems: AnswerProblem[] = [];
+  const shape = 'expected an object like {"client": "Acme", "answers": {"pays_late": "often"}}';
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const got = Array.isArray(data) ? 'an array' : data === null ? 'null' : `a ${typeof data}`;
+    return { ok: false, problems: [{ where: 'top level', message: `${shape}, got ${got}` }] };
+  }
+  const top = data as Record<string, unknown>;
+  for (const key of Object.keys(top)) {
+    if (key !== 'client' && key !== 'answers') {
+      problems.push({ where: JSON.stringify(key), message: `unknown top-level key${didYouMean(key, ['client', 'answers'])}; allowed: client, answers` });
+    }
+  }
+  const client = top.client;
+  if (client !== undefined && client !== null && typeof client !== 'string') {
+    problems.push({ where: 'client', message: 'must be a string (the client\'s name) or null' });
+  }
+  const rawAnswers = top.answers;
+  // Null-prototype object: a key such as "__proto__" stays a plain (unknown) key.
+  const answers: Record<string, AnswerValue> = Object.create(null);
+  if (rawAnswers === undefined) {
+    problems.push({ where: 'answers', message: `missing; ${shape}` });
+  } else if (rawAnswers === null || typeof rawAnswers !== 'object' || Array.isArray(rawAnswers)) {
+    problems.push({ where: 'answers', message: 'must be an object mapping question ids to answers' });
+  } else {
+    const byId = new Map(pack.questions.map((q) => [q.id, q]));
+    for (const [id, raw] of Object.entries(rawAnswers as Record<string, unknown>)) {
+      const question = byId.get(id);
+      if (!question) {
+        problems.push({ where: `answers.${id}`, message: `unknown question id${didYouMean(id, byId.keys())}; run \`fire-check questions\` for the list` });
+        continue;
+      }
+      const result = normaliseAnswer(question, raw);
+      if (result.ok) answers[id] = result.value;
+      else problems.push({ where: `answers.${id}`, message: result.message });
+    }
+  }
+  if (problems.length) return { ok: false, problems };
+  const name = typeof client === 'string' && client.trim() ? client.trim() : undefined;
+  return { ok: true, set: name === undefined ? { answers } : { client: name, answers } };
+}
+
+/** Parses JSON text; a syntax error is reported with its line and column. */
+export function parseJson(text: string): { ok: true; data: unknown } | { ok: false; problem: AnswerProblem } {
+  if (text.trim() === '') return { ok: false, problem: { where: 'input', message: 'is empty; expected a JSON object like {"answers": {"pays_late": "often"}} (see `fire-check template`)' } };
+  try {
+    return { ok: true, data: JSON.parse(text) };
+  } catch (error) {
+    const message = (error as Error).message;
+    const match = /position (\d+)/.exec(message);
+    const offset = match ? Number(match[1]) : text.length;
+    const before = text.slice(0, offset).split('\n');
+    const line = before.length;
+    const column = (before[before.length - 1]?.length ?? 0) + 1;
+    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '').replace(/, "[\s\S]*$/, '');
+    return { ok: false, problem: { where: `line ${line}, column ${column}`, message: `not valid JSON (${reason})` } };
+  }
+}
+
+/** Reads one answers document or throws a FireCheckError listing every problem. */
+export function parseAnswers(text: string, pack: Pack, source: string): AnswerSet {
+  const json = parseJson(text);
+  if (!json.ok) throw answerError(source, [json.problem]);
+  const checked = checkAnswerObject(json.data, pack);
+  if (!checked.ok) throw answerError(source, checked.problems);
+  return checked.set;
+}
+
+export function answerError(source: string, problems: AnswerProblem[]): FireCheckError {
+  const details = problems.map((p) => `${source}: ${p.where}: ${p.message}`);
+  if (problems.length === 1) return new FireCheckError(`invalid answers: ${details[0]}`);
+  return new FireCheckError(`invalid answers in ${source}: ${problems.length} problems`, { details });
+}
+
+/** The answers file `fire-check template` prints: every question, not sure, in asking order. */
+export function answersTemplate(questions: Question[]): { client: string; answers: Record<string, null> } {
+  return { client: '', answers: Object.fromEntries(questions.map((q) => [q.id, null])) };
+}

@@ -1,0 +1,126 @@
+// The only layer that touches the process: parses arguments with commander,
+// loads the pack and answers, calls the engine and renderers, writes output,
+// and returns an exit code (it never calls process.exit itself).
+import { Command, CommanderError, Option } from 'commander';
+import { CancelledError, didYouMean, FireCheckError } from '../errors.js';
+import { processIo, type Io } from './io.js';
+
+declare const __FIRE_CHECK_VERSION__: string | undefined;
+const VERSION = typeof __FIRE_CHECK_VERSION__ === 'string' ? __FIRE_CHECK_VERSION__ : '0.0.0-dev';
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, keep: 0, fix: 10, fire: 11, 'fire-now': 12, cancelled: 130 } as const;
+
+export interface CommonOptions {
+  rules?: string;
+  format: string;
+  json?: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, argv.includes('--debug') || Boolean(io.env.FIRE_CHECK_DEBUG));
+  }
+}
+
+function reportError(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and --version end here too, with code 0; commander has already written them.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof CancelledError) {
+    io.stderr.write(`${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof FireCheckError) {
+    io.stderr.write(`fire-check: ${error.message}\n`);
+    for (const line of error.details) io.stderr.write(`${line}\n`);
+    if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`fire-check: unexpected error: ${message}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  else io.stderr.write('This is a bug in fire-check. Run again with --debug for details, and report it.\n');
+  return EXIT.failure;
+}
+
+function commonOptions(command: Command, formats: string[]): Command {
+  return command
+    .option('--rules <file>', 'use this rule pack (YAML or JSON) instead of the default one')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('text'))
+    .option('--json', 'same as --format json')
+    .option('--color', 'colour the output even when it is not a terminal')
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--debug', 'print stack traces for errors');
+}
+
+export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+  const program = new Command('fire-check');
+  program
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`fire-check: ${text.replace(/^error: /, '').replace(/\n\(Did you mean (.*)\)/, ' (did you mean $1)')}`),
+    })
+    .exitOverride()
+    // Options after a command belong to that command (`questions --format json`).
+    .enablePositionalOptions()
+    .showSuggestionAfterError()
+    .description(
+      'Decide whether to end a client relationship, and how to end it well.\n\n' +
+        'In a terminal it interviews you about one client. Piped JSON answers (or --answers FILE)\n' +
+        'are scored without questions, for scripts.',
+    )
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText(
+      'after',
+      '\nExit codes:\n  0 ran fine   1 unexpected failure   2 bad input, rule pack or usage   130 cancelled\n' +
+        '  with --exit-code: 0 keep, 10 fix, 11 fire, 12 fire-now\n\n' +
+        'Examples:\n  fire-check                                  interview about one client\n' +
+        '  fire-check --answers answers.json           score a saved answers file\n' +
+        '  cat answers.json | fire-check --format json\n  fire-check template > mine.json             a file to fill in',
+    );
+
+  commonOptions(program, ['text', 'json', 'markdown'])
+    .option('--answers <file>', 'read answers from a JSON file (- for stdin); stdin is read anyway when it is not a terminal')
+    .option('--client <name>', "the client's name (overrides the one in the answers)")
+    .option('--exit-code', 'exit with the verdict: 0 keep, 10 fix, 11 fire, 12 fire-now')
+    .option('--today <date>', 'assess as of this date, YYYY-MM-DD (sets the re-check date of a fix)')
+    .allowExcessArguments()
+    .action(async (options, command: Command) => {
+      // The default command takes no arguments, so a stray word is a mistyped command.
+      const [word] = command.args;
+      if (word !== undefined) {
+        const names = program.commands.map((c) => c.name());
+        throw new FireCheckError(`unknown command "${word}"${didYouMean(word, names)}; commands: ${names.join(', ')} (see --help)`);
+      }
+      const { assess } = await import('./assess.js');
+      setExitCode(await assess(options, io));
+    });
+
+  commonOptions(program.command('questions'), ['text', 'json'])
+    .description("list every question: id, kind, allowed values, category")
+    .action(async (options) => {
+      const { listQuestions } = await import('./questions.js');
+      setExitCode(await listQuestions(options, io));
+    });
+
+  commonOptions(program.command('template'), ['json'])
+    .description('print an answers file with every question set to null (not sure); valid input as it is')
+    .action(async (options) => {
+      const { printTemplate } = await import('./questions.js');
+      setExitCode(await printTemplate(options, io));
+    });
+
+  return program;
+}

@@ -1,0 +1,78 @@
+import { answersTemplate } from '../answers/parse.js';
+import { questionOrder } from '../engine/evaluate.js';
+import { FREQ_LEVELS, type Pack, type Question } from '../engine/types.js';
+import { padEnd } from '../render/text.js';
+import { formatOf, packFor, styleFor } from './context.js';
+import type { Io } from './io.js';
+import type { CommonOptions } from './main.js';
+
+export function allowedList(q: Question): string {
+  switch (q.kind) {
+    case 'bool':
+      return 'yes | no';
+    case 'freq':
+      return FREQ_LEVELS.join(' | ');
+    case 'scale':
+      return '1..5';
+    case 'number':
+      return `${q.min ?? '-∞'}..${q.max ?? '∞'}${q.unit ? ` ${q.unit}` : ''}`;
+  }
+}
+
+export function questionsJson(pack: Pack) {
+  return {
+    schemaVersion: 1,
+    pack: { id: pack.id, version: pack.version },
+    questions: questionOrder(pack).map((q) => ({
+      id: q.id,
+      category: q.category,
+      kind: q.kind,
+      ...(q.kind === 'freq' ? { values: [...FREQ_LEVELS] } : {}),
+      ...(q.kind === 'bool' ? { values: ['yes', 'no'] } : {}),
+      ...(q.kind === 'scale' ? { min: 1, max: 5 } : {}),
+      ...(q.kind === 'number' ? { min: q.min ?? null, max: q.max ?? null, unit: q.unit ?? null } : {}),
+      context: q.weight === 0,
+      weight: q.weight,
+      hardStop: q.hardStop === true,
+      text: q.text,
+      help: q.help ?? null,
+      askIf: q.askIf ?? null,
+      sources: q.sources,
+    })),
+  };
+}
+
+export async function listQuestions(options: CommonOptions, io: Io): Promise<number> {
+  const pack = await packFor(options);
+  if (formatOf(options) === 'json') {
+    io.stdout.write(`${JSON.stringify(questionsJson(pack), null, 2)}\n`);
+    return 0;
+  }
+  const style = styleFor(options, io);
+  const idWidth = Math.max(...pack.questions.map((q) => q.id.length)) + 2;
+  const lines: string[] = [];
+  for (const category of pack.categories) {
+    const questions = questionOrder(pack).filter((q) => q.category === category.id);
+    if (!questions.length) continue;
+    lines.push(style.bold(`${category.title} (${category.id})`));
+    for (const q of questions) {
+      const flags = [q.weight === 0 ? 'context' : `weight ${q.weight}`, q.hardStop ? 'hard stop' : '', q.askIf ? 'conditional' : '']
+        .filter(Boolean)
+        .join(', ');
+      lines.push(`  ${style.cyan(padEnd(q.id, idWidth))}${padEnd(q.kind, 8)}${allowedList(q)}  ${style.dim(`(${flags})`)}`);
+      lines.push(`  ${' '.repeat(idWidth)}${q.text}`);
+    }
+    lines.push('');
+  }
+  lines.push(style.dim('Every question also takes null or "unsure" for not sure. `fire-check template` prints an answers file.'));
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+export async function printTemplate(options: CommonOptions, io: Io): Promise<number> {
+  const pack = await packFor(options);
+  io.stdout.write(`${JSON.stringify(answersTemplate(questionOrder(pack)), null, 2)}\n`);
+  return 0;
+}
+
+

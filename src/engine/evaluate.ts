@@ -1,0 +1,241 @@
+import { holds, rank } from './conditions.js';
+import { fillTemplate } from './template.js';
+import {
+  FREQ_LEVELS,
+  PHASES,
+  SCALE_MAX,
+  SCALE_MIN,
+  type AnswerSet,
+  type AnswerValue,
+  type Answers,
+  type Assessment,
+  type Pack,
+  type PlannedStep,
+  type Question,
+  type Reason,
+  type Verdict,
+} from './types.js';
+
+export interface EvaluateOptions {
+  /** ISO date (YYYY-MM-DD) the assessment is made on; sets `recheckOn` for a fix. */
+  today?: string;
+  /** How answer values read inside reasons and step texts (a language may replace them). */
+  words?: Partial<AnswerWords>;
+}
+
+export interface AnswerWords {
+  yes: string;
+  no: string;
+  theClient: string;
+  freq: Record<(typeof FREQ_LEVELS)[number], string>;
+}
+
+export const ENGLISH_WORDS: AnswerWords = {
+  yes: 'yes',
+  no: 'no',
+  theClient: 'the client',
+  freq: { never: 'never', rarely: 'rarely', sometimes: 'sometimes', often: 'often', always: 'always' },
+};
+
+/** True for questions that carry points: red-flag signals, as opposed to context questions. */
+export function isSignal(question: Question): boolean {
+  return question.weight > 0;
+}
+
+/** How bad an answer is, from 0 (fine) to 1 (as bad as that question gets). */
+export function severity(question: Question, value: Exclude<AnswerValue, null>): number {
+  switch (question.kind) {
+    case 'bool':
+      return value === true ? 1 : 0;
+    case 'freq':
+      return rank(value) / (FREQ_LEVELS.length - 1);
+    case 'scale':
+      return clamp01((Number(value) - SCALE_MIN) / (SCALE_MAX - SCALE_MIN));
+    case 'number': {
+      const band = question.bands?.find((b) => Number(value) >= b.min && Number(value) <= b.max);
+      return band && question.weight > 0 ? clamp01(band.points / question.weight) : 0;
+    }
+  }
+}
+
+/**
+ * Questions in the order they are asked: by category (in the pack's category
+ * order), then in pack order within a category.
+ */
+export function questionOrder(pack: Pack): Question[] {
+  const rank = new Map(pack.categories.map((c, i) => [c.id, i]));
+  return pack.questions
+    .map((q, i) => ({ q, i }))
+    .sort((a, b) => (rank.get(a.q.category) ?? Infinity) - (rank.get(b.q.category) ?? Infinity) || a.i - b.i)
+    .map(({ q }) => q);
+}
+
+/**
+ * The questions that apply to these answers, in asking order. A question whose
+ * `askIf` does not hold is not asked, and any answer given to it is ignored.
+ */
+export function applicableQuestions(pack: Pack, answers: Answers): Question[] {
+  const byId = new Map(pack.questions.map((q) => [q.id, q]));
+  const seen: Record<string, AnswerValue> = {};
+  const result: Question[] = [];
+  // askIf only looks at earlier questions (validate.ts checks it), so one pass suffices.
+  for (const question of questionOrder(pack)) {
+    if (!question.askIf || holds(question.askIf, seen, byId)) {
+      result.push(question);
+      seen[question.id] = answers[question.id] ?? null;
+    }
+  }
+  return result;
+}
+
+/**
+ * Scores one client against a pack. Pure and deterministic: the same pack,
+ * answers and options always give the same assessment.
+ */
+export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions = {}): Assessment {
+  const words: AnswerWords = { ...ENGLISH_WORDS, ...options.words };
+  const byId = new Map(pack.questions.map((q) => [q.id, q]));
+  const applicable = applicableQuestions(pack, input.answers);
+  const answers: Record<string, AnswerValue> = {};
+  for (const q of applicable) answers[q.id] = input.answers[q.id] ?? null;
+
+  const reasons: Reason[] = [];
+  const hardStops: string[] = [];
+  let points = 0;
+  let possible = 0;
+  let applicableWeight = 0;
+  let answeredWeight = 0;
+  let answered = 0;
+  let signals = 0;
+
+  for (const question of applicable) {
+    if (!isSignal(question)) continue;
+    signals += 1;
+    applicableWeight += question.weight;
+    const value = answers[question.id];
+    if (value === null || value === undefined) continue;
+    answered += 1;
+    answeredWeight += question.weight;
+    possible += question.weight;
+    const share = severity(question, value);
+    const gained = question.weight * share;
+    points += gained;
+    const stop = question.hardStop === true && share === 1;
+    if (stop) hardStops.push(question.id);
+    if (gained > 0 || stop) {
+      reasons.push({
+        id: question.id,
+        type: 'signal',
+        points: round(gained, 2),
+        hardStop: stop,
+        text: `${question.label}: ${displayValue(question, value, words)}`,
+        sources: question.sources,
+      });
+    }
+  }
+
+  for (const rule of pack.rules) {
+    if (!holds(rule.when, answers, byId)) continue;
+    points += rule.points;
+    if (rule.hardStop) hardStops.push(rule.id);
+    reasons.push({
+      id: rule.id,
+      type: 'rule',
+      points: round(rule.points, 2),
+      hardStop: rule.hardStop === true,
+      text: rule.text,
+      sources: rule.sources,
+    });
+  }
+
+  const score = possible > 0 ? Math.min(100, Math.round((100 * points) / possible)) : 0;
+  const confidence = applicableWeight > 0 ? round(answeredWeight / applicableWeight, 2) : 0;
+  const verdict = decideVerdict(pack, score, hardStops.length > 0, answered > 0);
+
+  // Largest first; ties keep pack order (Array.prototype.sort is stable).
+  reasons.sort((a, b) => Number(b.hardStop) - Number(a.hardStop) || b.points - a.points);
+
+  const recheckOn = verdict === 'fix' && options.today ? addDays(options.today, pack.scoring.recheckDays) : null;
+  const values = templateValues(applicable, answers, input.client, recheckOn, words);
+  const steps: PlannedStep[] = pack.steps
+    .filter((step) => step.verdicts.includes(verdict) && (!step.when || holds(step.when, answers, byId)))
+    .map((step, order) => ({ step, order }))
+    .sort((a, b) => PHASES.indexOf(a.step.phase) - PHASES.indexOf(b.step.phase) || a.order - b.order)
+    .map(({ step }) => ({
+      id: step.id,
+      phase: step.phase,
+      text: fillTemplate(step.text, values, () => ''),
+      sources: step.sources,
+    }));
+
+  return {
+    client: input.client ?? null,
+    verdict,
+    score,
+    confidence,
+    answered,
+    applicable: signals,
+    hardStops,
+    reasons,
+    steps,
+    recheckOn,
+    pack: { id: pack.id, version: pack.version },
+  };
+}
+
+function decideVerdict(pack: Pack, score: number, hardStop: boolean, anyAnswer: boolean): Verdict {
+  if (hardStop) return 'fire-now';
+  // Nothing answered means nothing known: say keep (with confidence 0), never guess.
+  if (!anyAnswer) return 'keep';
+  const bands = [...pack.scoring.bands].sort((a, b) => a.from - b.from);
+  const last = bands[bands.length - 1];
+  const band = bands.find((b) => score >= b.from && (score < b.to || (b === last && score <= b.to)));
+  return band?.verdict ?? 'keep';
+}
+
+export function displayValue(question: Question, value: Exclude<AnswerValue, null>, words: AnswerWords = ENGLISH_WORDS): string {
+  switch (question.kind) {
+    case 'bool':
+      return value ? words.yes : words.no;
+    case 'freq':
+      return words.freq[value as (typeof FREQ_LEVELS)[number]];
+    case 'scale':
+      return `${value}/${SCALE_MAX}`;
+    case 'number':
+      return question.unit ? `${value} ${question.unit}` : String(value);
+  }
+}
+
+function templateValues(
+  applicable: Question[],
+  answers: Answers,
+  client: string | undefined,
+  recheckOn: string | null,
+  words: AnswerWords,
+): Record<string, string | undefined> {
+  const values: Record<string, string | undefined> = {
+    client: client?.trim() ? client.trim() : words.theClient,
+    recheckOn: recheckOn ?? undefined,
+  };
+  for (const q of applicable) {
+    const v = answers[q.id];
+    // Numbers go in bare ("{notice_days} days"), other kinds in words.
+    values[q.id] = v === null || v === undefined ? undefined : q.kind === 'number' ? String(v) : displayValue(q, v, words);
+  }
+  return values;
+}
+
+function addDays(isoDate: string, days: number): string | null {
+  const time = Date.parse(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(time)) return null;
+  return new Date(time + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function clamp01(n: number): number {
+  return Math.min(1, Math.max(0, n));
+}

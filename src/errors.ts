@@ -1,0 +1,52 @@
+/** A problem the user can fix (bad input, bad pack, bad flag): exit 2, no stack trace. */
+export class FireCheckError extends Error {
+  readonly exitCode: number;
+  /** Extra lines, e.g. one per problem found in a rule pack. */
+  readonly details: string[];
+
+  constructor(message: string, options: { exitCode?: number; details?: string[] } = {}) {
+    super(message);
+    this.name = 'FireCheckError';
+    this.exitCode = options.exitCode ?? 2;
+    this.details = options.details ?? [];
+  }
+}
+
+/** Ctrl-C during the interview: the shell convention is 128 + SIGINT. */
+export class CancelledError extends FireCheckError {
+  constructor() {
+    super('Cancelled.', { exitCode: 130 });
+    this.name = 'CancelledError';
+  }
+}
+
+/** Closest candidate by edit distance, for "did you mean" hints; undefined when nothing is close. */
+export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const hint = nearest(word, candidates);
+  return hint ? ` (did you mean "${hint}"?)` : '';
+}

@@ -1,0 +1,171 @@
+// Reads a rule pack file (YAML or JSON; JSON is parsed as YAML 1.2 so it gets
+// the same line/column positions) and validates it.
+import { readFileSync, statSync } from 'node:fs';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Pack } from '../engine/types.js';
+import { FireCheckError } from '../errors.js';
+import { validatePack, type PackProblem, type PathSegment } from './validate.js';
+
+export const MAX_PACK_BYTES = 1024 * 1024;
+const MAX_ALIASES = 100;
+const MAX_DEPTH = 64;
+const MAX_SYNTAX_PROBLEMS = 5;
+
+export interface LocatedProblem {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+}
+
+export type PackFileResult = { ok: true; pack: Pack } | { ok: false; problems: LocatedProblem[] };
+
+/** Reads and validates one pack file, collecting every problem rather than stopping at the first. */
+export function checkPackFile(file: string): PackFileResult {
+  const source = readSource(file);
+  if (typeof source !== 'string') return { ok: false, problems: [source] };
+  return checkPackSource(source, file);
+}
+
+export function checkPackSource(source: string, file: string): PackFileResult {
+  const lineCounter = new LineCounter();
+  const at = (offset: number, path: string, message: string): LocatedProblem => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col, path, message };
+  };
+  // A `{` in the first column is JSON; a nesting bomb would blow the parser's stack, so refuse it first.
+  const depth = nestingDepth(source);
+  if (depth.depth > MAX_DEPTH) return { ok: false, problems: [at(0, '', `nesting is deeper than ${MAX_DEPTH} levels; a rule pack is never this deep`)] };
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
+  } catch (error) {
+    return { ok: false, problems: [at(0, '', `cannot parse: ${(error as Error).message}`)] };
+  }
+  const syntax = [...doc.errors, ...doc.warnings].map((e) => at(e.pos[0], '', yamlMessage(e.code, e.message)));
+  // One syntax slip cascades into dozens of follow-on errors; the first few are the useful ones.
+  if (syntax.length > MAX_SYNTAX_PROBLEMS) {
+    const rest = syntax.length - MAX_SYNTAX_PROBLEMS;
+    syntax.splice(MAX_SYNTAX_PROBLEMS, rest, at(source.length, '', `${rest} more syntax problems follow from the ones above; fix those first`));
+  }
+  if (syntax.length) return { ok: false, problems: syntax };
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const message = (error as Error).message;
+    return {
+      ok: false,
+      problems: [at(0, '', /alias/i.test(message) ? `too many aliases (more than ${MAX_ALIASES}): refused as a possible alias bomb` : message)],
+    };
+  }
+  const result = validatePack(raw);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    problems: result.problems.map((p) => at(locate(doc, p.path, p.atKey === true), formatPath(p.path, raw), p.message)),
+  };
+}
+
+/** Loads a pack or throws a FireCheckError listing every problem as file:line:col: message. */
+export function loadPack(file: string): Pack {
+  const result = checkPackFile(file);
+  if (result.ok) return result.pack;
+  throw new FireCheckError(`invalid rule pack ${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`, {
+    details: result.problems.map(formatProblem),
+  });
+}
+
+export function formatProblem(p: LocatedProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+}
+
+function readSource(file: string): string | LocatedProblem {
+  const problem = (message: string): LocatedProblem => ({ file, line: 1, column: 1, path: '', message });
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return problem('not a file');
+    size = stat.size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return problem(code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (error as Error).message})`);
+  }
+  if (size > MAX_PACK_BYTES) return problem(`file is ${size} bytes; a rule pack may be at most ${MAX_PACK_BYTES} bytes (1 MiB)`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    return problem(`cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  if (code === 'TAG_RESOLVE_FAILED' || /Unresolved tag/i.test(first)) return `${first}: a rule pack is plain data; custom tags are not allowed`;
+  if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear once in a mapping';
+  return first.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Source offset of the node a path points at; falls back to the nearest existing parent. */
+function locate(doc: Document.Parsed, path: PathSegment[], atKey: boolean): number {
+  let node: unknown = doc.contents;
+  let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+  for (const [i, segment] of path.entries()) {
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === segment);
+      if (!pair) break;
+      const key = pair.key as Node;
+      const value = pair.value as Node | null;
+      offset = (last && atKey) || !value ? (key.range?.[0] ?? offset) : (value.range?.[0] ?? offset);
+      node = value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+/** `questions[3].weight`, with the item's id added where it has one: `questions[3](pays_late).weight`. */
+export function formatPath(path: PathSegment[], raw: unknown): string {
+  let out = '';
+  let node: unknown = raw;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      out += `[${segment}]`;
+      node = Array.isArray(node) ? node[segment] : undefined;
+      const id = node && typeof node === 'object' && 'id' in node ? (node as { id: unknown }).id : undefined;
+      if (typeof id === 'string') out += `(${id})`;
+    } else {
+      out += out ? `.${segment}` : segment;
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return out;
+}
+
+/** Bracket depth of flow collections, ignoring quoted strings; block nesting is bounded by the file size limit. */
+function nestingDepth(source: string): { depth: number } {
+  let depth = 0;
+  let max = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '[' || ch === '{') max = Math.max(max, ++depth);
+    else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+    else if (ch === '#') while (i < source.length && source[i] !== '\n') i++;
+  }
+  return { depth: max };
+}
+
+export type { PackProblem };

@@ -1,0 +1,266 @@
+// Pure validation of a parsed rule pack: the zod schema first, then meaning
+// checks that need the whole pack. Every problem carries the path of the value
+// it is about, so the loader can turn it into file:line:col.
+import type { z } from 'zod';
+import { coerceValue, questionRefs } from '../engine/conditions.js';
+import { isSignal, questionOrder } from '../engine/evaluate.js';
+import { placeholders } from '../engine/template.js';
+import { type Condition, type Pack, type Question } from '../engine/types.js';
+import { didYouMean } from '../errors.js';
+import { allowedValues } from './allowed.js';
+import { CategorySchema, PackSchema, QuestionSchema, RuleSchema, StepSchema } from './schema.js';
+
+export type PathSegment = string | number;
+
+export interface PackProblem {
+  path: PathSegment[];
+  message: string;
+  /** Point at the key rather than its value (an unknown or misplaced key). */
+  atKey?: boolean;
+}
+
+export type ValidationResult = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
+
+export function validatePack(raw: unknown): ValidationResult {
+  const parsed = PackSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap(schemaProblem) };
+  const pack = parsed.data as Pack;
+  const problems = meaningProblems(pack);
+  return problems.length ? { ok: false, problems } : { ok: true, pack };
+}
+
+const CONDITION_KEYS = ['all', 'any', 'not', 'question', 'is', 'atLeast', 'atMost', 'above', 'below', 'answered'];
+
+function allowedKeysAt(path: PathSegment[]): string[] {
+  const keys = (schema: { shape: object }) => Object.keys(schema.shape);
+  const named = path.filter((p): p is string => typeof p === 'string');
+  if (named.some((p) => p === 'when' || p === 'askIf')) return CONDITION_KEYS;
+  const last = named[named.length - 1];
+  switch (last) {
+    case undefined:
+      return keys(PackSchema);
+    case 'questions':
+      return keys(QuestionSchema);
+    case 'categories':
+      return keys(CategorySchema);
+    case 'rules':
+      return keys(RuleSchema);
+    case 'steps':
+      return keys(StepSchema);
+    case 'bands':
+      return path.includes('scoring') ? ['verdict', 'from', 'to'] : ['min', 'max', 'points'];
+    case 'scoring':
+      return ['bands', 'recheckDays'];
+    case 'verdicts':
+      return typeof path[path.length - 1] === 'string' && path[path.length - 1] !== 'verdicts' ? ['title', 'summary'] : ['keep', 'fix', 'fire', 'fire-now'];
+    default:
+      return ['title', 'summary'];
+  }
+}
+
+function schemaProblem(issue: z.core.$ZodIssue): PackProblem[] {
+  const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = allowedKeysAt(path);
+    return issue.keys.map((key) => ({
+      path: [...path, key],
+      atKey: true,
+      message: `unknown field "${key}"${didYouMean(key, allowed)}; allowed here: ${allowed.join(', ')}`,
+    }));
+  }
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+    return [{ path, message: `missing required field "${String(path[path.length - 1])}"` }];
+  }
+  return [{ path, message: issue.message }];
+}
+
+/** Checks that need the whole pack: ids, references, value types, bands. */
+function meaningProblems(pack: Pack): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const report = (path: PathSegment[], message: string) => problems.push({ path, message });
+
+  duplicates(pack.categories, 'categories', 'category', report);
+  duplicates(pack.questions, 'questions', 'question', report);
+  duplicates(pack.rules, 'rules', 'rule', report);
+  duplicates(pack.steps, 'steps', 'step', report);
+  const questionIds = new Set(pack.questions.map((q) => q.id));
+  pack.rules.forEach((rule, i) => {
+    if (questionIds.has(rule.id)) report(['rules', i, 'id'], `rule id "${rule.id}" is already a question id; reasons need distinct ids`);
+  });
+
+  const categoryIds = pack.categories.map((c) => c.id);
+  // First definition wins, so a duplicate is reported once and not again in every condition.
+  const byId = new Map<string, Question>();
+  for (const q of pack.questions) if (!byId.has(q.id)) byId.set(q.id, q);
+  const earlier = new Set<string>();
+
+  const index = new Map(pack.questions.map((q, i) => [q, i]));
+  for (const q of questionOrder(pack)) {
+    const i = index.get(q) as number;
+    const at = (...rest: PathSegment[]) => ['questions', i, ...rest];
+    if (!categoryIds.includes(q.category)) {
+      report(at('category'), `unknown category "${q.category}"${didYouMean(q.category, categoryIds)}; categories: ${categoryIds.join(', ')}`);
+    }
+    checkQuestionShape(q, at, report);
+    if (q.askIf) {
+      checkCondition(q.askIf, at('askIf'), byId, report);
+      for (const ref of questionRefs(q.askIf)) {
+        const target = byId.get(ref.id);
+        if (!target) continue;
+        if (!earlier.has(ref.id)) {
+          report(at('askIf', ...ref.path, 'question'), `askIf may only refer to a question asked before "${q.id}" (an earlier category, or earlier in its own); "${ref.id}" is not`);
+        } else if (isSignal(target)) {
+          // A worse answer to a signal must never change which questions count,
+          // or it could lower the score (see the monotonicity property test).
+          report(at('askIf', ...ref.path, 'question'), `askIf may only refer to context questions (weight 0); "${ref.id}" is a signal with weight ${target.weight}`);
+        }
+      }
+    }
+    earlier.add(q.id);
+  }
+  if (!pack.questions.some(isSignal)) report(['questions'], 'the pack has no signal: at least one question needs a weight above 0');
+
+  pack.rules.forEach((rule, i) => {
+    checkCondition(rule.when, ['rules', i, 'when'], byId, report);
+    checkMonotone(rule.when, ['rules', i, 'when'], byId, report);
+  });
+
+  const templateNames = new Set(['client', 'recheckOn', ...questionIds]);
+  pack.steps.forEach((step, i) => {
+    if (step.when) checkCondition(step.when, ['steps', i, 'when'], byId, report);
+    for (const name of placeholders(step.text)) {
+      if (!templateNames.has(name)) {
+        report(['steps', i, 'text'], `unknown placeholder {${name}}${didYouMean(name, templateNames)}; use {client}, {recheckOn} or a question id`);
+      }
+    }
+  });
+
+  checkVerdictBands(pack, report);
+  return problems;
+}
+
+function duplicates(items: { id: string }[], list: string, what: string, report: (p: PathSegment[], m: string) => void) {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const seen = first.get(item.id);
+    if (seen === undefined) first.set(item.id, i);
+    else report([list, i, 'id'], `duplicate ${what} id "${item.id}" (first defined at ${list}[${seen}])`);
+  });
+}
+
+function checkQuestionShape(q: Question, at: (...rest: PathSegment[]) => PathSegment[], report: (p: PathSegment[], m: string) => void) {
+  if (q.kind !== 'number') {
+    for (const field of ['min', 'max', 'bands', 'unit'] as const) {
+      if (q[field] !== undefined) report(at(field), `"${field}" is only for number questions; "${q.id}" is ${q.kind}`);
+    }
+  }
+  if (q.hardStop && q.kind !== 'bool') report(at('hardStop'), `hardStop on a question needs kind bool (a "yes" stops); for ${q.kind} use a rule with hardStop and a condition`);
+  if (q.hardStop && q.weight <= 0) report(at('weight'), `"${q.id}" is a hard stop, so it needs a weight above 0`);
+  if (q.kind !== 'number') return;
+  if (q.min !== undefined && q.max !== undefined && q.min > q.max) report(at('min'), `min (${q.min}) is above max (${q.max})`);
+  if (q.weight > 0 && !q.bands) report(at('bands'), `number question "${q.id}" has a weight, so it needs bands that map numbers to points`);
+  if (!q.bands) return;
+  const sorted = q.bands.map((b, j) => ({ ...b, j })).sort((a, b) => a.min - b.min);
+  sorted.forEach((band, k) => {
+    if (band.min > band.max) report(at('bands', band.j, 'min'), `band min (${band.min}) is above its max (${band.max})`);
+    if (band.points > q.weight) report(at('bands', band.j, 'points'), `band points (${band.points}) exceed the question's weight (${q.weight})`);
+    const prev = sorted[k - 1];
+    if (prev && band.min <= prev.max) report(at('bands', band.j), `band ${band.min}..${band.max} overlaps band ${prev.min}..${prev.max}`);
+  });
+  const low = sorted[0];
+  const high = sorted[sorted.length - 1];
+  if (low && q.min !== undefined && low.min > q.min) report(at('bands'), `bands start at ${low.min}, so answers from ${q.min} get no band; cover min..max`);
+  if (high && q.max !== undefined && high.max < q.max) report(at('bands'), `bands end at ${high.max}, so answers up to ${q.max} get no band; cover min..max`);
+}
+
+/** Exactly one operator per node, known questions, and values the question can take. */
+function checkCondition(c: Condition, path: PathSegment[], byId: Map<string, Question>, report: (p: PathSegment[], m: string) => void) {
+  const logic = (['all', 'any', 'not'] as const).filter((k) => c[k] !== undefined);
+  const ops = (['is', 'atLeast', 'atMost', 'above', 'below', 'answered'] as const).filter((k) => c[k] !== undefined);
+  const heads = logic.length + (c.question !== undefined ? 1 : 0);
+  if (heads !== 1) {
+    report(path, heads === 0 ? 'a condition needs one of: all, any, not, question' : `a condition has exactly one of all, any, not, question; found ${[...logic, ...(c.question !== undefined ? ['question'] : [])].join(', ')}`);
+    return;
+  }
+  if (c.all) c.all.forEach((sub, i) => checkCondition(sub, [...path, 'all', i], byId, report));
+  if (c.any) c.any.forEach((sub, i) => checkCondition(sub, [...path, 'any', i], byId, report));
+  if (c.not) checkCondition(c.not, [...path, 'not'], byId, report);
+  if (c.question === undefined) {
+    if (ops.length) report([...path, ops[0] as string], `"${ops[0]}" goes with "question", not with ${logic[0]}`);
+    return;
+  }
+  const q = byId.get(c.question);
+  if (!q) {
+    report([...path, 'question'], `unknown question "${c.question}"${didYouMean(c.question, byId.keys())}`);
+    return;
+  }
+  if (ops.length !== 1) {
+    report(path, `a question condition needs exactly one of is, atLeast, atMost, above, below, answered; found ${ops.length ? ops.join(', ') : 'none'}`);
+    return;
+  }
+  const op = ops[0] as (typeof ops)[number];
+  if (op === 'answered') return;
+  if (q.kind === 'bool' && op !== 'is') {
+    report([...path, op], `"${op}" does not apply to yes/no question "${q.id}"; use is: yes or is: no`);
+    return;
+  }
+  if (q.kind === 'freq' && (op === 'above' || op === 'below')) {
+    report([...path, op], `"${op}" compares numbers; "${q.id}" is a frequency: use atLeast or atMost`);
+    return;
+  }
+  const values = op === 'is' && Array.isArray(c.is) ? c.is : [c[op] as boolean | number | string];
+  values.forEach((value, i) => {
+    const coerced = coerceValue(q, value);
+    const where = op === 'is' && Array.isArray(c.is) ? [...path, op, i] : [...path, op];
+    if (coerced === undefined || (typeof value === 'string' && (q.kind === 'scale' || q.kind === 'number'))) {
+      report(where, `${JSON.stringify(value)} is not a value of "${q.id}"; ${allowedValues(q)}`);
+    } else if (q.kind === 'scale' && (typeof coerced !== 'number' || coerced < 1 || coerced > 5 || !Number.isInteger(coerced))) {
+      report(where, `${JSON.stringify(value)} is outside "${q.id}"'s scale; ${allowedValues(q)}`);
+    }
+  });
+}
+
+/**
+ * A rule only adds points, so it must not fire on a *better* answer to a
+ * signal: otherwise a worse answer could lower the score. Conditions on
+ * context questions may go either way.
+ */
+function checkMonotone(c: Condition, path: PathSegment[], byId: Map<string, Question>, report: (p: PathSegment[], m: string) => void) {
+  for (const ref of questionRefs(c, path)) {
+    const q = byId.get(ref.id);
+    if (!q || !isSignal(q)) continue;
+    const cond = ref.condition;
+    const rising = cond.atLeast !== undefined || cond.above !== undefined || cond.answered !== undefined ||
+      (cond.is !== undefined && q.kind === 'bool' && [cond.is].flat().every((v) => coerceValue(q, v) === true));
+    const falling = cond.atMost !== undefined || cond.below !== undefined || cond.answered !== undefined ||
+      (cond.is !== undefined && q.kind === 'bool' && [cond.is].flat().every((v) => coerceValue(q, v) === false));
+    if (ref.negated ? !falling : !rising) {
+      report(ref.path, `rule condition on signal "${q.id}" could fire on a better answer and not on a worse one; ` +
+        `use ${ref.negated ? 'atMost/below (or is: no) inside "not"' : 'atLeast/above (or is: yes)'} so a worse answer never lowers the score`);
+    }
+  }
+}
+
+function checkVerdictBands(pack: Pack, report: (p: PathSegment[], m: string) => void) {
+  const bands = pack.scoring.bands.map((b, i) => ({ ...b, i }));
+  const order = ['keep', 'fix', 'fire'];
+  for (const verdict of order) {
+    const count = bands.filter((b) => b.verdict === verdict).length;
+    if (count === 0) report(['scoring', 'bands'], `no band for verdict "${verdict}"; bands need keep, fix and fire once each`);
+    if (count > 1) report(['scoring', 'bands'], `verdict "${verdict}" has ${count} bands; give it one`);
+  }
+  const sorted = [...bands].sort((a, b) => a.from - b.from);
+  sorted.forEach((band, k) => {
+    if (band.from >= band.to) report(['scoring', 'bands', band.i], `band ${band.verdict} goes from ${band.from} to ${band.to}; "from" must be below "to"`);
+    const prev = sorted[k - 1];
+    if (prev && band.from < prev.to) report(['scoring', 'bands', band.i, 'from'], `band ${band.verdict} (${band.from}..${band.to}) overlaps band ${prev.verdict} (${prev.from}..${prev.to})`);
+    if (prev && band.from > prev.to) report(['scoring', 'bands', band.i, 'from'], `scores from ${prev.to} to ${band.from} fall in no band; band ${band.verdict} should start at ${prev.to}`);
+    if (prev && order.indexOf(band.verdict) < order.indexOf(prev.verdict)) {
+      report(['scoring', 'bands', band.i, 'verdict'], `band ${band.verdict} sits above band ${prev.verdict}; a higher score must never give a milder verdict`);
+    }
+  });
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first && first.from !== 0) report(['scoring', 'bands', first.i, 'from'], `the lowest band starts at ${first.from}; scores from 0 fall in no band`);
+  if (last && last.to !== 100) report(['scoring', 'bands', last.i, 'to'], `the highest band ends at ${last.to}; it must reach 100`);
+}

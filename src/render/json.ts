@@ -1,0 +1,26 @@
+import type { Assessment } from '../engine/types.js';
+
+export const JSON_SCHEMA_VERSION = 1;
+
+/** The documented, stable JSON shape (see README, "JSON output"). Keys are always in this order. */
+export function toJsonReport(a: Assessment, verdictTitle?: string) {
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    client: a.client,
+    verdict: a.verdict,
+    ...(verdictTitle === undefined ? {} : { verdictTitle }),
+    score: a.score,
+    confidence: a.confidence,
+    answered: a.answered,
+    applicable: a.applicable,
+    hardStops: a.hardStops,
+    reasons: a.reasons.map((r) => ({ id: r.id, type: r.type, points: r.points, hardStop: r.hardStop, text: r.text, sources: r.sources })),
+    steps: a.steps.map((s) => ({ id: s.id, phase: s.phase, text: s.text, sources: s.sources })),
+    recheckOn: a.recheckOn,
+    pack: { id: a.pack.id, version: a.pack.version },
+  };
+}
+
+export function renderJson(a: Assessment, verdictTitle?: string): string {
+  return `${JSON.stringify(toJsonReport(a, verdictTitle), null, 2)}\n`;
+}

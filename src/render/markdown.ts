@@ -1,0 +1,49 @@
+import { PHASES, type Assessment, type Pack } from '../engine/types.js';
+import { en, type Messages } from '../i18n/en.js';
+
+export interface MarkdownOptions {
+  messages?: Messages;
+  verdicts: Pack['verdicts'];
+}
+
+/** Escapes text that came from users or packs so it cannot break the document's structure. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]|<>#])/g, '\\$1').replace(/\r?\n/g, ' ');
+}
+
+export function renderMarkdown(a: Assessment, options: MarkdownOptions): string {
+  const m = options.messages ?? en;
+  const verdict = options.verdicts[a.verdict];
+  const cite = (sources: string[]) => (sources.length ? ` _(${sources.map(escapeMarkdown).join(', ')})_` : '');
+  const out: string[] = [];
+  out.push(`# ${m.report.title}${a.client ? `: ${escapeMarkdown(a.client)}` : ''}`, '');
+  out.push(`**${m.report.verdict}: ${escapeMarkdown(verdict.title)}** (\`${a.verdict}\`). ${escapeMarkdown(verdict.summary)}`, '');
+  out.push('| | |', '|---|---|');
+  out.push(`| ${m.report.score} | ${a.score} / 100 |`);
+  out.push(`| ${m.report.confidence} | ${Math.round(a.confidence * 100)}% (${m.report.signalsAnswered(a.answered, a.applicable)}) |`);
+  if (a.recheckOn) out.push(`| ${m.report.recheckOn} | ${a.recheckOn} |`);
+  out.push(`| ${m.report.rulePack} | ${escapeMarkdown(a.pack.id)} ${escapeMarkdown(a.pack.version)} |`, '');
+  if (a.answered === 0) out.push(`> ${m.report.nothingAnswered}`, '');
+  else if (a.confidence < 0.5) out.push(`> ${m.report.lowConfidence(Math.round(a.confidence * 100))}`, '');
+
+  out.push(`## ${m.report.why}`, '');
+  if (a.reasons.length === 0) out.push(m.report.noReasons, '');
+  else {
+    out.push(`| ${m.report.points} | ${m.report.reason} | ${m.report.sources} |`, '|---:|---|---|');
+    for (const r of a.reasons) {
+      out.push(`| ${r.hardStop ? `**${m.report.hardStop}**` : r.points.toFixed(1)} | ${escapeMarkdown(r.text)} | ${r.sources.map(escapeMarkdown).join(', ')} |`);
+    }
+    out.push('');
+  }
+
+  out.push(`## ${m.report.plan}`, '');
+  if (a.steps.length === 0) out.push(m.report.noSteps, '');
+  for (const phase of PHASES) {
+    const steps = a.steps.filter((s) => s.phase === phase);
+    if (!steps.length) continue;
+    out.push(`### ${m.phases[phase]}`, '');
+    steps.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdown(s.text)}${cite(s.sources)}`));
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,86 @@
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+import { PHASES, type Assessment, type Pack, type Verdict } from '../engine/types.js';
+import { en, type Messages } from '../i18n/en.js';
+import { plainStyle, type Style } from './style.js';
+
+export interface TextOptions {
+  style?: Style;
+  /** Terminal width in columns; text wraps to it. */
+  width?: number;
+  messages?: Messages;
+  verdicts: Pack['verdicts'];
+}
+
+const BAR_CELLS = 20;
+const LOW_CONFIDENCE = 0.5;
+
+export function verdictColour(style: Style, verdict: Verdict): (text: string) => string {
+  return { keep: style.green, fix: style.yellow, fire: style.red, 'fire-now': (t: string) => style.bold(style.red(t)) }[verdict];
+}
+
+/** A fixed-width bar; `█` and `░` are one column each in every terminal we target. */
+export function bar(share: number, cells = BAR_CELLS): string {
+  const filled = Math.round(Math.min(1, Math.max(0, share)) * cells);
+  return '█'.repeat(filled) + '░'.repeat(cells - filled);
+}
+
+/** Pads by display width, so Thai or CJK labels line up too. */
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
+export function renderText(a: Assessment, options: TextOptions): string {
+  const style = options.style ?? plainStyle;
+  const m = options.messages ?? en;
+  const width = Math.max(40, Math.min(options.width ?? 80, 100));
+  const wrap = (text: string, indent: number, hanging = indent) =>
+    wrapAnsi(text, width - hanging, { hard: true, trim: true })
+      .split('\n')
+      .map((line, i) => ' '.repeat(i === 0 ? indent : hanging) + line)
+      .join('\n');
+  const colour = verdictColour(style, a.verdict);
+  const verdict = options.verdicts[a.verdict];
+  const lines: string[] = [];
+
+  lines.push(style.bold(a.client ? `${m.report.title} · ${a.client}` : m.report.title), '');
+  lines.push(wrap(`${colour(` ${verdict.title.toUpperCase()} `)}  ${verdict.summary}`, 2, 4), '');
+  const labelWidth = Math.max(stringWidth(m.report.score), stringWidth(m.report.confidence)) + 2;
+  const narrow = width < 64;
+  const cells = narrow ? 10 : BAR_CELLS;
+  lines.push(`  ${padEnd(m.report.score, labelWidth)}${colour(bar(a.score / 100, cells))}  ${style.bold(`${a.score}/100`)}`);
+  const pct = Math.round(a.confidence * 100);
+  const confidenceBar = a.confidence < LOW_CONFIDENCE ? style.yellow(bar(a.confidence, cells)) : style.dim(bar(a.confidence, cells));
+  const answered = style.dim(`(${m.report.signalsAnswered(a.answered, a.applicable)})`);
+  lines.push(`  ${padEnd(m.report.confidence, labelWidth)}${confidenceBar}  ${pct}%${narrow ? '' : ` ${answered}`}`);
+  if (narrow) lines.push(wrap(answered, 4));
+  if (a.answered === 0) lines.push('', style.yellow(wrap(`! ${m.report.nothingAnswered}`, 2, 4)));
+  else if (a.confidence < LOW_CONFIDENCE) lines.push('', style.yellow(wrap(`! ${m.report.lowConfidence(pct)}`, 2, 4)));
+
+  lines.push('', style.bold(m.report.why));
+  if (a.reasons.length === 0) lines.push(`  ${style.dim(m.report.noReasons)}`);
+  const tagOf = (r: Assessment['reasons'][number]) => (r.hardStop ? m.report.hardStop.toUpperCase() : `+${r.points.toFixed(1)}`);
+  const tagWidth = Math.max(0, ...a.reasons.map((r) => stringWidth(tagOf(r)))) + 2;
+  for (const r of a.reasons) {
+    const tag = tagOf(r);
+    const painted = r.hardStop ? style.bold(style.red(tag)) : style.bold(tag);
+    lines.push(`  ${painted}${' '.repeat(tagWidth - stringWidth(tag))}${wrap(r.text, 0, tagWidth + 2).trimStart()}`);
+  }
+
+  lines.push('', style.bold(m.report.plan));
+  if (a.steps.length === 0) lines.push(`  ${style.dim(m.report.noSteps)}`);
+  let n = 0;
+  for (const phase of PHASES) {
+    const steps = a.steps.filter((s) => s.phase === phase);
+    if (!steps.length) continue;
+    lines.push(`  ${style.cyan(m.phases[phase])}`);
+    for (const step of steps) {
+      n += 1;
+      const num = `${n}.`.padStart(3);
+      lines.push(`   ${num} ${wrap(step.text, 0, 7).trimStart()}`);
+    }
+  }
+  if (a.recheckOn) lines.push('', `  ${m.report.recheckOn}: ${style.bold(a.recheckOn)}`);
+  lines.push('', style.dim(`  ${m.report.rulePack}: ${a.pack.id} ${a.pack.version}`));
+  return `${lines.join('\n')}\n`;
+}

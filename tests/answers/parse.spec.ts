@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { answersTemplate, checkAnswerObject, normaliseAnswer, parseAnswers, parseJson } from '../../src/answers/parse.js';
+import { questionOrder } from '../../src/engine/evaluate.js';
+import { FireCheckError } from '../../src/errors.js';
+import { defaultPack } from '../helpers/packs.js';
+
+const pack = defaultPack();
+const q = (id: string) => pack.questions.find((x) => x.id === id)!;
+
+describe('normaliseAnswer', () => {
+  it.each([
+    ['abuse', true, true],
+    ['abuse', 'yes', true],
+    ['abuse', 'No', false],
+    ['abuse', null, null],
+    ['abuse', 'unsure', null],
+    ['abuse', 'not sure', null],
+    ['pays_late', 'Often', 'often'],
+    ['underpays', 3, 3],
+    ['underpays', '4', 4],
+    ['income_share', 40, 40],
+    ['income_share', '12.5', 12.5],
+  ])('%s ← %j is %j', (id, raw, expected) => {
+    expect(normaliseAnswer(q(id), raw)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([
+    ['abuse', 'maybe', 'allowed: yes, no'],
+    ['abuse', 1, 'allowed: yes, no'],
+    ['pays_late', 'usually', 'allowed: never, rarely, sometimes, often, always'],
+    ['pays_late', 3, 'allowed: never'],
+    ['pays_late', true, 'allowed: never'],
+    ['underpays', 0, 'outside the scale'],
+    ['underpays', 2.5, 'outside the scale'],
+    ['income_share', 101, 'above the maximum 100'],
+    ['income_share', -1, 'below the minimum 0'],
+    ['income_share', 'lots', 'allowed: a number from 0 to 100'],
+    ['income_share', [], 'allowed: a number'],
+  ])('%s ← %j is refused (%s)', (id, raw, message) => {
+    const result = normaliseAnswer(q(id), raw);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain(message);
+  });
+});
+
+describe('checkAnswerObject', () => {
+  it('accepts the documented shape and trims the client name', () => {
+    const result = checkAnswerObject({ client: ' Acme ', answers: { pays_late: 'often', abuse: false, income_share: 40 } }, pack);
+    expect(result).toEqual({ ok: true, set: { client: 'Acme', answers: { pays_late: 'often', abuse: false, income_share: 40 } } });
+  });
+
+  it('reports every problem at once, naming ids and suggesting the nearest', () => {
+    const result = checkAnswerObject({ answerz: {}, client: 7, answers: { pays_lat: 'often', abuse: 'maybe' } }, pack);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { where: '"answerz"', message: 'unknown top-level key (did you mean "answers"?); allowed: client, answers' },
+      { where: 'client', message: "must be a string (the client's name) or null" },
+      { where: 'answers.pays_lat', message: 'unknown question id (did you mean "pays_late"?); run `fire-check questions` for the list' },
+      { where: 'answers.abuse', message: '"maybe" is not allowed; allowed: yes, no (or true, false), or null / "unsure" for not sure' },
+    ]);
+  });
+
+  it.each([
+    [[1, 2], 'got an array'],
+    ['text', 'got a string'],
+    [null, 'got null'],
+    [{ client: 'x' }, 'answers: missing'],
+    [{ answers: [] }, 'must be an object'],
+  ])('refuses %j', (data, message) => {
+    const result = checkAnswerObject(data, pack);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => `${p.where}: ${p.message}`).join('\n')).toContain(message);
+  });
+
+  it('never merges __proto__ into objects', () => {
+    const data = JSON.parse('{"answers": {"__proto__": {"polluted": true}, "pays_late": "often"}}');
+    const result = checkAnswerObject(data, pack);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]?.where).toBe('answers.__proto__');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('parseJson', () => {
+  it('reports a syntax error with line and column', () => {
+    const result = parseJson('{\n  "answers": {\n    "pays_late" "often"\n  }\n}');
+    expect(result).toMatchObject({ ok: false, problem: { where: 'line 3, column 17' } });
+  });
+  it('says an empty input is empty', () => {
+    expect(parseJson('  \n')).toMatchObject({ ok: false, problem: { where: 'input', message: expect.stringContaining('is empty') } });
+  });
+});
+
+it('parseAnswers throws a FireCheckError (exit 2) naming the source', () => {
+  expect(() => parseAnswers('{"answers": {"nope": 1}}', pack, 'mine.json')).toThrow(FireCheckError);
+  expect(() => parseAnswers('{"answers": {"nope": 1}}', pack, 'mine.json')).toThrow(/mine\.json: answers\.nope: unknown question id/);
+});
+
+it('the template is valid input as it is, with every question not sure', () => {
+  const template = answersTemplate(questionOrder(pack));
+  expect(Object.keys(template.answers)).toHaveLength(pack.questions.length);
+  const result = checkAnswerObject(JSON.parse(JSON.stringify(template)), pack);
+  expect(result.ok).toBe(true);
+});

@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCli, STACK } from '../helpers/cli.js';
+import { fixture, root } from '../helpers/packs.js';
+
+const example = (name: string) => `examples/${name}.json`;
+
+describe('fire-check (built binary): scoring', () => {
+  it.each([
+    ['late-payer', 'fix', 10],
+    ['abusive-client', 'fire-now', 12],
+    ['healthy-client', 'keep', 0],
+  ])('%s → %s; --exit-code gives %i', (name, verdict, exitCode) => {
+    const plain = runCli(['--answers', example(name), '--json']);
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout)).toMatchObject({ schemaVersion: 1, verdict, pack: { id: 'default', version: '1.0.0' } });
+    expect(runCli(['--answers', example(name), '--json', '--exit-code']).code).toBe(exitCode);
+  });
+
+  it('reads answers piped on stdin, and from --answers -', () => {
+    const input = readFileSync(`${root}${example('late-payer')}`, 'utf8');
+    const piped = runCli(['--format', 'json', '--today', '2026-11-22'], { input });
+    const dash = runCli(['--answers', '-', '--format', 'json', '--today', '2026-11-22'], { input });
+    const file = runCli(['--answers', example('late-payer'), '--format', 'json', '--today', '2026-11-22']);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toBe(file.stdout);
+    expect(dash.stdout).toBe(file.stdout);
+    expect(JSON.parse(piped.stdout).recheckOn).toBe('2026-12-22');
+  });
+
+  it('prints text by default and Markdown on request', () => {
+    const text = runCli(['--answers', example('abusive-client')]);
+    expect(text.stdout).toContain('FIRE NOW');
+    expect(text.stdout).toContain('Safety first');
+    const md = runCli(['--answers', example('abusive-client'), '--format', 'markdown']);
+    expect(md.stdout).toMatch(/^# fire-check: Northwind Holdings/);
+    expect(md.stdout).toContain('### Prepare');
+  });
+
+  it('--client overrides the name in the answers', () => {
+    const out = runCli(['--answers', example('late-payer'), '--json', '--client', 'Zed Ltd']);
+    expect(JSON.parse(out.stdout).client).toBe('Zed Ltd');
+  });
+
+  it('the template is valid input as it is: keep, confidence 0', () => {
+    const template = runCli(['template']);
+    expect(template.code).toBe(0);
+    const scored = runCli(['--json'], { input: template.stdout });
+    expect(scored.code).toBe(0);
+    expect(JSON.parse(scored.stdout)).toMatchObject({ verdict: 'keep', confidence: 0, answered: 0 });
+  });
+
+  it('lists the questions for scripts', () => {
+    const out = runCli(['questions', '--format', 'json']);
+    const data = JSON.parse(out.stdout);
+    expect(data.questions.map((q: { id: string }) => q.id)).toContain('pays_late');
+    expect(data.questions.find((q: { id: string }) => q.id === 'pays_late')).toMatchObject({ kind: 'freq', values: ['never', 'rarely', 'sometimes', 'often', 'always'], category: 'money' });
+    expect(runCli(['questions']).stdout).toContain('pays_late');
+  });
+
+  it('--rules uses another pack on every command', () => {
+    const pack = fixture('packs', 'banded.yaml');
+    expect(JSON.parse(runCli(['questions', '--json', '--rules', pack]).stdout).pack.id).toBe('banded');
+    expect(Object.keys(JSON.parse(runCli(['template', '--rules', pack]).stdout).answers)).toEqual(['has_contract', 'days_late', 'haggles', 'mood', 'threatens']);
+    const scored = runCli(['--rules', pack, '--json'], { input: '{"client": "X", "answers": {"days_late": 45, "haggles": "often"}}' });
+    expect(JSON.parse(scored.stdout)).toMatchObject({ verdict: 'fire', pack: { id: 'banded' } });
+  });
+});
+
+describe('fire-check (built binary): bad input gets one clear message, exit 2, no stack', () => {
+  const cases: [string, string[], string | undefined, RegExp][] = [
+    ['broken JSON', [], '{"answers": {"pays_late": "often",}}', /invalid answers: stdin: line 1, column \d+: not valid JSON/],
+    ['unknown question id', [], '{"answers": {"pays_lat": "often"}}', /answers\.pays_lat: unknown question id \(did you mean "pays_late"\?\)/],
+    ['wrong value', [], '{"answers": {"abuse": "maybe"}}', /answers\.abuse: "maybe" is not allowed; allowed: yes, no/],
+    ['top-level array', [], '[]', /expected an object .* got an array/],
+    ['nothing piped', [], '', /no answers: stdin is not a terminal and nothing was piped in/],
+    ['missing answers file', ['--answers', 'nope.json'], undefined, /cannot read answers file nope\.json: no such file/],
+    ['malformed rule pack', ['--rules', 'tests/fixtures/packs/typo.yaml'], '{"answers": {}}', /typo\.yaml:13:5: questions\[0\]\(pays_late\)\.wieght: unknown field/],
+    ['unknown format', ['--format', 'xml'], '{"answers": {}}', /argument 'xml' is invalid\. Allowed choices are text, json, markdown/],
+    ['unknown option', ['--jsn'], '{"answers": {}}', /unknown option '--jsn' \(did you mean --json\?\)/],
+    ['mistyped command', ['questons'], undefined, /unknown command "questons" \(did you mean "questions"\?\)/],
+    ['bad date', ['--today', '22/11/2026'], '{"answers": {}}', /--today "22\/11\/2026" is not a date; use YYYY-MM-DD/],
+  ];
+  it.each(cases)('%s', (_name, args, input, message) => {
+    const result = runCli(args, input === undefined ? {} : { input });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(STACK);
+    expect(result.stdout).toBe('');
+  });
+
+  it('a malformed pack reports every problem, one per line', () => {
+    const result = runCli(['--rules', 'tests/fixtures/packs/typo.yaml'], { input: '{"answers": {}}' });
+    expect(result.stderr.trim().split('\n')).toHaveLength(4);
+  });
+});
+
+describe('fire-check (built binary): terminal manners', () => {
+  it('ends quietly when the reader closes the pipe', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --answers examples/abusive-client.json | head -1`], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('fire-check · Northwind Holdings\n');
+    expect(result.stderr).toBe('');
+  });
+
+  it('colours only when asked: FORCE_COLOR, --color; never with NO_COLOR or --no-color', () => {
+    const args = ['--answers', example('late-payer')];
+    expect(runCli(args).stdout).not.toMatch(/\x1b\[/);
+    expect(runCli(args, { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\x1b\[/);
+    expect(runCli([...args, '--color']).stdout).toMatch(/\x1b\[/);
+    expect(runCli([...args, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
+    expect(runCli(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('--help and --version exit 0', () => {
+    const help = runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Exit codes:');
+    expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
