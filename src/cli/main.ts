@@ -56,11 +56,30 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
 function commonOptions(command: Command, formats: string[]): Command {
   return command
     .option('--rules <file>', 'use this rule pack (YAML or JSON) instead of the default one')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
     .option('--json', 'same as --format json')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--debug', 'print stack traces for errors');
+}
+
+/**
+ * Options given before a command (`fire-check --rules X questions`) count for it
+ * too, unless the command repeats them; only --format stays per command.
+ */
+function withInherited<T extends CommonOptions>(command: Command, options: T): T {
+  const merged: T = { ...options };
+  for (const key of ['rules', 'color', 'debug'] as const) {
+    if (command.getOptionValueSource(key) === 'cli') continue;
+    // The nearest command above that was given this option on the command line.
+    for (let parent = command.parent; parent; parent = parent.parent) {
+      if (parent.getOptionValueSource(key) === 'cli') {
+        merged[key] = parent.getOptionValue(key);
+        break;
+      }
+    }
+  }
+  return merged;
 }
 
 export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
@@ -110,16 +129,37 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
 
   commonOptions(program.command('questions'), ['text', 'json'])
     .description("list every question: id, kind, allowed values, category")
-    .action(async (options) => {
+    .action(async (options, command: Command) => {
       const { listQuestions } = await import('./questions.js');
-      setExitCode(await listQuestions(options, io));
+      setExitCode(await listQuestions(withInherited(command, options), io));
     });
 
   commonOptions(program.command('template'), ['json'])
     .description('print an answers file with every question set to null (not sure); valid input as it is')
-    .action(async (options) => {
+    .action(async (options, command: Command) => {
       const { printTemplate } = await import('./questions.js');
-      setExitCode(await printTemplate(options, io));
+      setExitCode(await printTemplate(withInherited(command, options), io));
+    });
+
+  const rules = program.command('rules').description('check, inspect and document rule packs');
+  rules.copyInheritedSettings(program);
+  commonOptions(rules.command('validate').argument('<file...>', 'rule pack files (YAML or JSON)'), ['text', 'json'])
+    .description('check rule packs: every problem in every file, as file:line:col: message')
+    .action(async (files: string[], options, command: Command) => {
+      const { validateRules } = await import('./rules.js');
+      setExitCode(await validateRules(files, withInherited(command, options), io));
+    });
+  commonOptions(rules.command('schema'), ['json'])
+    .description('print the JSON Schema of a rule pack (for editors and CI)')
+    .action(async (options) => {
+      const { printSchema } = await import('./rules.js');
+      setExitCode(await printSchema(options, io));
+    });
+  commonOptions(rules.command('show').argument('[file]', 'a rule pack (default: the built-in pack, or --rules)'), ['yaml', 'json'])
+    .description('print the effective pack, with extends resolved')
+    .action(async (file: string | undefined, options, command: Command) => {
+      const { showRules } = await import('./rules.js');
+      setExitCode(await showRules(file, withInherited(command, options), io));
     });
 
   return program;

@@ -1,10 +1,14 @@
 // Reads a rule pack file (YAML or JSON; JSON is parsed as YAML 1.2 so it gets
 // the same line/column positions) and validates it.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Pack } from '../engine/types.js';
 import { FireCheckError } from '../errors.js';
-import { validatePack, type PackProblem, type PathSegment } from './validate.js';
+import { DEFAULT_PACK_PATH, embeddedDefaultPack } from './default.js';
+import { mergePack, overlayPath } from './extends.js';
+import { PackOverlaySchema } from './schema.js';
+import { schemaProblems, validatePack, type PackProblem, type PathSegment } from './validate.js';
 
 export const MAX_PACK_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
@@ -21,14 +25,18 @@ export interface LocatedProblem {
 
 export type PackFileResult = { ok: true; pack: Pack } | { ok: false; problems: LocatedProblem[] };
 
-/** Reads and validates one pack file, collecting every problem rather than stopping at the first. */
-export function checkPackFile(file: string): PackFileResult {
+/**
+ * Reads and validates one pack file, collecting every problem rather than
+ * stopping at the first. `chain` holds the real paths of the packs that
+ * extend this one, to catch cycles.
+ */
+export function checkPackFile(file: string, chain: string[] = []): PackFileResult {
   const source = readSource(file);
   if (typeof source !== 'string') return { ok: false, problems: [source] };
-  return checkPackSource(source, file);
+  return checkPackSource(source, file, chain);
 }
 
-export function checkPackSource(source: string, file: string): PackFileResult {
+export function checkPackSource(source: string, file: string, chain: string[] = []): PackFileResult {
   const lineCounter = new LineCounter();
   const at = (offset: number, path: string, message: string): LocatedProblem => {
     const { line, col } = lineCounter.linePos(offset);
@@ -49,7 +57,11 @@ export function checkPackSource(source: string, file: string): PackFileResult {
     const rest = syntax.length - MAX_SYNTAX_PROBLEMS;
     syntax.splice(MAX_SYNTAX_PROBLEMS, rest, at(source.length, '', `${rest} more syntax problems follow from the ones above; fix those first`));
   }
-  if (syntax.length) return { ok: false, problems: syntax };
+  if (syntax.length) {
+    const hint = commentInFlowHint(source, lineCounter);
+    if (hint && syntax[0]) syntax[0] = { ...syntax[0], message: `${syntax[0].message} (${hint})` };
+    return { ok: false, problems: syntax };
+  }
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -60,12 +72,62 @@ export function checkPackSource(source: string, file: string): PackFileResult {
       problems: [at(0, '', /alias/i.test(message) ? `too many aliases (more than ${MAX_ALIASES}): refused as a possible alias bomb` : message)],
     };
   }
+  const place = (p: PackProblem) => at(locate(doc, p.path, p.atKey === true), formatPath(p.path, raw), p.message);
+  if (raw !== null && typeof raw === 'object' && 'extends' in raw) return checkExtending(raw, file, chain, place);
   const result = validatePack(raw);
+  return result.ok ? result : { ok: false, problems: result.problems.map(place) };
+}
+
+/** A pack that extends another: check its own shape, load the base, merge, then validate the whole. */
+function checkExtending(raw: object, file: string, chain: string[], place: (p: PackProblem) => LocatedProblem): PackFileResult {
+  const parsed = PackOverlaySchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error).map(place) };
+  const overlay = parsed.data;
+  const atExtends = (message: string) => place({ path: ['extends'], message });
+
+  let base: Pack;
+  if (overlay.extends === 'default') {
+    const embedded = embeddedDefaultPack();
+    const loaded = embedded ? { ok: true as const, pack: embedded } : checkPackFile(DEFAULT_PACK_PATH);
+    if (!loaded.ok) return { ok: false, problems: [...loaded.problems, atExtends('the default pack has problems (above)')] };
+    base = loaded.pack;
+  } else {
+    const basePath = resolve(dirname(file), overlay.extends);
+    let real: string;
+    try {
+      real = realpathSync(basePath);
+    } catch {
+      return { ok: false, problems: [atExtends(`cannot find the base pack "${overlay.extends}" (looked for ${basePath}); use "default" or a path relative to this file`)] };
+    }
+    const here = safeRealpath(file);
+    if (real === here || chain.includes(real)) {
+      const names = [...chain, here, real].map((p) => p.split(/[\\/]/).pop());
+      return { ok: false, problems: [atExtends(`extends cycle: ${names.join(' → ')}`)] };
+    }
+    const loaded = checkPackFile(basePath, [...chain, here]);
+    if (!loaded.ok) return { ok: false, problems: [...loaded.problems, atExtends(`the base pack ${overlay.extends} has problems (above)`)] };
+    base = loaded.pack;
+  }
+
+  const { merged, origins, problems } = mergePack(base, overlay);
+  if (problems.length) return { ok: false, problems: problems.map(place) };
+  const result = validatePack(merged);
   if (result.ok) return result;
   return {
     ok: false,
-    problems: result.problems.map((p) => at(locate(doc, p.path, p.atKey === true), formatPath(p.path, raw), p.message)),
+    problems: result.problems.map((p) => {
+      const own = overlayPath(p.path, origins, overlay);
+      return own ? place({ ...p, path: own }) : atExtends(`with the changes in this file, the base pack's ${formatPath(p.path, merged)} ${p.message}`);
+    }),
   };
+}
+
+function safeRealpath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
 }
 
 /** Loads a pack or throws a FireCheckError listing every problem as file:line:col: message. */
@@ -98,6 +160,14 @@ function readSource(file: string): string | LocatedProblem {
   } catch (error) {
     return problem(`cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+}
+
+/** `[A§1, C FAQ toxic #7]` is a classic slip: in YAML a space then `#` starts a comment, cutting the list short. */
+function commentInFlowHint(source: string, lineCounter: LineCounter): string | undefined {
+  const match = /\[[^\]\n"']*\s#[^\n]*/.exec(source);
+  if (!match) return undefined;
+  const { line } = lineCounter.linePos(match.index);
+  return `line ${line} has " #" inside [...], which YAML reads as a comment; put that value in quotes, e.g. "C FAQ toxic #7"`;
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -54,46 +54,53 @@ const NumberBand = z.strictObject({
   points: z.number().min(0, 'points must not be negative'),
 });
 
-export const QuestionSchema = z.strictObject({
+// Field shapes without defaults: an extending pack lists only what it changes,
+// so a default (weight 0, say) there would silently overwrite the base value.
+const questionFields = {
   id: QuestionId,
   category: QuestionId,
   kind: z.enum(QUESTION_KINDS),
   label: Text,
   text: Text,
   help: Text.optional(),
-  weight: z.number().min(0, 'weight must not be negative').default(0),
+  weight: z.number().min(0, 'weight must not be negative'),
   hardStop: z.boolean().optional(),
   askIf: ConditionSchema.optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   unit: Text.optional(),
   bands: z.array(NumberBand).min(1).optional(),
-  sources: Sources.default([]),
-});
+  sources: Sources,
+};
 
-export const CategorySchema = z.strictObject({
+const categoryFields = {
   id: QuestionId,
   title: Text,
   gate: Text.optional(),
-});
+};
 
-export const RuleSchema = z.strictObject({
+const ruleFields = {
   id: ItemId,
   when: ConditionSchema,
-  points: z.number().min(0, 'points must not be negative').default(0),
+  points: z.number().min(0, 'points must not be negative'),
   hardStop: z.boolean().optional(),
   text: Text,
-  sources: Sources.default([]),
-});
+  sources: Sources,
+};
 
-export const StepSchema = z.strictObject({
+const stepFields = {
   id: ItemId,
   phase: z.enum(PHASES),
   verdicts: z.array(z.enum(VERDICTS)).min(1),
   when: ConditionSchema.optional(),
   text: Text,
-  sources: Sources.default([]),
-});
+  sources: Sources,
+};
+
+export const QuestionSchema = z.strictObject({ ...questionFields, weight: questionFields.weight.default(0), sources: Sources.default([]) });
+export const CategorySchema = z.strictObject(categoryFields);
+export const RuleSchema = z.strictObject({ ...ruleFields, points: ruleFields.points.default(0), sources: Sources.default([]) });
+export const StepSchema = z.strictObject({ ...stepFields, sources: Sources.default([]) });
 
 const VerdictBand = z.strictObject({
   verdict: z.enum(['keep', 'fix', 'fire']),
@@ -103,13 +110,17 @@ const VerdictBand = z.strictObject({
 
 const VerdictText = z.strictObject({ title: Text, summary: Text });
 
-export const PackSchema = z.strictObject({
+const header = {
   $schema: z.string().optional(),
   format: z.literal(1),
   id: ItemId,
   version: Text,
   name: Text,
   description: Text.optional(),
+};
+
+export const PackSchema = z.strictObject({
+  ...header,
   categories: z.array(CategorySchema).min(1),
   questions: z.array(QuestionSchema).min(1),
   rules: z.array(RuleSchema).default([]),
@@ -117,13 +128,46 @@ export const PackSchema = z.strictObject({
     bands: z.array(VerdictBand).min(1),
     recheckDays: z.number().int().min(1).max(365).default(30),
   }),
-  verdicts: z.strictObject({
-    keep: VerdictText,
-    fix: VerdictText,
-    fire: VerdictText,
-    'fire-now': VerdictText,
-  }),
+  verdicts: z.strictObject({ keep: VerdictText, fix: VerdictText, fire: VerdictText, 'fire-now': VerdictText }),
   steps: z.array(StepSchema).default([]),
 });
 
+/** An item in an extending pack: an id, plus only the fields it changes (or all of them, for a new item). */
+const overlayItem = <T extends { id: z.ZodType }>(fields: T) => z.strictObject(fields).partial().required({ id: true } as never);
+
+export const PackOverlaySchema = z.strictObject({
+  ...header,
+  name: Text.optional(),
+  extends: Text,
+  categories: z.array(overlayItem(categoryFields)).optional(),
+  questions: z.array(overlayItem(questionFields)).optional(),
+  rules: z.array(overlayItem(ruleFields)).optional(),
+  steps: z.array(overlayItem(stepFields)).optional(),
+  scoring: z
+    .strictObject({
+      bands: z.array(VerdictBand).min(1).optional(),
+      recheckDays: z.number().int().min(1).max(365).optional(),
+    })
+    .optional(),
+  verdicts: z
+    .strictObject({
+      keep: VerdictText.partial().optional(),
+      fix: VerdictText.partial().optional(),
+      fire: VerdictText.partial().optional(),
+      'fire-now': VerdictText.partial().optional(),
+    })
+    .optional(),
+  disable: z
+    .strictObject({
+      questions: z.array(QuestionId).optional(),
+      rules: z.array(ItemId).optional(),
+      steps: z.array(ItemId).optional(),
+    })
+    .optional(),
+});
+
+/** What an editor checks a pack file against: a whole pack, or one that extends another. */
+export const PackFileSchema = z.union([PackSchema, PackOverlaySchema]);
+
 export type PackInput = z.input<typeof PackSchema>;
+export type PackOverlay = z.output<typeof PackOverlaySchema>;

@@ -23,10 +23,14 @@ export type ValidationResult = { ok: true; pack: Pack } | { ok: false; problems:
 
 export function validatePack(raw: unknown): ValidationResult {
   const parsed = PackSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap(schemaProblem) };
+  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error) };
   const pack = parsed.data as Pack;
   const problems = meaningProblems(pack);
   return problems.length ? { ok: false, problems } : { ok: true, pack };
+}
+
+export function schemaProblems(error: z.ZodError): PackProblem[] {
+  return error.issues.flatMap(schemaProblem);
 }
 
 const CONDITION_KEYS = ['all', 'any', 'not', 'question', 'is', 'atLeast', 'atMost', 'above', 'below', 'answered'];
@@ -38,7 +42,9 @@ function allowedKeysAt(path: PathSegment[]): string[] {
   const last = named[named.length - 1];
   switch (last) {
     case undefined:
-      return keys(PackSchema);
+      return [...keys(PackSchema), 'extends', 'disable'];
+    case 'disable':
+      return ['questions', 'rules', 'steps'];
     case 'questions':
       return keys(QuestionSchema);
     case 'categories':
