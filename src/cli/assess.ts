@@ -1,5 +1,7 @@
 import { parseAnswers } from '../answers/parse.js';
 import { evaluate } from '../engine/evaluate.js';
+import { buildScript } from '../engine/script.js';
+import { renderScriptJson, renderScriptMarkdown, renderScriptText } from '../render/script.js';
 import type { AnswerSet, Assessment, Pack } from '../engine/types.js';
 import { FireCheckError } from '../errors.js';
 import { renderJson } from '../render/json.js';
@@ -17,13 +19,39 @@ export interface AssessOptions extends CommonOptions {
   saveAnswers?: string;
 }
 
-export async function assess(options: AssessOptions, io: Io): Promise<number> {
+export interface Scored {
+  pack: Pack;
+  set: AnswerSet;
+  assessment: Assessment;
+  today: string;
+}
+
+/** Reads the pack and the answers (file, stdin or interview) and scores them. */
+export async function score(options: AssessOptions, io: Io): Promise<Scored> {
   const today = checkDate(options.today) ?? io.today();
   const pack = await packFor(options);
   const set = await answersFor(options, pack, io);
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
-  const assessment = evaluate(pack, set, { today });
-  io.stdout.write(render(assessment, pack, options, io));
+  return { pack, set, assessment: evaluate(pack, set, { today }), today };
+}
+
+export async function assess(options: AssessOptions, io: Io): Promise<number> {
+  const scored = await score(options, io);
+  io.stdout.write(render(scored, options, io));
+  return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
+}
+
+export async function script(options: AssessOptions, io: Io): Promise<number> {
+  const { pack, set, assessment, today } = await score(options, io);
+  const sections = buildScript(pack, set, assessment, { today });
+  const format = formatOf(options);
+  io.stdout.write(
+    format === 'json'
+      ? renderScriptJson(assessment, sections)
+      : format === 'markdown'
+        ? renderScriptMarkdown(assessment, sections, { verdicts: pack.verdicts })
+        : renderScriptText(assessment, sections, { verdicts: pack.verdicts, style: styleFor(options, io), width: terminalWidth(io) }),
+  );
   return options.exitCode ? EXIT[assessment.verdict] : EXIT.ok;
 }
 
@@ -45,12 +73,12 @@ async function answersFor(options: AssessOptions, pack: Pack, io: Io): Promise<A
   throw new FireCheckError('the interactive interview is not available in this build; pass --answers FILE or pipe JSON answers');
 }
 
-export function render(assessment: Assessment, pack: Pack, options: CommonOptions, io: Io): string {
+export function render({ assessment, pack, set, today }: Scored, options: CommonOptions, io: Io): string {
   switch (formatOf(options)) {
     case 'json':
       return renderJson(assessment);
     case 'markdown':
-      return renderMarkdown(assessment, { verdicts: pack.verdicts });
+      return renderMarkdown(assessment, { verdicts: pack.verdicts, script: buildScript(pack, set, assessment, { today }) });
     default:
       return renderText(assessment, { verdicts: pack.verdicts, style: styleFor(options, io), width: terminalWidth(io) });
   }

@@ -63,6 +63,15 @@ function commonOptions(command: Command, formats: string[]): Command {
     .option('--debug', 'print stack traces for errors');
 }
 
+/** How a scoring command gets its answers and reports its verdict. */
+function answerOptions(command: Command): Command {
+  return command
+    .option('--answers <file>', 'read answers from a JSON file (- for stdin); stdin is read anyway when it is not a terminal')
+    .option('--client <name>', "the client's name (overrides the one in the answers)")
+    .option('--exit-code', 'exit with the verdict: 0 keep, 10 fix, 11 fire, 12 fire-now')
+    .option('--today <date>', 'assess as of this date, YYYY-MM-DD (sets the re-check date of a fix, the last working day)');
+}
+
 /**
  * Options given before a command (`fire-check --rules X questions`) count for it
  * too, unless the command repeats them; only --format stays per command.
@@ -110,11 +119,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
         '  cat answers.json | fire-check --format json\n  fire-check template > mine.json             a file to fill in',
     );
 
-  commonOptions(program, ['text', 'json', 'markdown'])
-    .option('--answers <file>', 'read answers from a JSON file (- for stdin); stdin is read anyway when it is not a terminal')
-    .option('--client <name>', "the client's name (overrides the one in the answers)")
-    .option('--exit-code', 'exit with the verdict: 0 keep, 10 fix, 11 fire, 12 fire-now')
-    .option('--today <date>', 'assess as of this date, YYYY-MM-DD (sets the re-check date of a fix)')
+  answerOptions(commonOptions(program, ['text', 'json', 'markdown']))
     .allowExcessArguments()
     .action(async (options, command: Command) => {
       // The default command takes no arguments, so a stray word is a mistyped command.
@@ -125,6 +130,13 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       }
       const { assess } = await import('./assess.js');
       setExitCode(await assess(options, io));
+    });
+
+  answerOptions(commonOptions(program.command('script'), ['text', 'json', 'markdown']))
+    .description('the words to use when ending it: talking points for the call and a written confirmation (for fire and fire-now)')
+    .action(async (options, command: Command) => {
+      const { script } = await import('./assess.js');
+      setExitCode(await script(withInherited(command, options), io));
     });
 
   commonOptions(program.command('questions'), ['text', 'json'])

@@ -88,6 +88,14 @@ export function applicableQuestions(pack: Pack, answers: Answers): Question[] {
   return result;
 }
 
+/** The answers that count: those of applicable questions, with not sure as null. */
+export function effectiveAnswers(pack: Pack, answers: Answers): { applicable: Question[]; answers: Record<string, AnswerValue> } {
+  const applicable = applicableQuestions(pack, answers);
+  const effective: Record<string, AnswerValue> = {};
+  for (const q of applicable) effective[q.id] = answers[q.id] ?? null;
+  return { applicable, answers: effective };
+}
+
 /**
  * Scores one client against a pack. Pure and deterministic: the same pack,
  * answers and options always give the same assessment.
@@ -95,9 +103,7 @@ export function applicableQuestions(pack: Pack, answers: Answers): Question[] {
 export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions = {}): Assessment {
   const words: AnswerWords = { ...ENGLISH_WORDS, ...options.words };
   const byId = new Map(pack.questions.map((q) => [q.id, q]));
-  const applicable = applicableQuestions(pack, input.answers);
-  const answers: Record<string, AnswerValue> = {};
-  for (const q of applicable) answers[q.id] = input.answers[q.id] ?? null;
+  const { applicable, answers } = effectiveAnswers(pack, input.answers);
 
   const reasons: Reason[] = [];
   const hardStops: string[] = [];
@@ -156,7 +162,7 @@ export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions 
   reasons.sort((a, b) => Number(b.hardStop) - Number(a.hardStop) || b.points - a.points);
 
   const recheckOn = verdict === 'fix' && options.today ? addDays(options.today, pack.scoring.recheckDays) : null;
-  const values = templateValues(applicable, answers, input.client, recheckOn, words);
+  const values = templateValues(applicable, answers, input.client, recheckOn, options.today, words);
   const steps: PlannedStep[] = pack.steps
     .filter((step) => step.verdicts.includes(verdict) && (!step.when || holds(step.when, answers, byId)))
     .map((step, order) => ({ step, order }))
@@ -206,16 +212,26 @@ export function displayValue(question: Question, value: Exclude<AnswerValue, nul
   }
 }
 
-function templateValues(
+/** Placeholders every template may use besides question ids. */
+export const TEMPLATE_NAMES = ['client', 'recheckOn', 'lastDay'] as const;
+
+/**
+ * The values for `{placeholders}`: the client, dates, and each applicable
+ * question's answer. `lastDay` is today plus the contract's notice, when known.
+ */
+export function templateValues(
   applicable: Question[],
   answers: Answers,
   client: string | undefined,
   recheckOn: string | null,
+  today: string | undefined,
   words: AnswerWords,
 ): Record<string, string | undefined> {
+  const notice = answers.notice_days;
   const values: Record<string, string | undefined> = {
     client: client?.trim() ? client.trim() : words.theClient,
     recheckOn: recheckOn ?? undefined,
+    lastDay: today && typeof notice === 'number' ? (addDays(today, notice) ?? undefined) : undefined,
   };
   for (const q of applicable) {
     const v = answers[q.id];
@@ -225,7 +241,7 @@ function templateValues(
   return values;
 }
 
-function addDays(isoDate: string, days: number): string | null {
+export function addDays(isoDate: string, days: number): string | null {
   const time = Date.parse(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(time)) return null;
   return new Date(time + days * 86_400_000).toISOString().slice(0, 10);

@@ -57,6 +57,7 @@ export interface Question {
   max?: number;
   unit?: string;
   bands?: NumberBand[];
+  talkingPoint?: string;
   sources: string[];
 }
 
@@ -90,6 +91,30 @@ export interface VerdictBand {
   to: number;
 }
 
+export interface ScriptPart {
+  id: string;
+  text: string;
+  verdicts?: Verdict[];
+  when?: Condition;
+  listReasons?: boolean;
+  sources: string[];
+}
+
+export interface ScriptSection {
+  id: string;
+  title: string;
+  subject?: string;
+  verdicts?: Verdict[];
+  when?: Condition;
+  parts: ScriptPart[];
+}
+
+export interface ScriptTemplates {
+  maxReasons: number;
+  fallbackReason: string;
+  sections: ScriptSection[];
+}
+
 export interface Pack {
   $schema?: string;
   format: 1;
@@ -103,6 +128,8 @@ export interface Pack {
   scoring: { bands: VerdictBand[]; recheckDays: number };
   verdicts: Record<Verdict, { title: string; summary: string }>;
   steps: Step[];
+  script?: ScriptTemplates;
+  tone: { avoid: string[] };
 }
 
 export interface Reason {
@@ -119,6 +146,13 @@ export interface PlannedStep {
   phase: Phase;
   text: string;
   sources: string[];
+}
+
+export interface ScriptOutput {
+  id: string;
+  title: string;
+  subject: string | null;
+  parts: { id: string; text: string; items: string[]; sources: string[] }[];
 }
 
 export interface Assessment {

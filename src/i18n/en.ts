@@ -28,6 +28,12 @@ export const en = {
     verdict: 'Verdict',
     notSure: 'not sure',
   },
+  script: {
+    title: 'What to say',
+    subject: 'Subject',
+    noScript: (verdict: string) =>
+      `The verdict is ${verdict}: there is nothing to end, so there is no script. Run fire-check without "script" for the plan.`,
+  },
 } as const;
 
 export type Messages = typeof en;

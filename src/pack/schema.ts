@@ -70,6 +70,8 @@ const questionFields = {
   max: z.number().optional(),
   unit: Text.optional(),
   bands: z.array(NumberBand).min(1).optional(),
+  /** A neutral, blame-free sentence about this signal, for the call script. */
+  talkingPoint: Text.optional(),
   sources: Sources,
 };
 
@@ -96,6 +98,37 @@ const stepFields = {
   text: Text,
   sources: Sources,
 };
+
+const scriptPartFields = {
+  id: ItemId,
+  text: Text,
+  verdicts: z.array(z.enum(VERDICTS)).min(1).optional(),
+  when: ConditionSchema.optional(),
+  /** Follow the text with the talking points of the flagged signals. */
+  listReasons: z.boolean().optional(),
+  sources: Sources,
+};
+
+const scriptSectionFields = {
+  id: ItemId,
+  title: Text,
+  /** For a written message: its subject line. */
+  subject: Text.optional(),
+  verdicts: z.array(z.enum(VERDICTS)).min(1).optional(),
+  when: ConditionSchema.optional(),
+  parts: z.array(z.strictObject({ ...scriptPartFields, sources: Sources.default([]) })).min(1),
+};
+
+export const ScriptSchema = z.strictObject({
+  maxReasons: z.number().int().min(1).max(10).default(3),
+  fallbackReason: Text,
+  sections: z.array(z.strictObject(scriptSectionFields)).min(1),
+});
+
+export const ToneSchema = z.strictObject({
+  /** Words and phrases of blame or hostility that no generated text may contain. */
+  avoid: z.array(Text).default([]),
+});
 
 export const QuestionSchema = z.strictObject({ ...questionFields, weight: questionFields.weight.default(0), sources: Sources.default([]) });
 export const CategorySchema = z.strictObject(categoryFields);
@@ -130,6 +163,8 @@ export const PackSchema = z.strictObject({
   }),
   verdicts: z.strictObject({ keep: VerdictText, fix: VerdictText, fire: VerdictText, 'fire-now': VerdictText }),
   steps: z.array(StepSchema).default([]),
+  script: ScriptSchema.optional(),
+  tone: ToneSchema.default({ avoid: [] }),
 });
 
 /** An item in an extending pack: an id, plus only the fields it changes (or all of them, for a new item). */
@@ -157,6 +192,9 @@ export const PackOverlaySchema = z.strictObject({
       'fire-now': VerdictText.partial().optional(),
     })
     .optional(),
+  // A script replaces the base's script as a whole; tone.avoid adds to the base's list.
+  script: ScriptSchema.optional(),
+  tone: z.strictObject({ avoid: z.array(Text).optional() }).optional(),
   disable: z
     .strictObject({
       questions: z.array(QuestionId).optional(),

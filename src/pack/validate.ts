@@ -3,7 +3,7 @@
 // it is about, so the loader can turn it into file:line:col.
 import type { z } from 'zod';
 import { coerceValue, questionRefs } from '../engine/conditions.js';
-import { isSignal, questionOrder } from '../engine/evaluate.js';
+import { isSignal, questionOrder, TEMPLATE_NAMES } from '../engine/evaluate.js';
 import { placeholders } from '../engine/template.js';
 import { type Condition, type Pack, type Question } from '../engine/types.js';
 import { didYouMean } from '../errors.js';
@@ -57,6 +57,14 @@ function allowedKeysAt(path: PathSegment[]): string[] {
       return path.includes('scoring') ? ['verdict', 'from', 'to'] : ['min', 'max', 'points'];
     case 'scoring':
       return ['bands', 'recheckDays'];
+    case 'script':
+      return ['maxReasons', 'fallbackReason', 'sections'];
+    case 'sections':
+      return ['id', 'title', 'subject', 'verdicts', 'when', 'parts'];
+    case 'parts':
+      return ['id', 'text', 'verdicts', 'when', 'listReasons', 'sources'];
+    case 'tone':
+      return ['avoid'];
     case 'verdicts':
       return typeof path[path.length - 1] === 'string' && path[path.length - 1] !== 'verdicts' ? ['title', 'summary'] : ['keep', 'fix', 'fire', 'fire-now'];
     default:
@@ -131,15 +139,32 @@ function meaningProblems(pack: Pack): PackProblem[] {
     checkMonotone(rule.when, ['rules', i, 'when'], byId, report);
   });
 
-  const templateNames = new Set(['client', 'recheckOn', ...questionIds]);
-  pack.steps.forEach((step, i) => {
-    if (step.when) checkCondition(step.when, ['steps', i, 'when'], byId, report);
-    for (const name of placeholders(step.text)) {
+  const templateNames = new Set<string>([...TEMPLATE_NAMES, ...questionIds]);
+  const checkText = (text: string, path: PathSegment[]) => {
+    for (const name of placeholders(text)) {
       if (!templateNames.has(name)) {
-        report(['steps', i, 'text'], `unknown placeholder {${name}}${didYouMean(name, templateNames)}; use {client}, {recheckOn} or a question id`);
+        report(path, `unknown placeholder {${name}}${didYouMean(name, templateNames)}; use ${TEMPLATE_NAMES.map((n) => `{${n}}`).join(', ')} or a question id`);
       }
     }
+  };
+  pack.steps.forEach((step, i) => {
+    if (step.when) checkCondition(step.when, ['steps', i, 'when'], byId, report);
+    checkText(step.text, ['steps', i, 'text']);
   });
+  if (pack.script) {
+    checkText(pack.script.fallbackReason, ['script', 'fallbackReason']);
+    pack.script.sections.forEach((section, i) => {
+      const at = (...rest: PathSegment[]) => ['script', 'sections', i, ...rest];
+      if (section.when) checkCondition(section.when, at('when'), byId, report);
+      checkText(section.title, at('title'));
+      if (section.subject) checkText(section.subject, at('subject'));
+      section.parts.forEach((part, j) => {
+        if (part.when) checkCondition(part.when, at('parts', j, 'when'), byId, report);
+        checkText(part.text, at('parts', j, 'text'));
+      });
+    });
+    duplicates(pack.script.sections, 'script.sections', 'script section', (p, m) => report(['script', 'sections', ...p.slice(1)], m));
+  }
 
   checkVerdictBands(pack, report);
   return problems;

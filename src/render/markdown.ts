@@ -1,15 +1,17 @@
-import { PHASES, type Assessment, type Pack } from '../engine/types.js';
+import { PHASES, type Assessment, type Pack, type ScriptOutput } from '../engine/types.js';
+import { escapeMarkdown } from './escape.js';
+import { renderScriptMarkdownSections } from './script.js';
+
+export { escapeMarkdown };
 import { en, type Messages } from '../i18n/en.js';
 
 export interface MarkdownOptions {
   messages?: Messages;
   verdicts: Pack['verdicts'];
+  /** The words to use, for fire and fire-now: printed after the plan. */
+  script?: ScriptOutput[];
 }
 
-/** Escapes text that came from users or packs so it cannot break the document's structure. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]|<>#])/g, '\\$1').replace(/\r?\n/g, ' ');
-}
 
 export function renderMarkdown(a: Assessment, options: MarkdownOptions): string {
   const m = options.messages ?? en;
@@ -45,5 +47,6 @@ export function renderMarkdown(a: Assessment, options: MarkdownOptions): string 
     steps.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdown(s.text)}${cite(s.sources)}`));
     out.push('');
   }
+  if (options.script?.length) out.push(`## ${m.script.title}`, '', renderScriptMarkdownSections(options.script, m, 3));
   return `${out.join('\n').trimEnd()}\n`;
 }

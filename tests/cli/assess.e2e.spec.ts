@@ -120,3 +120,31 @@ describe('fire-check (built binary): terminal manners', () => {
     expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('fire-check script (built binary)', () => {
+  it('prints talking points and a written confirmation for a fire', () => {
+    const result = runCli(['script', '--answers', 'tests/fixtures/answers/fire-base.json', '--today', '2026-11-22']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Talking points for the call');
+    expect(result.stdout).toContain('Subject: Confirming the end of our work together');
+  });
+
+  it('prints a written notice instead of a call for abuse, as JSON with sources', () => {
+    const data = JSON.parse(runCli(['script', '--answers', 'examples/abusive-client.json', '--format', 'json', '--today', '2026-11-22']).stdout);
+    expect(data).toMatchObject({ schemaVersion: 1, verdict: 'fire-now', client: 'Northwind Holdings' });
+    expect(data.script.map((s: { id: string }) => s.id)).toEqual(['written-notice']);
+    expect(data.script[0].parts.find((p: { id: string }) => p.id === 'last-day').text).toContain('2026-12-06');
+    for (const part of data.script[0].parts) expect(part.sources.length).toBeGreaterThan(0);
+  });
+
+  it('says there is nothing to end for keep and fix, exit 0', () => {
+    const result = runCli(['script', '--answers', 'examples/late-payer.json']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('there is nothing to end');
+  });
+
+  it('the Markdown report carries verdict, reasons, plan and script in one document', () => {
+    const md = runCli(['--answers', 'tests/fixtures/answers/fire-base.json', '--format', 'markdown']).stdout;
+    for (const heading of ['## Why', '## Plan', '### Prepare', '### The conversation', '### After', '## What to say', '### Talking points for the call']) expect(md).toContain(heading);
+  });
+});

@@ -10,7 +10,7 @@ describe('fire-check rules (built binary)', () => {
   it('validate: ok lines and exit 0 for good packs', () => {
     const result = runCli(['rules', 'validate', 'rules/default.yaml', 'examples/agency-strict.yaml']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('ok: rules/default.yaml (33 questions, 8 rules, 31 steps)\nok: examples/agency-strict.yaml (34 questions, 9 rules, 30 steps)\n');
+    expect(result.stdout).toBe('ok: rules/default.yaml (33 questions, 8 rules, 32 steps)\nok: examples/agency-strict.yaml (34 questions, 9 rules, 31 steps)\n');
   });
 
   it('validate: every problem in every file, exit 2', () => {
@@ -19,7 +19,7 @@ describe('fire-check rules (built binary)', () => {
     const lines = result.stdout.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('tests/fixtures/packs/typo.yaml:'))).toHaveLength(3);
     expect(lines.filter((l) => l.startsWith('tests/fixtures/packs/meaning.json:'))).toHaveLength(4);
-    expect(lines).toContain('ok: rules/default.yaml (33 questions, 8 rules, 31 steps)');
+    expect(lines).toContain('ok: rules/default.yaml (33 questions, 8 rules, 32 steps)');
     expect(lines).toContain('nope.yaml:1:1: no such file');
     expect(result.stderr).not.toMatch(STACK);
   });
@@ -56,7 +56,7 @@ describe('fire-check rules (built binary)', () => {
   it('the effective pack printed by show is itself a valid pack', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fire-check-show-')), 'shown.json');
     writeFileSync(file, runCli(['rules', 'show', 'examples/agency-strict.yaml', '--format', 'json']).stdout);
-    expect(runCli(['rules', 'validate', file]).stdout).toBe(`ok: ${file} (34 questions, 9 rules, 30 steps)\n`);
+    expect(runCli(['rules', 'validate', file]).stdout).toBe(`ok: ${file} (34 questions, 9 rules, 31 steps)\n`);
   });
 
   it('--rules before a command counts for that command', () => {

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
+import { buildScript } from '../../src/engine/script.js';
+import { renderScriptText } from '../../src/render/script.js';
 import { renderJson } from '../../src/render/json.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import { defaultPack, exampleAnswers } from '../helpers/packs.js';
 
 const pack = defaultPack();
-const examples = ['late-payer', 'abusive-client', 'healthy-client'];
+const examples = ['late-payer', 'abusive-client', 'healthy-client', 'agency-client'];
 
 describe.each(examples)('golden reports: %s', (name) => {
-  const assessment = evaluate(pack, exampleAnswers(name), { today: '2026-11-22' });
+  const set = exampleAnswers(name);
+  const assessment = evaluate(pack, set, { today: '2026-11-22' });
+  const script = buildScript(pack, set, assessment, { today: '2026-11-22' });
   it('text', async () => {
     await expect(renderText(assessment, { verdicts: pack.verdicts, width: 80 })).toMatchFileSnapshot(`../fixtures/golden/${name}.txt`);
   });
@@ -17,7 +21,10 @@ describe.each(examples)('golden reports: %s', (name) => {
     await expect(renderJson(assessment)).toMatchFileSnapshot(`../fixtures/golden/${name}.json`);
   });
   it('markdown', async () => {
-    await expect(renderMarkdown(assessment, { verdicts: pack.verdicts })).toMatchFileSnapshot(`../fixtures/golden/${name}.md`);
+    await expect(renderMarkdown(assessment, { verdicts: pack.verdicts, script })).toMatchFileSnapshot(`../fixtures/golden/${name}.md`);
+  });
+  it('script', async () => {
+    await expect(renderScriptText(assessment, script, { verdicts: pack.verdicts, width: 80 })).toMatchFileSnapshot(`../fixtures/golden/${name}.script.txt`);
   });
 });
 

@@ -1,0 +1,54 @@
+// The words to use when ending it: talking points for the call, a written
+// confirmation, or a written notice where a meeting is unsafe. All wording
+// comes from the pack's templates; this only chooses and fills them.
+import { holds } from './conditions.js';
+import { effectiveAnswers, ENGLISH_WORDS, templateValues, type EvaluateOptions } from './evaluate.js';
+import { fillTemplate } from './template.js';
+import type { AnswerSet, Assessment, Pack, ScriptOutput } from './types.js';
+
+/** Sections for a fire or fire-now verdict; empty for keep and fix (there is nothing to end). */
+export function buildScript(pack: Pack, input: AnswerSet, assessment: Assessment, options: EvaluateOptions = {}): ScriptOutput[] {
+  const script = pack.script;
+  if (!script || (assessment.verdict !== 'fire' && assessment.verdict !== 'fire-now')) return [];
+  const words = { ...ENGLISH_WORDS, ...options.words };
+  const byId = new Map(pack.questions.map((q) => [q.id, q]));
+  const { applicable, answers } = effectiveAnswers(pack, input.answers);
+  const values = templateValues(applicable, answers, input.client, assessment.recheckOn, options.today, words);
+  const fill = (text: string) => fillTemplate(text, values, () => '');
+  const fits = (item: { verdicts?: string[]; when?: Parameters<typeof holds>[0] }) =>
+    (!item.verdicts || item.verdicts.includes(assessment.verdict)) && (!item.when || holds(item.when, answers, byId));
+
+  // Largest reasons first (the assessment's order), each signal's neutral talking point once.
+  const points = [...new Set(assessment.reasons.filter((r) => r.type === 'signal').map((r) => byId.get(r.id)?.talkingPoint).filter((t): t is string => Boolean(t)))];
+  const reasons = (points.length ? points : [script.fallbackReason]).slice(0, script.maxReasons).map(fill);
+
+  return script.sections.filter(fits).map((section) => ({
+    id: section.id,
+    title: fill(section.title),
+    subject: section.subject ? fill(section.subject) : null,
+    parts: section.parts.filter(fits).map((part) => ({
+      id: part.id,
+      text: fill(part.text),
+      items: part.listReasons ? reasons : [],
+      sources: part.sources,
+    })),
+  }));
+}
+
+/** Every text a verdict and its script put in front of a user, for the tone check. */
+export function generatedTexts(assessment: Assessment, script: ScriptOutput[]): string[] {
+  return [
+    ...assessment.reasons.filter((r) => r.type === 'rule').map((r) => r.text),
+    ...assessment.steps.map((s) => s.text),
+    ...script.flatMap((section) => [section.title, section.subject ?? '', ...section.parts.flatMap((p) => [p.text, ...p.items])]),
+  ].filter(Boolean);
+}
+
+/** Words from the pack's tone list found in a text (whole words, any case). */
+export function toneViolations(text: string, avoid: string[]): string[] {
+  return avoid.filter((phrase) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(phrase)}($|[^\\p{L}\\p{N}])`, 'iu').test(text));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { buildScript, generatedTexts, toneViolations } from '../../src/engine/script.js';
+import { FREQ_LEVELS, type AnswerValue, type Question } from '../../src/engine/types.js';
+import { checkPackSource } from '../../src/pack/load.js';
+import { defaultPack, root } from '../helpers/packs.js';
+
+const pack = defaultPack();
+
+function valueArb(q: Question): fc.Arbitrary<AnswerValue> {
+  if (q.kind === 'bool') return fc.boolean();
+  if (q.kind === 'freq') return fc.constantFrom(...FREQ_LEVELS);
+  if (q.kind === 'scale') return fc.integer({ min: 1, max: 5 });
+  return fc.integer({ min: q.min ?? 0, max: Math.min(q.max ?? 1000, 1000) });
+}
+const answersArb = fc.record(Object.fromEntries(pack.questions.map((q) => [q.id, fc.option(valueArb(q), { nil: null })])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, AnswerValue>>;
+
+describe('tone check', () => {
+  it('finds whole words and phrases, in any case', () => {
+    expect(toneViolations('You ALWAYS pay late', ['always'])).toEqual(['always']);
+    expect(toneViolations('It was your fault.', ['your fault'])).toEqual(['your fault']);
+    expect(toneViolations('Nevertheless, thanks', ['never'])).toEqual([]);
+  });
+
+  it('the default pack has a tone list', () => {
+    expect(pack.tone.avoid).toEqual(expect.arrayContaining(['always', 'never', 'your fault', 'unprofessional']));
+  });
+
+  it('no generated text (steps, rule reasons, script) uses a word from the tone list, for any answers', () => {
+    fc.assert(
+      fc.property(answersArb, fc.option(fc.constantFrom('Acme', 'Lakeview Bakery'), { nil: undefined }), (answers, client) => {
+        const set = client === undefined ? { answers } : { client, answers };
+        const assessment = evaluate(pack, set, { today: '2026-11-22' });
+        const texts = generatedTexts(assessment, buildScript(pack, set, assessment, { today: '2026-11-22' }));
+        for (const text of texts) expect(toneViolations(text, pack.tone.avoid), text).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a user pack can extend the list, and the check then catches the new word', () => {
+    const source = `format: 1\nextends: ${root}rules/default.yaml\nid: strict-tone\nversion: 0.1.0\ntone:\n  avoid: [schedule]\n`;
+    const result = checkPackSource(source, `${root}tests/fixtures/packs/strict-tone.yaml`);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.pack.tone.avoid).toEqual([...pack.tone.avoid, 'schedule']);
+    const set = { answers: { pays_late: 'always', unpaid_work: true, dread: 'always', unprofitable: true } as Record<string, AnswerValue> };
+    const assessment = evaluate(result.pack, set);
+    const found = generatedTexts(assessment, buildScript(result.pack, set, assessment)).flatMap((t) => toneViolations(t, result.pack.tone.avoid));
+    expect(found).toContain('schedule');
+  });
+});
