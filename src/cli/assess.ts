@@ -3,7 +3,11 @@ import { evaluate } from '../engine/evaluate.js';
 import { buildScript } from '../engine/script.js';
 import { renderScriptJson, renderScriptMarkdown, renderScriptText } from '../render/script.js';
 import type { AnswerSet, Assessment, Pack } from '../engine/types.js';
-import { FireCheckError } from '../errors.js';
+import { writeFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { CancelledError, FireCheckError } from '../errors.js';
+import { en } from '../i18n/en.js';
+import { colourLevel } from './colour.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
@@ -32,6 +36,7 @@ export async function score(options: AssessOptions, io: Io): Promise<Scored> {
   const pack = await packFor(options);
   const set = await answersFor(options, pack, io);
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
+  if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set);
   return { pack, set, assessment: evaluate(pack, set, { today }), today };
 }
 
@@ -61,16 +66,44 @@ async function answersFor(options: AssessOptions, pack: Pack, io: Io): Promise<A
     return { ...parseAnswers(text, pack, source) };
   }
   if (!io.stdin.isTTY) {
+    // Checked before any prompt: inquirer on a closed or empty stdin would fail obscurely or hang.
     const { text, source } = await readInput('-', io, 'answers');
-    if (text.trim() === '') {
-      throw new FireCheckError(
-        'no answers: stdin is not a terminal and nothing was piped in. Pipe a JSON answers object ' +
-          '(`fire-check template` prints one to fill in), pass --answers FILE, or run fire-check in a terminal for the interview.',
-      );
-    }
+    if (text.trim() === '') throw new FireCheckError(en.interview.noTerminal);
     return { ...parseAnswers(text, pack, source) };
   }
-  throw new FireCheckError('the interactive interview is not available in this build; pass --answers FILE or pipe JSON answers');
+  return interview(options, pack, io);
+}
+
+async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<AnswerSet> {
+  // inquirer colours through node:util styleText, which reads NO_COLOR when the
+  // prompt modules load: so the colour decision reaches it through the environment.
+  if (colourLevel(io.env, io.stdout, options.color) === 0) process.env.NO_COLOR = '1';
+  const { runInterview } = await import('../interview/interview.js');
+  // Prompts draw on stdout when it is the terminal; with stdout redirected, on stderr, so the file gets only the report.
+  const output = io.stdout.isTTY ? io.stdout : io.stderr;
+  try {
+    return await runInterview(pack, {
+      ...(options.client === undefined ? {} : { client: options.client }),
+      context: { input: io.stdin, output },
+      say: (line) => output.write(`${line}\n`),
+    });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError();
+    throw error;
+  }
+}
+
+/** Writes the answers as piped JSON, whole or not at all (a temporary file renamed into place). */
+async function saveAnswers(file: string, set: AnswerSet): Promise<void> {
+  const data = { client: set.client ?? '', answers: set.answers };
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, `${JSON.stringify(data, null, 2)}\n`);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw new FireCheckError(`cannot write --save-answers ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }
 
 export function render({ assessment, pack, set, today }: Scored, options: CommonOptions, io: Io): string {

@@ -37,7 +37,8 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof CancelledError) {
-    io.stderr.write(`${error.message}\n`);
+    // One line, on a line of its own (a prompt may have been half drawn).
+    io.stderr.write(`\n${error.message}\n`);
     return error.exitCode;
   }
   if (error instanceof FireCheckError) {
@@ -69,7 +70,8 @@ function answerOptions(command: Command): Command {
     .option('--answers <file>', 'read answers from a JSON file (- for stdin); stdin is read anyway when it is not a terminal')
     .option('--client <name>', "the client's name (overrides the one in the answers)")
     .option('--exit-code', 'exit with the verdict: 0 keep, 10 fix, 11 fire, 12 fire-now')
-    .option('--today <date>', 'assess as of this date, YYYY-MM-DD (sets the re-check date of a fix, the last working day)');
+    .option('--today <date>', 'assess as of this date, YYYY-MM-DD (sets the re-check date of a fix, the last working day)')
+    .option('--save-answers <file>', 'also write the answers as JSON, so --answers FILE gives the same verdict again');
 }
 
 /**

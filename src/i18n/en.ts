@@ -1,5 +1,31 @@
 // Every interface string a user reads, in one place per language.
+import { ENGLISH_WORDS, type AnswerWords } from '../engine/evaluate.js';
+
 export const en = {
+  /** How answers read in reasons, steps and the review screen. */
+  words: ENGLISH_WORDS as AnswerWords,
+  interview: {
+    intro: 'fire-check: a few questions about one client. Pick "Not sure" when you do not know; Ctrl-C stops without saving.',
+    clientName: "Which client is this about? (a name, or leave it empty)",
+    gateNo: 'No',
+    gateYes: 'Yes',
+    gateNoHelp: 'Skips these questions: nothing here is a problem.',
+    gateYesHelp: 'Asks the questions of this part one by one.',
+    gateUnsureHelp: 'Asks the questions of this part one by one.',
+    notSure: 'Not sure',
+    scale: ['1 · not at all', '2', '3 · somewhat', '4', '5 · exactly so'],
+    emptyForNotSure: 'leave empty for not sure',
+    numberError: (range: string) => `Enter a number, ${range}, or leave it empty for not sure.`,
+    contextIntro: 'A few facts about the situation, to fit the plan:',
+    review: 'Review your answers: pick one to change it, or score them',
+    reviewDone: 'Score these answers',
+    change: 'Change',
+    followUp: 'Follow-up',
+    cancelled: 'Cancelled.',
+    noTerminal:
+      'no answers: stdin is not a terminal and nothing was piped in. Pipe a JSON answers object ' +
+      '(`fire-check template` prints one to fill in), pass --answers FILE, or run fire-check in a terminal for the interview.',
+  },
   phases: {
     repair: 'Repair plan',
     prepare: 'Prepare',

@@ -1,0 +1,195 @@
+// The terminal front end: asks the pack's questions with @inquirer/prompts and
+// returns the same answers object piped JSON gives. Nothing about scoring here.
+import { input, select, Separator } from '@inquirer/prompts';
+import { normaliseAnswer } from '../answers/parse.js';
+import { holds, questionRefs } from '../engine/conditions.js';
+import { displayValue, isSignal, questionOrder, severity } from '../engine/evaluate.js';
+import { FREQ_LEVELS, type AnswerSet, type AnswerValue, type Category, type Pack, type Question } from '../engine/types.js';
+import { allowedValues } from '../pack/allowed.js';
+import { en, type Messages } from '../i18n/en.js';
+
+export interface InterviewOptions {
+  /** The client's name, when --client gave it: then it is not asked. */
+  client?: string;
+  /** Where prompts read and draw; the process's terminal when left out. */
+  context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream };
+  /** Writes a line outside any prompt (the intro). */
+  say(text: string): void;
+  messages?: Messages;
+}
+
+const DONE = '\u0000done';
+
+/** The best answer to a signal: what "no trouble here" means for each kind. */
+export function bestAnswer(q: Question): AnswerValue {
+  switch (q.kind) {
+    case 'bool':
+      return false;
+    case 'freq':
+      return 'never';
+    case 'scale':
+      return 1;
+    case 'number':
+      return null;
+  }
+}
+
+/** Context categories hold no signal: they only shape the plan, so they are asked only when something is wrong. */
+function isContextCategory(pack: Pack, category: Category): boolean {
+  return pack.questions.filter((q) => q.category === category.id).every((q) => !isSignal(q));
+}
+
+export async function runInterview(pack: Pack, options: InterviewOptions): Promise<AnswerSet> {
+  const m = options.messages ?? en;
+  const ctx = options.context ?? {};
+  const order = questionOrder(pack);
+  const byId = new Map(pack.questions.map((q) => [q.id, q]));
+  const answers: Record<string, AnswerValue> = {};
+  const categoryTitle = new Map(pack.categories.map((c) => [c.id, c.title]));
+
+  const applies = (q: Question) => !q.askIf || holds(q.askIf, answers, byId);
+  // A question whose askIf waits on an earlier, not yet answered question may still come.
+  const mayApply = (q: Question) => applies(q) || (q.askIf !== undefined && [...questionRefs(q.askIf)].some((r) => !(r.id in answers)));
+  // Context only shapes a plan for ending it or repairing it; a client with at most a rare hiccup has none,
+  // so a healthy client is done in a handful of prompts. A "yes" at any gate counts as trouble reported.
+  let troubleReported = false;
+  const anyRedFlag = () =>
+    troubleReported ||
+    order.some((q) => isSignal(q) && answers[q.id] !== null && answers[q.id] !== undefined && severity(q, answers[q.id] as Exclude<AnswerValue, null>) >= 0.5);
+
+  options.say(m.interview.intro);
+  const client = options.client ?? (await input({ message: m.interview.clientName, theme: { prefix: '?' } }, ctx)).trim();
+
+  const askCategory = async (category: Category) => {
+    const questions = order.filter((q) => q.category === category.id);
+    for (const q of questions) {
+      if (!applies(q)) continue;
+      const shown = questions.filter(mayApply);
+      const progress = `${category.title} ${shown.indexOf(q) + 1}/${shown.length}`;
+      answers[q.id] = await ask(q, progress, undefined, m, ctx);
+    }
+  };
+
+  let contextAsked = false;
+  const askContext = async () => {
+    contextAsked = true;
+    options.say(m.interview.contextIntro);
+    for (const category of pack.categories.filter((c) => isContextCategory(pack, c))) await askCategory(category);
+  };
+
+  for (const category of pack.categories) {
+    if (isContextCategory(pack, category)) continue;
+    const questions = order.filter((q) => q.category === category.id);
+    if (category.gate && questions.filter(isSignal).length > 1) {
+      const gate = await select(
+        {
+          message: `${category.title}: ${category.gate}`,
+          choices: [
+            { name: m.interview.gateNo, value: 'no', description: m.interview.gateNoHelp },
+            { name: m.interview.gateYes, value: 'yes', description: m.interview.gateYesHelp },
+            { name: m.interview.notSure, value: 'unsure', description: m.interview.gateUnsureHelp },
+          ],
+        },
+        ctx,
+      );
+      if (gate !== 'no') troubleReported = true;
+      if (gate === 'no') {
+        // "No trouble here" answers every signal in the category at its best.
+        for (const q of questions) if (isSignal(q)) answers[q.id] = bestAnswer(q);
+        continue;
+      }
+    }
+    await askCategory(category);
+  }
+  if (anyRedFlag()) await askContext();
+
+  // Review: change any answer, then score.
+  for (;;) {
+    const answered = order.filter((q) => q.id in answers && applies(q));
+    const choice = await select(
+      {
+        message: m.interview.review,
+        pageSize: 14,
+        loop: false,
+        choices: [
+          { name: m.interview.reviewDone, value: DONE },
+          new Separator(),
+          ...answered.map((q) => ({
+            name: `${categoryTitle.get(q.category) ?? q.category} · ${q.label}: ${showAnswer(q, answers[q.id] ?? null, m)}`,
+            value: q.id,
+          })),
+        ],
+      },
+      ctx,
+    );
+    if (choice === DONE) break;
+    const q = byId.get(choice) as Question;
+    answers[q.id] = await ask(q, m.interview.change, answers[q.id] ?? null, m, ctx);
+    // A changed answer can bring in questions that now apply, or context that now matters.
+    for (const other of order) {
+      if (!applies(other)) delete answers[other.id];
+      else if (!(other.id in answers) && other.askIf && (contextAsked || isSignal(other))) {
+        answers[other.id] = await ask(other, m.interview.followUp, undefined, m, ctx);
+      }
+    }
+    if (!contextAsked && anyRedFlag()) await askContext();
+  }
+
+  const result: Record<string, AnswerValue> = {};
+  for (const q of order) if (q.id in answers && applies(q)) result[q.id] = answers[q.id] ?? null;
+  return client ? { client, answers: result } : { answers: result };
+}
+
+function showAnswer(q: Question, value: AnswerValue, m: Messages): string {
+  return value === null ? m.interview.notSure.toLowerCase() : displayValue(q, value, m.words);
+}
+
+/** One question, with "Not sure" always on offer. `current` preselects an earlier answer when changing it. */
+async function ask(
+  q: Question,
+  progress: string,
+  current: AnswerValue | undefined,
+  m: Messages,
+  ctx: NonNullable<InterviewOptions['context']>,
+): Promise<AnswerValue> {
+  const message = `${progress} · ${q.text}`;
+  if (q.kind === 'number') {
+    const range = [q.min, q.max].every((v) => v !== undefined) ? `${q.min}–${q.max}${q.unit ? ` ${q.unit}` : ''}` : allowedValues(q);
+    const raw = await input(
+      {
+        message: `${message} (${range}; ${m.interview.emptyForNotSure})${q.help ? `\n  ${q.help}` : ''}`,
+        default: typeof current === 'number' ? String(current) : undefined,
+        validate: (text) => {
+          const result = normaliseAnswer(q, text.trim());
+          return result.ok || m.interview.numberError(range);
+        },
+      },
+      ctx,
+    );
+    const result = normaliseAnswer(q, raw.trim());
+    return result.ok ? result.value : null;
+  }
+  const description = q.help;
+  const choices: { name: string; value: string; description?: string }[] =
+    q.kind === 'bool'
+      ? [
+          { name: capitalise(m.words.yes), value: 'yes' },
+          { name: capitalise(m.words.no), value: 'no' },
+        ]
+      : q.kind === 'freq'
+        ? FREQ_LEVELS.map((level) => ({ name: capitalise(m.words.freq[level]), value: level }))
+        : [1, 2, 3, 4, 5].map((n) => ({ name: m.interview.scale[n - 1] as string, value: String(n) }));
+  choices.push({ name: m.interview.notSure, value: 'unsure' });
+  const currentValue =
+    current === undefined ? undefined : current === null ? 'unsure' : typeof current === 'boolean' ? (current ? 'yes' : 'no') : String(current);
+  const raw = await select(
+    { message, choices: choices.map((c) => (description ? { ...c, description } : c)), default: currentValue, loop: false },
+    ctx,
+  );
+  const result = normaliseAnswer(q, raw);
+  return result.ok ? result.value : null;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toLocaleUpperCase() + word.slice(1);
+}

@@ -1,0 +1,108 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../helpers/cli.js';
+import { root } from '../helpers/packs.js';
+import { hasTmux, Terminal } from '../helpers/tmux.js';
+
+// CI installs tmux (.ci/run); elsewhere, say plainly that these tests did not run.
+const available = hasTmux();
+if (!available && process.env.CI) throw new Error('tmux is required for the terminal tests in CI');
+const describeTerminal = available ? describe : describe.skip;
+
+const terminals: Terminal[] = [];
+function terminal(name: string, width?: number): Terminal {
+  const t = new Terminal(name, width);
+  terminals.push(t);
+  return t;
+}
+afterEach(() => {
+  for (const t of terminals.splice(0)) t.kill();
+});
+
+const cli = `cd '${root}' && '${process.execPath}' '${BIN}'`;
+
+describeTerminal('the interview in a real terminal (tmux)', () => {
+  it('runs a whole interview to a verdict, in a 50-column terminal without colour', async () => {
+    const t = terminal('full', 50);
+    t.start(`${cli} --today 2026-11-22`, { NO_COLOR: '1' });
+    await t.answer('Which client is this about?', 'type:Lakeview Bakery', 'Enter');
+    // Inquirer wraps long prompts at the terminal's width: match on how each one starts.
+    for (const gate of ['? Money:', '? Scope and agreements:', '? Respect and conduct:']) await t.answer(gate, 'Enter');
+    await t.answer('? Your time 1/1', 'Down', 'Enter');
+    await t.answer('? Working together:', 'Enter');
+    await t.answer('? Fit and wellbeing:', 'Enter');
+    await t.answer('? Review your answers', 'Enter');
+    const screen = await t.waitFor('[exit 0]');
+    expect(screen).toContain('fire-check · Lakeview Bakery');
+    expect(screen).toContain('KEEP');
+    expect(screen).toContain('Does not respect your time: rarely');
+    const raw = t.screen();
+    expect(raw).not.toMatch(/\x1b\[/);
+    // The report itself wraps to the terminal: no line of it is cut by the terminal.
+    const report = raw.slice(raw.indexOf('fire-check · Lakeview Bakery'));
+    for (const line of report.split('\n')) expect(line.length).toBeLessThan(50);
+  });
+
+  it('Ctrl-C at a prompt: "Cancelled.", exit 130, no half-written answers file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fire-check-cancel-'));
+    const saved = join(dir, 'answers.json');
+    const t = terminal('cancel');
+    t.start(`${cli} --client Acme --save-answers '${saved}'`);
+    await t.answer('Any trouble with money?', 'Down', 'Enter');
+    await t.answer('Money 1/5', 'C-c');
+    const screen = await t.waitFor('[exit 130]');
+    expect(screen).toMatch(/^Cancelled\.$/m);
+    expect(screen).not.toMatch(/ExitPromptError|\s+at .+:\d+:\d+/);
+    expect(existsSync(saved)).toBe(false);
+  });
+
+  it('--save-answers writes answers that reproduce the verdict exactly with --answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fire-check-save-'));
+    const saved = join(dir, 'answers.json');
+    const report = join(dir, 'report.json');
+    const t = terminal('save');
+    // stdout goes to a file, so the prompts are drawn on stderr, the terminal.
+    t.start(`${cli} --today 2026-11-22 --format json --save-answers '${saved}' > '${report}'`);
+    await t.answer('Which client is this about?', 'type:Acme', 'Enter');
+    await t.answer('Any trouble with money?', 'Down', 'Enter');
+    await t.answer('Money 1/5', 'Down', 'Down', 'Down', 'Down', 'Enter'); // pays_late: always
+    await t.answer('Money 2/5', 'Enter'); // unpaid_work: yes
+    await t.answer('Money 3/5', 'Down', 'Down', 'Down', 'Enter'); // underpays: 4
+    await t.answer('Money 4/5', 'Down', 'Down', 'Down', 'Enter');
+    await t.answer('Money 5/5', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter'); // not sure
+    for (const gate of ['Any trouble with contracts', 'Any trouble with how they treat']) await t.answer(gate, 'Enter');
+    await t.answer('Your time 1/1', 'Down', 'Down', 'Down', 'Enter');
+    await t.answer('Any trouble working together?', 'Enter');
+    await t.answer('Any doubts about whether', 'Enter');
+    await t.answer('The situation 1/', 'Enter'); // contract: yes
+    await t.answer("days' notice", 'type:30', 'Enter');
+    await t.answer('work in progress', 'Enter');
+    await t.answer('How much do they owe', 'type:2400', 'Enter');
+    await t.answer('share of your income', 'type:35', 'Enter');
+    await t.answer('already told them', 'Enter');
+    await t.answer('Review your answers', 'Enter');
+    await t.waitFor('[exit 0]');
+
+    const fromInterview = readFileSync(report, 'utf8');
+    const data = JSON.parse(fromInterview);
+    expect(data).toMatchObject({ client: 'Acme', verdict: 'fix' });
+    const savedAnswers = JSON.parse(readFileSync(saved, 'utf8'));
+    expect(savedAnswers.answers).toMatchObject({ pays_late: 'always', unpaid_work: true, underpays: 4, unpaid_extra_work: null, notice_days: 30, amount_owed: 2400 });
+    const replay = runCli(['--answers', saved, '--today', '2026-11-22', '--format', 'json']);
+    expect(replay.code).toBe(0);
+    expect(replay.stdout).toBe(fromInterview);
+  });
+});
+
+describe('no terminal, no answers', () => {
+  it('fire-check < /dev/null says how to pipe answers, exit 2, and never waits', () => {
+    const started = Date.now();
+    const result = runCli([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no answers: stdin is not a terminal and nothing was piped in/);
+    expect(result.stderr).toMatch(/--answers FILE/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -1,0 +1,150 @@
+import { screen } from '@inquirer/testing/vitest';
+import { describe, expect, it } from 'vitest';
+import { runInterview } from '../../src/interview/interview.js';
+import { defaultPack } from '../helpers/packs.js';
+
+const pack = defaultPack();
+
+/** Starts an interview on the virtual screen; `lines` collects what it says outside prompts. */
+function start(client?: string) {
+  const lines: string[] = [];
+  const prompts: string[] = [];
+  const result = runInterview(pack, { ...(client === undefined ? {} : { client }), say: (l) => lines.push(l) });
+  return { result, lines, prompts };
+}
+
+/** Waits until the screen shows `text`, then presses the keys. Counts each prompt answered. */
+async function answer(text: string | RegExp, ...keys: string[]) {
+  for (let i = 0; i < 20 && !matches(screen.getScreen(), text); i++) await screen.next();
+  expect(screen.getScreen()).toMatch(text);
+  for (const key of keys) {
+    if (key.startsWith('type:')) screen.type(key.slice(5));
+    else screen.keypress(key);
+  }
+}
+const matches = (s: string, t: string | RegExp) => (typeof t === 'string' ? s.includes(t) : t.test(s));
+const down = (n: number) => Array<string>(n).fill('down');
+
+describe('interview flows', () => {
+  it('a healthy client is done in under ten prompts: every gate "No", no context questions', async () => {
+    const { result, lines } = start();
+    let prompts = 0;
+    const step = async (text: string | RegExp, ...keys: string[]) => {
+      prompts += 1;
+      await answer(text, ...keys);
+    };
+    await step('Which client is this about?', 'type:Lakeview', 'enter');
+    await step('Money: Any trouble with money?', 'enter');
+    await step('Scope and agreements:', 'enter');
+    await step('Respect and conduct:', 'enter');
+    await step('Your time 1/1', 'enter');
+    await step('Working together:', 'enter');
+    await step('Fit and wellbeing:', 'enter');
+    await step('Review your answers', 'enter');
+    const set = await result;
+    expect(prompts).toBeLessThanOrEqual(10);
+    expect(lines[0]).toMatch(/Not sure/);
+    expect(set.client).toBe('Lakeview');
+    expect(set.answers).toMatchObject({ pays_late: 'never', unpaid_work: false, underpays: 1, disrespects_time: 'never', dread: 'never' });
+    expect(set.answers).not.toHaveProperty('contract_active');
+    expect(set.answers).not.toHaveProperty('team_morale');
+  });
+
+  it('a "Yes" gate asks that category with progress; "Not sure" gives null; context follows', async () => {
+    const { result } = start('Acme');
+    await answer('Money: Any trouble', 'down', 'enter');
+    await answer('Money 1/5', ...down(3), 'enter'); // pays_late: often
+    await answer('Money 2/5', ...down(2), 'enter'); // unpaid_work: not sure
+    await answer('Money 3/5', 'enter'); // underpays: 1
+    await answer('Money 4/5', 'enter');
+    await answer('Money 5/5', 'enter');
+    await answer('Scope and agreements:', 'enter');
+    await answer('Respect and conduct:', 'enter');
+    await answer('Your time 1/1', 'enter');
+    await answer('Working together:', 'enter');
+    await answer('Fit and wellbeing:', 'enter');
+    await answer('The situation 1/', 'down', 'enter'); // contract_active: no → notice_days is not asked
+    await answer('Is there work in progress', 'enter');
+    await answer('How much do they owe you', 'type:1200', 'enter');
+    await answer('share of your income', 'enter'); // empty: not sure
+    await answer('already told them plainly', 'enter');
+    await answer('Review your answers', 'enter');
+    const set = await result;
+    expect(set.client).toBe('Acme');
+    expect(set.answers).toMatchObject({ pays_late: 'often', unpaid_work: null, contract_active: false, work_in_progress: true, amount_owed: 1200, income_share: null, raised_issue: true });
+    expect(set.answers).not.toHaveProperty('notice_days');
+  });
+
+  it('honours askIf: team morale only with a team', async () => {
+    const run = async (hasTeam: 'yes' | 'no') => {
+      const { result } = start('Acme');
+      for (const gate of ['Money:', 'Scope and agreements:', 'Respect and conduct:']) await answer(gate, 'enter');
+      await answer('Your time 1/1', 'enter');
+      await answer('Working together:', 'enter');
+      await answer('Fit and wellbeing:', 'down', 'enter');
+      await answer('Fit and wellbeing 1/', 'enter'); // dread: never
+      await answer('Do other people', ...(hasTeam === 'yes' ? [] : ['down']), 'enter');
+      if (hasTeam === 'yes') await answer('Your team dislikes', ...down(4), 'enter');
+      await answer('no longer fit where you want', 'down', 'enter');
+      await answer('out of proportion', 'down', 'enter');
+      await answer('grown apart', 'down', 'enter');
+      await answer('The situation 1/', ...down(2), 'enter');
+      await answer('work in progress', ...down(2), 'enter');
+      await answer('How much do they owe', 'enter');
+      await answer('share of your income', 'enter');
+      await answer('already told them', ...down(2), 'enter');
+      await answer('Review your answers', 'enter');
+      return (await result).answers;
+    };
+    const withTeam = await run('yes');
+    expect(withTeam).toMatchObject({ has_team: true, team_morale: 5 });
+    const without = await run('no');
+    expect(without.has_team).toBe(false);
+    expect(without).not.toHaveProperty('team_morale');
+  });
+
+  it('validates numbers as typed, shows the range, and accepts a fixed value', async () => {
+    const { result } = start('Acme');
+    await answer('Money: Any trouble', 'down', 'enter');
+    await answer('Money 1/5', ...down(4), 'enter'); // always
+    for (const q of ['Money 2/5', 'Money 3/5', 'Money 4/5', 'Money 5/5']) await answer(q, 'enter');
+    for (const gate of ['Scope and agreements:', 'Respect and conduct:']) await answer(gate, 'enter');
+    await answer('Your time 1/1', 'enter');
+    for (const gate of ['Working together:', 'Fit and wellbeing:']) await answer(gate, 'enter');
+    await answer('The situation 1/', 'enter'); // contract in force: yes
+    await answer(/days' notice.*0–365 days/, 'type:lots', 'enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Enter a number, 0–365 days, or leave it empty for not sure.');
+    for (let i = 0; i < 4; i++) screen.keypress('backspace');
+    screen.type('400');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Enter a number, 0–365 days');
+    for (let i = 0; i < 3; i++) screen.keypress('backspace');
+    screen.type('30');
+    screen.keypress('enter');
+    await answer('work in progress', 'enter');
+    await answer('How much do they owe', 'enter');
+    await answer('share of your income', 'type:45', 'enter');
+    await answer('already told them', 'enter');
+    await answer('Review your answers', 'enter');
+    expect((await result).answers).toMatchObject({ pays_late: 'always', contract_active: true, notice_days: 30, income_share: 45 });
+  });
+
+  it('the review screen lists the answers and changes one before scoring', async () => {
+    const { result } = start('Acme');
+    for (const gate of ['Money:', 'Scope and agreements:', 'Respect and conduct:']) await answer(gate, 'enter');
+    await answer('Your time 1/1', 'enter');
+    for (const gate of ['Working together:', 'Fit and wellbeing:']) await answer(gate, 'enter');
+    await answer('Review your answers', 'down', 'enter'); // the first answer: Money · Pays late
+    await answer('Change · How often', ...down(3), 'enter'); // often
+    // Now something is wrong: the plan's context questions follow.
+    await answer('The situation 1/', 'down', 'enter');
+    await answer('work in progress', 'down', 'enter');
+    await answer('How much do they owe', 'enter');
+    await answer('share of your income', 'enter');
+    await answer('already told them', 'down', 'enter');
+    await answer(/Review your answers[\s\S]*Money · Pays late: often/, 'enter');
+    expect((await result).answers).toMatchObject({ pays_late: 'often', unpaid_work: false, contract_active: false });
+  });
+});
