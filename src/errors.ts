@@ -1,5 +1,15 @@
+// The build loads some modules lazily as separate bundles, each with its own copy
+// of this class, so errors are recognised by a registered symbol, not instanceof.
+const BRAND = Symbol.for('fire-check.error');
+
+/** True for a FireCheckError from any bundle. */
+export function isFireCheckError(error: unknown): error is FireCheckError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
+}
+
 /** A problem the user can fix (bad input, bad pack, bad flag): exit 2, no stack trace. */
 export class FireCheckError extends Error {
+  readonly [BRAND] = true;
   readonly exitCode: number;
   /** Extra lines, e.g. one per problem found in a rule pack. */
   readonly details: string[];

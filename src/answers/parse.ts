@@ -2,7 +2,8 @@
 // engine's normalised Answers, checking each against the pack. Every problem
 // names the id and says what is allowed; all problems are reported at once.
 import { coerceValue } from '../engine/conditions.js';
-import { SCALE_MAX, SCALE_MIN, type AnswerSet, type AnswerValue, type Pack, type Question } from '../engine/types.js';
+import { questionsById } from '../engine/evaluate.js';
+import { FREQ_LEVELS, SCALE_MAX, SCALE_MIN, type AnswerSet, type AnswerValue, type Pack, type Question } from '../engine/types.js';
 import { didYouMean, FireCheckError } from '../errors.js';
 import { allowedValues } from '../pack/allowed.js';
 
@@ -13,6 +14,9 @@ export type NormalisedAnswer = { ok: true; value: AnswerValue } | { ok: false; m
 /** One raw value for one question; null, "unsure" and "not sure" mean not sure. */
 export function normaliseAnswer(question: Question, raw: unknown): NormalisedAnswer {
   if (raw === null || raw === undefined) return { ok: true, value: null };
+  // The common case, values already in canonical form, without string work.
+  if (question.kind === 'bool' && typeof raw === 'boolean') return { ok: true, value: raw };
+  if (question.kind === 'freq' && typeof raw === 'string' && (FREQ_LEVELS as readonly string[]).includes(raw)) return { ok: true, value: raw as AnswerValue };
   if (typeof raw === 'string' && NOT_SURE.has(raw.trim().toLowerCase())) return { ok: true, value: null };
   const bad = (why = 'is not allowed') => ({ ok: false as const, message: `${JSON.stringify(raw)} ${why}; ${allowedValues(question)}, or null / "unsure" for not sure` });
   if (typeof raw !== 'boolean' && typeof raw !== 'number' && typeof raw !== 'string') return bad();
@@ -63,7 +67,7 @@ export function checkAnswerObject(data: unknown, pack: Pack): { ok: true; set: A
   } else if (rawAnswers === null || typeof rawAnswers !== 'object' || Array.isArray(rawAnswers)) {
     problems.push({ where: 'answers', message: 'must be an object mapping question ids to answers' });
   } else {
-    const byId = new Map(pack.questions.map((q) => [q.id, q]));
+    const byId = questionsById(pack);
     for (const [id, raw] of Object.entries(rawAnswers as Record<string, unknown>)) {
       const question = byId.get(id);
       if (!question) {

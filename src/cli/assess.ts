@@ -1,7 +1,6 @@
 import { parseAnswers } from '../answers/parse.js';
 import { evaluate } from '../engine/evaluate.js';
 import { buildScript } from '../engine/script.js';
-import { renderScriptJson, renderScriptMarkdown, renderScriptText } from '../render/script.js';
 import type { AnswerSet, Assessment, Pack } from '../engine/types.js';
 import { writeFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -9,8 +8,6 @@ import { CancelledError, FireCheckError } from '../errors.js';
 import { en } from '../i18n/en.js';
 import { colourLevel } from './colour.js';
 import { renderJson } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { renderText } from '../render/text.js';
 import { formatOf, packFor, styleFor, terminalWidth } from './context.js';
 import { readInput, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './main.js';
@@ -42,7 +39,7 @@ export async function score(options: AssessOptions, io: Io): Promise<Scored> {
 
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
   const scored = await score(options, io);
-  io.stdout.write(render(scored, options, io));
+  io.stdout.write(await render(scored, options, io));
   return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
 }
 
@@ -50,12 +47,13 @@ export async function script(options: AssessOptions, io: Io): Promise<number> {
   const { pack, set, assessment, today } = await score(options, io);
   const sections = buildScript(pack, set, assessment, { today });
   const format = formatOf(options);
+  const { renderScriptJson, renderScriptMarkdown, renderScriptText } = await import('../render/script.js');
   io.stdout.write(
     format === 'json'
       ? renderScriptJson(assessment, sections)
       : format === 'markdown'
         ? renderScriptMarkdown(assessment, sections, { verdicts: pack.verdicts })
-        : renderScriptText(assessment, sections, { verdicts: pack.verdicts, style: styleFor(options, io), width: terminalWidth(io) }),
+        : renderScriptText(assessment, sections, { verdicts: pack.verdicts, style: await styleFor(options, io), width: terminalWidth(io) }),
   );
   return options.exitCode ? EXIT[assessment.verdict] : EXIT.ok;
 }
@@ -65,7 +63,7 @@ async function answersFor(options: AssessOptions, pack: Pack, io: Io): Promise<A
     const { text, source } = await readInput(options.answers, io, 'answers file');
     return { ...parseAnswers(text, pack, source) };
   }
-  if (!io.stdin.isTTY) {
+  if (!io.stdinIsTTY()) {
     // Checked before any prompt: inquirer on a closed or empty stdin would fail obscurely or hang.
     const { text, source } = await readInput('-', io, 'answers');
     if (text.trim() === '') throw new FireCheckError(en.interview.noTerminal);
@@ -106,14 +104,19 @@ async function saveAnswers(file: string, set: AnswerSet): Promise<void> {
   }
 }
 
-export function render({ assessment, pack, set, today }: Scored, options: CommonOptions, io: Io): string {
+/** JSON is the scripts' hot path and needs nothing more; the other renderers load on demand. */
+export async function render({ assessment, pack, set, today }: Scored, options: CommonOptions, io: Io): Promise<string> {
   switch (formatOf(options)) {
     case 'json':
       return renderJson(assessment);
-    case 'markdown':
+    case 'markdown': {
+      const { renderMarkdown } = await import('../render/markdown.js');
       return renderMarkdown(assessment, { verdicts: pack.verdicts, script: buildScript(pack, set, assessment, { today }) });
-    default:
-      return renderText(assessment, { verdicts: pack.verdicts, style: styleFor(options, io), width: terminalWidth(io) });
+    }
+    default: {
+      const { renderText } = await import('../render/text.js');
+      return renderText(assessment, { verdicts: pack.verdicts, style: await styleFor(options, io), width: terminalWidth(io) });
+    }
   }
 }
 

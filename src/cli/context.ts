@@ -1,7 +1,6 @@
-import { Chalk } from 'chalk';
 import type { Pack } from '../engine/types.js';
 import { defaultPack } from '../pack/default.js';
-import type { Style } from '../render/style.js';
+import { plainStyle, type Style } from '../render/style.js';
 import { colourLevel } from './colour.js';
 import type { Io } from './io.js';
 import type { CommonOptions } from './main.js';
@@ -16,9 +15,12 @@ export function formatOf(options: CommonOptions): string {
   return options.json ? 'json' : options.format;
 }
 
-export function styleFor(options: CommonOptions, io: Io, stream: { isTTY?: boolean } = io.stdout): Style {
-  const chalk = new Chalk({ level: colourLevel(io.env, stream, options.color) });
-  return chalk;
+/** Colour functions at the level decided for this run; chalk is loaded only for output that is coloured text. */
+export async function styleFor(options: CommonOptions, io: Io, stream: { isTTY?: boolean } = io.stdout): Promise<Style> {
+  const level = colourLevel(io.env, stream, options.color);
+  if (level === 0) return plainStyle;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level });
 }
 
 export function terminalWidth(io: Io): number | undefined {

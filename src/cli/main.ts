@@ -2,8 +2,11 @@
 // loads the pack and answers, calls the engine and renderers, writes output,
 // and returns an exit code (it never calls process.exit itself).
 import { Command, CommanderError, Option } from 'commander';
-import { CancelledError, didYouMean, FireCheckError } from '../errors.js';
+import { didYouMean, FireCheckError, isFireCheckError } from '../errors.js';
 import { processIo, type Io } from './io.js';
+// Scoring piped answers is the hot path: it is part of the entry chunk, and
+// everything heavier (text layout, colour, yaml, zod, inquirer, csv) loads on demand.
+import { assess } from './assess.js';
 
 declare const __FIRE_CHECK_VERSION__: string | undefined;
 const VERSION = typeof __FIRE_CHECK_VERSION__ === 'string' ? __FIRE_CHECK_VERSION__ : '0.0.0-dev';
@@ -36,12 +39,12 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
     // Help and --version end here too, with code 0; commander has already written them.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (error instanceof CancelledError) {
+  if (isFireCheckError(error) && error.exitCode === EXIT.cancelled) {
     // One line, on a line of its own (a prompt may have been half drawn).
     io.stderr.write(`\n${error.message}\n`);
     return error.exitCode;
   }
-  if (error instanceof FireCheckError) {
+  if (isFireCheckError(error)) {
     io.stderr.write(`fire-check: ${error.message}\n`);
     for (const line of error.details) io.stderr.write(`${line}\n`);
     if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
@@ -130,7 +133,6 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
         const names = program.commands.map((c) => c.name());
         throw new FireCheckError(`unknown command "${word}"${didYouMean(word, names)}; commands: ${names.join(', ')} (see --help)`);
       }
-      const { assess } = await import('./assess.js');
       setExitCode(await assess(options, io));
     });
 
@@ -139,6 +141,17 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .action(async (options, command: Command) => {
       const { script } = await import('./assess.js');
       setExitCode(await script(withInherited(command, options), io));
+    });
+
+  commonOptions(program.command('batch').argument('[file]', 'NDJSON or CSV answers, one client per line; - or nothing for stdin'), ['ndjson', 'csv', 'table'])
+    .description('score many clients in one go: NDJSON or CSV in, one verdict per line out (streamed), or a ranked table')
+    .addOption(new Option('--input-format <format>', 'input format (default: from the file name; stdin: ndjson)').choices(['ndjson', 'csv']))
+    .option('--fail-fast', 'stop at the first bad line')
+    .option('--today <date>', 'assess as of this date, YYYY-MM-DD')
+    .action(async (file: string | undefined, options, command: Command) => {
+      const { batch } = await import('./batch.js');
+      const merged = withInherited(command, options);
+      setExitCode(await batch(file, { ...merged, format: merged.json ? 'ndjson' : merged.format }, io));
     });
 
   commonOptions(program.command('questions'), ['text', 'json'])

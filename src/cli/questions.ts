@@ -48,7 +48,7 @@ export async function listQuestions(options: CommonOptions, io: Io): Promise<num
     io.stdout.write(`${JSON.stringify(questionsJson(pack), null, 2)}\n`);
     return 0;
   }
-  const style = styleFor(options, io);
+  const style = await styleFor(options, io);
   const idWidth = Math.max(...pack.questions.map((q) => q.id.length)) + 2;
   const lines: string[] = [];
   for (const category of pack.categories) {

@@ -27,7 +27,7 @@ export async function validateRules(files: string[], options: CommonOptions, io:
     };
     io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
   } else {
-    const style = styleFor(options, io);
+    const style = await styleFor(options, io);
     for (const { file, result } of results) {
       if (result.ok) {
         const p = result.pack;

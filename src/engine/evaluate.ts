@@ -63,11 +63,43 @@ export function severity(question: Question, value: Exclude<AnswerValue, null>):
  * order), then in pack order within a category.
  */
 export function questionOrder(pack: Pack): Question[] {
-  const rank = new Map(pack.categories.map((c, i) => [c.id, i]));
-  return pack.questions
-    .map((q, i) => ({ q, i }))
-    .sort((a, b) => (rank.get(a.q.category) ?? Infinity) - (rank.get(b.q.category) ?? Infinity) || a.i - b.i)
-    .map(({ q }) => q);
+  return derived(pack).order;
+}
+
+/** The question id → question map of a pack. */
+export function questionsById(pack: Pack): ReadonlyMap<string, Question> {
+  return derived(pack).byId;
+}
+
+// Packs are never changed once loaded, so what is derived from one is computed
+// once per pack object; batch scoring calls evaluate for every record.
+interface Derived {
+  order: Question[];
+  byId: Map<string, Question>;
+  /** Steps by phase, then pack order: the order a plan lists them in. */
+  steps: Pack['steps'];
+}
+
+const cache = new WeakMap<Pack, Derived>();
+
+function derived(pack: Pack): Derived {
+  let entry = cache.get(pack);
+  if (!entry) {
+    const rank = new Map(pack.categories.map((c, i) => [c.id, i]));
+    const order = pack.questions
+      .map((q, i) => ({ q, i }))
+      .sort((a, b) => (rank.get(a.q.category) ?? Infinity) - (rank.get(b.q.category) ?? Infinity) || a.i - b.i)
+      .map(({ q }) => q);
+    const byId = new Map<string, Question>();
+    for (const q of pack.questions) if (!byId.has(q.id)) byId.set(q.id, q);
+    const steps = pack.steps
+      .map((step, i) => ({ step, i }))
+      .sort((a, b) => PHASES.indexOf(a.step.phase) - PHASES.indexOf(b.step.phase) || a.i - b.i)
+      .map(({ step }) => step);
+    entry = { order, byId, steps };
+    cache.set(pack, entry);
+  }
+  return entry;
 }
 
 /**
@@ -75,24 +107,21 @@ export function questionOrder(pack: Pack): Question[] {
  * `askIf` does not hold is not asked, and any answer given to it is ignored.
  */
 export function applicableQuestions(pack: Pack, answers: Answers): Question[] {
-  const byId = new Map(pack.questions.map((q) => [q.id, q]));
-  const seen: Record<string, AnswerValue> = {};
-  const result: Question[] = [];
-  // askIf only looks at earlier questions (validate.ts checks it), so one pass suffices.
-  for (const question of questionOrder(pack)) {
-    if (!question.askIf || holds(question.askIf, seen, byId)) {
-      result.push(question);
-      seen[question.id] = answers[question.id] ?? null;
-    }
-  }
-  return result;
+  return effectiveAnswers(pack, answers).applicable;
 }
 
 /** The answers that count: those of applicable questions, with not sure as null. */
 export function effectiveAnswers(pack: Pack, answers: Answers): { applicable: Question[]; answers: Record<string, AnswerValue> } {
-  const applicable = applicableQuestions(pack, answers);
+  const byId = questionsById(pack);
   const effective: Record<string, AnswerValue> = {};
-  for (const q of applicable) effective[q.id] = answers[q.id] ?? null;
+  const applicable: Question[] = [];
+  // askIf only looks at earlier questions (validate.ts checks it), so one pass suffices.
+  for (const question of questionOrder(pack)) {
+    if (!question.askIf || holds(question.askIf, effective, byId)) {
+      applicable.push(question);
+      effective[question.id] = answers[question.id] ?? null;
+    }
+  }
   return { applicable, answers: effective };
 }
 
@@ -101,8 +130,8 @@ export function effectiveAnswers(pack: Pack, answers: Answers): { applicable: Qu
  * answers and options always give the same assessment.
  */
 export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions = {}): Assessment {
-  const words: AnswerWords = { ...ENGLISH_WORDS, ...options.words };
-  const byId = new Map(pack.questions.map((q) => [q.id, q]));
+  const words: AnswerWords = options.words ? { ...ENGLISH_WORDS, ...options.words } : ENGLISH_WORDS;
+  const byId = questionsById(pack);
   const { applicable, answers } = effectiveAnswers(pack, input.answers);
 
   const reasons: Reason[] = [];
@@ -163,11 +192,9 @@ export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions 
 
   const recheckOn = verdict === 'fix' && options.today ? addDays(options.today, pack.scoring.recheckDays) : null;
   const values = templateValues(applicable, answers, input.client, recheckOn, options.today, words);
-  const steps: PlannedStep[] = pack.steps
-    .filter((step) => step.verdicts.includes(verdict) && (!step.when || holds(step.when, answers, byId)))
-    .map((step, order) => ({ step, order }))
-    .sort((a, b) => PHASES.indexOf(a.step.phase) - PHASES.indexOf(b.step.phase) || a.order - b.order)
-    .map(({ step }) => ({
+  const steps: PlannedStep[] = derived(pack)
+    .steps.filter((step) => step.verdicts.includes(verdict) && (!step.when || holds(step.when, answers, byId)))
+    .map((step) => ({
       id: step.id,
       phase: step.phase,
       text: fillTemplate(step.text, values, () => ''),
@@ -226,25 +253,45 @@ export function templateValues(
   recheckOn: string | null,
   today: string | undefined,
   words: AnswerWords,
-): Record<string, string | undefined> {
-  const notice = answers.notice_days;
-  const values: Record<string, string | undefined> = {
-    client: client?.trim() ? client.trim() : words.theClient,
-    recheckOn: recheckOn ?? undefined,
-    lastDay: today && typeof notice === 'number' ? (addDays(today, notice) ?? undefined) : undefined,
+): (name: string) => string | undefined {
+  // Looked up on demand: a plan uses a handful of placeholders, not every answer.
+  // `answers` holds exactly the applicable questions (see effectiveAnswers).
+  const byId = new Map<string, Question>();
+  const find = (id: string) => {
+    if (byId.size === 0) for (const q of applicable) byId.set(q.id, q);
+    return byId.get(id);
   };
-  for (const q of applicable) {
-    const v = answers[q.id];
+  return (name) => {
+    switch (name) {
+      case 'client':
+        return client?.trim() ? client.trim() : words.theClient;
+      case 'recheckOn':
+        return recheckOn ?? undefined;
+      case 'lastDay': {
+        const notice = answers.notice_days;
+        return today && typeof notice === 'number' ? (addDays(today, notice) ?? undefined) : undefined;
+      }
+    }
+    const q = find(name);
+    if (!q) return undefined;
+    const v = answers[name];
     // Numbers go in bare ("{notice_days} days"), other kinds in words.
-    values[q.id] = v === null || v === undefined ? undefined : q.kind === 'number' ? String(v) : displayValue(q, v, words);
-  }
-  return values;
+    return v === null || v === undefined ? undefined : q.kind === 'number' ? String(v) : displayValue(q, v, words);
+  };
 }
 
+const dates = new Map<string, string | null>();
+
+/** `isoDate` plus `days`, as an ISO date; remembered, since a batch asks the same few sums again and again. */
 export function addDays(isoDate: string, days: number): string | null {
-  const time = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(time)) return null;
-  return new Date(time + days * 86_400_000).toISOString().slice(0, 10);
+  const key = `${isoDate}+${days}`;
+  let result = dates.get(key);
+  if (result === undefined) {
+    const time = Date.parse(`${isoDate}T00:00:00Z`);
+    result = Number.isNaN(time) ? null : new Date(time + days * 86_400_000).toISOString().slice(0, 10);
+    if (dates.size < 10_000) dates.set(key, result);
+  }
+  return result;
 }
 
 function round(n: number, digits: number): number {

@@ -3,18 +3,61 @@
  * every placeholder inside it has a value, so a pack can say "[[ ({notice_days}
  * days' notice)]]" without printing "undefined days" when the user was not sure.
  * A placeholder outside `[[ ]]` with no value falls back to `fallback(name)`.
+ *
+ * Templates are compiled once per text (batch scoring fills the same few dozen
+ * texts for every record), and values are looked up only for the names used.
  */
-export function fillTemplate(
-  text: string,
-  values: Readonly<Record<string, string | undefined>>,
-  fallback: (name: string) => string = (name) => `{${name}}`,
-): string {
-  const optional = text.replace(/\[\[([\s\S]*?)\]\]/g, (_, inner: string) =>
-    placeholders(inner).every((name) => values[name] !== undefined) ? inner : '',
-  );
-  return optional.replace(/\{([a-zA-Z][\w-]*)\}/g, (_, name: string) => values[name] ?? fallback(name));
+export type TemplateValues = Readonly<Record<string, string | undefined>> | ((name: string) => string | undefined);
+
+type Piece = string | { name: string } | { optional: (string | { name: string })[]; names: string[] };
+
+const compiled = new Map<string, Piece[]>();
+const PLACEHOLDER = /\{([a-zA-Z][\w-]*)\}/g;
+
+function splitPlaceholders(text: string): (string | { name: string })[] {
+  const out: (string | { name: string })[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push({ name: m[1] as string });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+function compile(text: string): Piece[] {
+  let pieces = compiled.get(text);
+  if (!pieces) {
+    pieces = [];
+    let last = 0;
+    for (const m of text.matchAll(/\[\[([\s\S]*?)\]\]/g)) {
+      pieces.push(...splitPlaceholders(text.slice(last, m.index)));
+      const inner = splitPlaceholders(m[1] as string);
+      pieces.push({ optional: inner, names: inner.filter((p): p is { name: string } => typeof p !== 'string').map((p) => p.name) });
+      last = m.index + m[0].length;
+    }
+    pieces.push(...splitPlaceholders(text.slice(last)));
+    compiled.set(text, pieces);
+  }
+  return pieces;
+}
+
+export function fillTemplate(text: string, values: TemplateValues, fallback: (name: string) => string = (name) => `{${name}}`): string {
+  const pieces = compile(text);
+  if (pieces.length === 1 && typeof pieces[0] === 'string') return pieces[0];
+  const get = typeof values === 'function' ? values : (name: string) => values[name];
+  let out = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') out += piece;
+    else if ('name' in piece) out += get(piece.name) ?? fallback(piece.name);
+    else if (piece.names.every((name) => get(name) !== undefined)) {
+      for (const part of piece.optional) out += typeof part === 'string' ? part : (get(part.name) as string);
+    }
+  }
+  return out;
 }
 
 export function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{([a-zA-Z][\w-]*)\}/g)].map((m) => m[1] as string);
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
 }

@@ -1,0 +1,78 @@
+// Many answer sets from one stream, one at a time, never the whole input in
+// memory: NDJSON (one answers object per line) or CSV (a header row of
+// `client` and question ids). Each record is checked exactly as piped JSON is.
+import { createInterface } from 'node:readline';
+import type { AnswerSet, Pack } from '../engine/types.js';
+import { questionsById } from '../engine/evaluate.js';
+import { didYouMean, FireCheckError, isFireCheckError } from '../errors.js';
+import { checkAnswerObject, parseJson, type AnswerProblem } from './parse.js';
+
+export type InputRecord = { line: number; ok: true; set: AnswerSet } | { line: number; ok: false; problems: AnswerProblem[] };
+
+export async function* ndjsonRecords(stream: NodeJS.ReadableStream, pack: Pack): AsyncGenerator<InputRecord> {
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of lines) {
+    line += 1;
+    if (text.trim() === '') continue;
+    const json = parseJson(text);
+    if (!json.ok) {
+      // The position is within this line; the line number is the record's.
+      yield { line, ok: false, problems: [{ ...json.problem, where: json.problem.where.replace(/^line 1, /, '') }] };
+      continue;
+    }
+    const checked = checkAnswerObject(json.data, pack);
+    yield checked.ok ? { line, ok: true, set: checked.set } : { line, ok: false, problems: checked.problems };
+  }
+}
+
+export async function* csvRecords(stream: NodeJS.ReadableStream, pack: Pack, source: string): AsyncGenerator<InputRecord> {
+  const { parse } = await import('csv-parse');
+  const parser = stream.pipe(parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }));
+  const byId = questionsById(pack);
+  let header: string[] | undefined;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!header) {
+        header = checkHeader(record, byId, source);
+        continue;
+      }
+      if (record.length !== header.length) {
+        yield { line: info.lines, ok: false, problems: [{ where: 'row', message: `has ${record.length} cells; the header has ${header.length}` }] };
+        continue;
+      }
+      const answers: Record<string, string | null> = {};
+      let client: string | undefined;
+      header.forEach((column, i) => {
+        const cell = record[i] ?? '';
+        if (column === 'client') client = cell;
+        else answers[column] = cell === '' ? null : cell;
+      });
+      const checked = checkAnswerObject(client === undefined ? { answers } : { client, answers }, pack);
+      yield checked.ok ? { line: info.lines, ok: true, set: checked.set } : { line: info.lines, ok: false, problems: checked.problems };
+    }
+  } catch (error) {
+    // A CSV syntax error (an unclosed quote, say) leaves nothing reliable after it.
+    const e = error as Error & { lines?: number; code?: string };
+    if (isFireCheckError(e)) throw e;
+    throw new FireCheckError(`${source}: line ${e.lines ?? '?'}: not valid CSV (${e.message.replace(/^Invalid Record Length: /, '')})`);
+  }
+}
+
+function checkHeader(header: string[], byId: ReadonlyMap<string, unknown>, source: string): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (seen.has(column)) problems.push(`column "${column}" appears twice`);
+    seen.add(column);
+    if (column !== 'client' && !byId.has(column)) {
+      problems.push(`column "${column}" is not a question id${didYouMean(column, ['client', ...byId.keys()])}`);
+    }
+  }
+  if (problems.length) {
+    throw new FireCheckError(`${source}: the CSV header must be "client" and question ids (see \`fire-check questions\`)`, {
+      details: problems.map((p) => `${source}: line 1: ${p}`),
+    });
+  }
+  return header;
+}

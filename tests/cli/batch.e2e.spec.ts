@@ -1,0 +1,92 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { BIN, runCli, STACK } from '../helpers/cli.js';
+import { root } from '../helpers/packs.js';
+
+const lateP = JSON.parse(readFileSync(`${root}examples/late-payer.json`, 'utf8'));
+const abusive = JSON.parse(readFileSync(`${root}examples/abusive-client.json`, 'utf8'));
+const ndjson = [JSON.stringify(lateP), '{"answers": {"pays_lat": "often"}}', JSON.stringify(abusive), '{broken', ''].join('\n');
+
+describe('fire-check batch (built binary)', () => {
+  it('NDJSON in, one verdict per line out with the input line number; bad lines carry their error; exit 2', () => {
+    const result = runCli(['batch', '--today', '2026-11-22'], { input: ndjson });
+    expect(result.code).toBe(2);
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4]);
+    expect(lines[0]).toMatchObject({ schemaVersion: 1, client: 'Brightside Studio', verdict: 'fix', recheckOn: '2026-12-22' });
+    expect(lines[1].error.message).toMatch(/stdin: line 2: answers\.pays_lat: unknown question id/);
+    expect(lines[2]).toMatchObject({ verdict: 'fire-now', hardStops: ['abuse'] });
+    expect(lines[3].error.message).toMatch(/line 4: column 2: not valid JSON/);
+    expect(result.stderr).toBe('scored 2, failed 2\n');
+  });
+
+  it('each result is the same object --format json gives, plus the line', () => {
+    const single = JSON.parse(runCli(['--answers', 'examples/late-payer.json', '--json', '--today', '2026-11-22']).stdout);
+    const [first] = runCli(['batch', '--today', '2026-11-22'], { input: JSON.stringify(lateP) }).stdout.trim().split('\n');
+    expect(JSON.parse(first as string)).toEqual({ line: 1, ...single });
+  });
+
+  it('--fail-fast stops at the first bad line', () => {
+    const result = runCli(['batch', '--fail-fast'], { input: ndjson });
+    expect(result.code).toBe(2);
+    expect(result.stdout.trim().split('\n')).toHaveLength(2);
+    expect(result.stderr).toMatch(/^scored 1, failed 1 \(stopped at the first failure: --fail-fast\)/);
+  });
+
+  it('CSV in (by extension) and CSV out, quoted where needed', () => {
+    const result = runCli(['batch', 'examples/clients.csv', '--format', 'csv']);
+    expect(result.code).toBe(0);
+    const rows = parse(result.stdout, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(['line', 'client', 'verdict', 'score', 'confidence', 'top_reasons', 'error']);
+    expect(rows.map((r) => [r.client, r.verdict])).toEqual([
+      ['Lakeview Bakery', 'keep'], ['Brightside Studio', 'fix'], ['Northwind Holdings', 'fire-now'], ['Vertex Media, Ltd', 'fire'], ['Harbour & Pine', 'keep'],
+    ]);
+    expect(result.stderr).toBe('scored 5, failed 0\n');
+  });
+
+  it('a ranked table, worst first', () => {
+    const result = runCli(['batch', 'examples/clients.csv', '--format', 'table']);
+    const clients = result.stdout.trim().split('\n').slice(2).map((l) => l.split(/\s{2,}/)[1]);
+    expect(clients).toEqual(['Northwind Holdings', 'Vertex Media, Ltd', 'Brightside Studio', 'Lakeview Bakery', 'Harbour & Pine']);
+  });
+
+  it('--input-format reads CSV from stdin; a bad header is one clear error', () => {
+    const ok = runCli(['batch', '--input-format', 'csv'], { input: 'client,pays_late\nA,often\n' });
+    expect(JSON.parse(ok.stdout)).toMatchObject({ line: 2, client: 'A' });
+    const bad = runCli(['batch', '--input-format', 'csv'], { input: 'client,pays_lat\nA,often\n' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/column "pays_lat" is not a question id \(did you mean "pays_late"\?\)/);
+    expect(bad.stderr).not.toMatch(STACK);
+  });
+
+  it('an unknown extension or a missing file says what to do', () => {
+    expect(runCli(['batch', 'README.md']).stderr).toMatch(/cannot tell the format of README\.md from its name; pass --input-format ndjson or --input-format csv/);
+    expect(runCli(['batch', 'nope.csv']).stderr).toMatch(/cannot read batch input nope\.csv: no such file/);
+  });
+
+  it('streams: a result comes out before the input has ended', async () => {
+    const child = spawn(process.execPath, [BIN, 'batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.write(`${JSON.stringify(lateP)}\n`);
+    const [chunk] = await once(child.stdout, 'data');
+    expect(JSON.parse(String(chunk))).toMatchObject({ line: 1, verdict: 'fix' });
+    child.stdin.end();
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+  });
+
+  it('ends quietly when the reader closes the pipe', () => {
+    const many = Array.from({ length: 3000 }, () => JSON.stringify(lateP)).join('\n');
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" batch | head -1`], { cwd: root, input: many, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ line: 1 });
+    expect(result.stderr).toBe('');
+  });
+
+  it('shows no progress when stderr is not a terminal', () => {
+    const result = runCli(['batch'], { input: JSON.stringify(lateP) });
+    expect(result.stderr).toBe('scored 1, failed 0\n');
+  });
+});
