@@ -96,6 +96,7 @@ if (!builtIns.ok) {
 const { version } = JSON.parse(await readFile(`${root}package.json`, 'utf8'));
 const define = {
   __FIRE_CHECK_DEFAULT_PACK__: JSON.stringify(JSON.stringify(builtIns.defaultPack)),
+  __FIRE_CHECK_DEFAULT_TRANSLATIONS__: JSON.stringify(JSON.stringify(builtIns.translations)),
   __FIRE_CHECK_VERSION__: JSON.stringify(version),
 };
 const names = new Map(); // source path → bundle file name in dist/lazy/

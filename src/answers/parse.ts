@@ -5,6 +5,7 @@ import { coerceValue } from '../engine/conditions.js';
 import { questionsById } from '../engine/evaluate.js';
 import { FREQ_LEVELS, SCALE_MAX, SCALE_MIN, type AnswerSet, type AnswerValue, type Pack, type Question } from '../engine/types.js';
 import { didYouMean, FireCheckError } from '../errors.js';
+import { en, type Messages } from '../i18n/en.js';
 import { allowedValues } from '../pack/allowed.js';
 
 const NOT_SURE = new Set(['unsure', 'not sure', 'not-sure', '?', '']);
@@ -12,13 +13,15 @@ const NOT_SURE = new Set(['unsure', 'not sure', 'not-sure', '?', '']);
 export type NormalisedAnswer = { ok: true; value: AnswerValue } | { ok: false; message: string };
 
 /** One raw value for one question; null, "unsure" and "not sure" mean not sure. */
-export function normaliseAnswer(question: Question, raw: unknown): NormalisedAnswer {
+export function normaliseAnswer(question: Question, raw: unknown, m: Messages = en): NormalisedAnswer {
   if (raw === null || raw === undefined) return { ok: true, value: null };
   // The common case, values already in canonical form, without string work.
   if (question.kind === 'bool' && typeof raw === 'boolean') return { ok: true, value: raw };
   if (question.kind === 'freq' && typeof raw === 'string' && (FREQ_LEVELS as readonly string[]).includes(raw)) return { ok: true, value: raw as AnswerValue };
   if (typeof raw === 'string' && NOT_SURE.has(raw.trim().toLowerCase())) return { ok: true, value: null };
-  const bad = (why = 'is not allowed') => ({ ok: false as const, message: `${JSON.stringify(raw)} ${why}; ${allowedValues(question)}, or null / "unsure" for not sure` });
+  const shown = JSON.stringify(raw) ?? String(raw);
+  const allowed = allowedValues(question, m);
+  const bad = (message = m.errors.notAllowed(shown, allowed)) => ({ ok: false as const, message });
   if (typeof raw !== 'boolean' && typeof raw !== 'number' && typeof raw !== 'string') return bad();
   // A number where yes/no or a frequency is expected is a mistake, not a code for one.
   if (typeof raw === 'number' && (question.kind === 'bool' || question.kind === 'freq')) return bad();
@@ -26,10 +29,10 @@ export function normaliseAnswer(question: Question, raw: unknown): NormalisedAns
   const value = coerceValue(question, raw);
   if (value === undefined) return bad();
   if (typeof value === 'number') {
-    if (question.kind === 'scale' && (!Number.isInteger(value) || value < SCALE_MIN || value > SCALE_MAX)) return bad('is outside the scale');
+    if (question.kind === 'scale' && (!Number.isInteger(value) || value < SCALE_MIN || value > SCALE_MAX)) return bad(m.errors.outsideScale(shown, allowed));
     if (question.kind === 'number') {
-      if (question.min !== undefined && value < question.min) return bad(`is below the minimum ${question.min}`);
-      if (question.max !== undefined && value > question.max) return bad(`is above the maximum ${question.max}`);
+      if (question.min !== undefined && value < question.min) return bad(m.errors.belowMin(shown, question.min, allowed));
+      if (question.max !== undefined && value > question.max) return bad(m.errors.aboveMax(shown, question.max, allowed));
     }
   }
   return { ok: true, value };
@@ -39,42 +42,44 @@ export interface AnswerProblem {
   /** JSON path such as `answers.pays_late`, or a position such as `line 3, column 7`. */
   where: string;
   message: string;
+  /** For a JSON syntax error: where in the text it is. */
+  position?: { line: number; column: number };
 }
 
 /** Checks a parsed JSON value against the pack; returns the answer set or every problem found. */
-export function checkAnswerObject(data: unknown, pack: Pack): { ok: true; set: AnswerSet } | { ok: false; problems: AnswerProblem[] } {
+export function checkAnswerObject(data: unknown, pack: Pack, m: Messages = en): { ok: true; set: AnswerSet } | { ok: false; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
-  const shape = 'expected an object like {"client": "Acme", "answers": {"pays_late": "often"}}';
+  const shape = m.errors.shape;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    const got = Array.isArray(data) ? 'an array' : data === null ? 'null' : `a ${typeof data}`;
-    return { ok: false, problems: [{ where: 'top level', message: `${shape}, got ${got}` }] };
+    const got = Array.isArray(data) ? m.errors.anArray : data === null ? 'null' : JSON.stringify(data);
+    return { ok: false, problems: [{ where: 'top level', message: `${shape}, ${m.errors.got(got)}` }] };
   }
   const top = data as Record<string, unknown>;
   for (const key of Object.keys(top)) {
     if (key !== 'client' && key !== 'answers') {
-      problems.push({ where: JSON.stringify(key), message: `unknown top-level key${didYouMean(key, ['client', 'answers'])}; allowed: client, answers` });
+      problems.push({ where: JSON.stringify(key), message: m.errors.unknownTopLevel(didYouMean(key, ['client', 'answers'])) });
     }
   }
   const client = top.client;
   if (client !== undefined && client !== null && typeof client !== 'string') {
-    problems.push({ where: 'client', message: 'must be a string (the client\'s name) or null' });
+    problems.push({ where: 'client', message: m.errors.clientType });
   }
   const rawAnswers = top.answers;
   // Null-prototype object: a key such as "__proto__" stays a plain (unknown) key.
   const answers: Record<string, AnswerValue> = Object.create(null);
   if (rawAnswers === undefined) {
-    problems.push({ where: 'answers', message: `missing; ${shape}` });
+    problems.push({ where: 'answers', message: `${m.errors.missing}; ${shape}` });
   } else if (rawAnswers === null || typeof rawAnswers !== 'object' || Array.isArray(rawAnswers)) {
-    problems.push({ where: 'answers', message: 'must be an object mapping question ids to answers' });
+    problems.push({ where: 'answers', message: m.errors.answersType });
   } else {
     const byId = questionsById(pack);
     for (const [id, raw] of Object.entries(rawAnswers as Record<string, unknown>)) {
       const question = byId.get(id);
       if (!question) {
-        problems.push({ where: `answers.${id}`, message: `unknown question id${didYouMean(id, byId.keys())}; run \`fire-check questions\` for the list` });
+        problems.push({ where: `answers.${id}`, message: m.errors.unknownId(didYouMean(id, byId.keys())) });
         continue;
       }
-      const result = normaliseAnswer(question, raw);
+      const result = normaliseAnswer(question, raw, m);
       if (result.ok) answers[id] = result.value;
       else problems.push({ where: `answers.${id}`, message: result.message });
     }
@@ -85,8 +90,8 @@ export function checkAnswerObject(data: unknown, pack: Pack): { ok: true; set: A
 }
 
 /** Parses JSON text; a syntax error is reported with its line and column. */
-export function parseJson(text: string): { ok: true; data: unknown } | { ok: false; problem: AnswerProblem } {
-  if (text.trim() === '') return { ok: false, problem: { where: 'input', message: 'is empty; expected a JSON object like {"answers": {"pays_late": "often"}} (see `fire-check template`)' } };
+export function parseJson(text: string, m: Messages = en): { ok: true; data: unknown } | { ok: false; problem: AnswerProblem } {
+  if (text.trim() === '') return { ok: false, problem: { where: 'input', message: m.errors.empty } };
   try {
     return { ok: true, data: JSON.parse(text) };
   } catch (error) {
@@ -97,23 +102,23 @@ export function parseJson(text: string): { ok: true; data: unknown } | { ok: fal
     const line = before.length;
     const column = (before[before.length - 1]?.length ?? 0) + 1;
     const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '').replace(/, "[\s\S]*$/, '');
-    return { ok: false, problem: { where: `line ${line}, column ${column}`, message: `not valid JSON (${reason})` } };
+    return { ok: false, problem: { where: m.errors.position(line, column), message: m.errors.notJson(reason), position: { line, column } } };
   }
 }
 
 /** Reads one answers document or throws a FireCheckError listing every problem. */
-export function parseAnswers(text: string, pack: Pack, source: string): AnswerSet {
-  const json = parseJson(text);
-  if (!json.ok) throw answerError(source, [json.problem]);
-  const checked = checkAnswerObject(json.data, pack);
-  if (!checked.ok) throw answerError(source, checked.problems);
+export function parseAnswers(text: string, pack: Pack, source: string, m: Messages = en): AnswerSet {
+  const json = parseJson(text, m);
+  if (!json.ok) throw answerError(source, [json.problem], m);
+  const checked = checkAnswerObject(json.data, pack, m);
+  if (!checked.ok) throw answerError(source, checked.problems, m);
   return checked.set;
 }
 
-export function answerError(source: string, problems: AnswerProblem[]): FireCheckError {
+export function answerError(source: string, problems: AnswerProblem[], m: Messages = en): FireCheckError {
   const details = problems.map((p) => `${source}: ${p.where}: ${p.message}`);
-  if (problems.length === 1) return new FireCheckError(`invalid answers: ${details[0]}`);
-  return new FireCheckError(`invalid answers in ${source}: ${problems.length} problems`, { details });
+  if (problems.length === 1) return new FireCheckError(`${m.errors.invalidAnswers}: ${details[0]}`);
+  return new FireCheckError(m.errors.invalidAnswersIn(source, problems.length), { details });
 }
 
 /** The answers file `fire-check template` prints: every question, not sure, in asking order. */

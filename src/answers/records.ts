@@ -6,27 +6,29 @@ import type { AnswerSet, Pack } from '../engine/types.js';
 import { questionsById } from '../engine/evaluate.js';
 import { didYouMean, FireCheckError, isFireCheckError } from '../errors.js';
 import { checkAnswerObject, parseJson, type AnswerProblem } from './parse.js';
+import { en, type Messages } from '../i18n/en.js';
 
 export type InputRecord = { line: number; ok: true; set: AnswerSet } | { line: number; ok: false; problems: AnswerProblem[] };
 
-export async function* ndjsonRecords(stream: NodeJS.ReadableStream, pack: Pack): AsyncGenerator<InputRecord> {
+export async function* ndjsonRecords(stream: NodeJS.ReadableStream, pack: Pack, m: Messages = en): AsyncGenerator<InputRecord> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
     line += 1;
     if (text.trim() === '') continue;
-    const json = parseJson(text);
+    const json = parseJson(text, m);
     if (!json.ok) {
       // The position is within this line; the line number is the record's.
-      yield { line, ok: false, problems: [{ ...json.problem, where: json.problem.where.replace(/^line 1, /, '') }] };
+      const { message, position } = json.problem;
+      yield { line, ok: false, problems: [{ where: position ? m.errors.column(position.column) : json.problem.where, message }] };
       continue;
     }
-    const checked = checkAnswerObject(json.data, pack);
+    const checked = checkAnswerObject(json.data, pack, m);
     yield checked.ok ? { line, ok: true, set: checked.set } : { line, ok: false, problems: checked.problems };
   }
 }
 
-export async function* csvRecords(stream: NodeJS.ReadableStream, pack: Pack, source: string): AsyncGenerator<InputRecord> {
+export async function* csvRecords(stream: NodeJS.ReadableStream, pack: Pack, source: string, m: Messages = en): AsyncGenerator<InputRecord> {
   const { parse } = await import('csv-parse');
   const parser = stream.pipe(parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }));
   const byId = questionsById(pack);
@@ -48,7 +50,7 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, pack: Pack, sou
         if (column === 'client') client = cell;
         else answers[column] = cell === '' ? null : cell;
       });
-      const checked = checkAnswerObject(client === undefined ? { answers } : { client, answers }, pack);
+      const checked = checkAnswerObject(client === undefined ? { answers } : { client, answers }, pack, m);
       yield checked.ok ? { line: info.lines, ok: true, set: checked.set } : { line: info.lines, ok: false, problems: checked.problems };
     }
   } catch (error) {

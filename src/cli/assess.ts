@@ -5,7 +5,7 @@ import type { AnswerSet, Assessment, Pack } from '../engine/types.js';
 import { writeFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CancelledError, FireCheckError } from '../errors.js';
-import { en } from '../i18n/en.js';
+import { en, type Messages } from '../i18n/en.js';
 import { colourLevel } from './colour.js';
 import { renderJson } from '../render/json.js';
 import { formatOf, packFor, styleFor, terminalWidth } from './context.js';
@@ -29,12 +29,13 @@ export interface Scored {
 
 /** Reads the pack and the answers (file, stdin or interview) and scores them. */
 export async function score(options: AssessOptions, io: Io): Promise<Scored> {
-  const today = checkDate(options.today) ?? io.today();
+  const m = options.messages ?? en;
+  const today = checkDate(options.today, m) ?? io.today();
   const pack = await packFor(options);
   const set = await answersFor(options, pack, io);
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
   if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set);
-  return { pack, set, assessment: evaluate(pack, set, { today }), today };
+  return { pack, set, assessment: evaluate(pack, set, { today, words: m.words }), today };
 }
 
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
@@ -45,29 +46,31 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
 
 export async function script(options: AssessOptions, io: Io): Promise<number> {
   const { pack, set, assessment, today } = await score(options, io);
-  const sections = buildScript(pack, set, assessment, { today });
+  const m = options.messages ?? en;
+  const sections = buildScript(pack, set, assessment, { today, words: m.words });
   const format = formatOf(options);
   const { renderScriptJson, renderScriptMarkdown, renderScriptText } = await import('../render/script.js');
   io.stdout.write(
     format === 'json'
       ? renderScriptJson(assessment, sections)
       : format === 'markdown'
-        ? renderScriptMarkdown(assessment, sections, { verdicts: pack.verdicts })
-        : renderScriptText(assessment, sections, { verdicts: pack.verdicts, style: await styleFor(options, io), width: terminalWidth(io) }),
+        ? renderScriptMarkdown(assessment, sections, { verdicts: pack.verdicts, messages: m })
+        : renderScriptText(assessment, sections, { verdicts: pack.verdicts, style: await styleFor(options, io), width: terminalWidth(io), messages: m }),
   );
   return options.exitCode ? EXIT[assessment.verdict] : EXIT.ok;
 }
 
 async function answersFor(options: AssessOptions, pack: Pack, io: Io): Promise<AnswerSet> {
+  const m = options.messages ?? en;
   if (options.answers !== undefined) {
-    const { text, source } = await readInput(options.answers, io, 'answers file');
-    return { ...parseAnswers(text, pack, source) };
+    const { text, source } = await readInput(options.answers, io, m.errors.answersFile, m);
+    return { ...parseAnswers(text, pack, source, m) };
   }
   if (!io.stdinIsTTY()) {
     // Checked before any prompt: inquirer on a closed or empty stdin would fail obscurely or hang.
-    const { text, source } = await readInput('-', io, 'answers');
-    if (text.trim() === '') throw new FireCheckError(en.interview.noTerminal);
-    return { ...parseAnswers(text, pack, source) };
+    const { text, source } = await readInput('-', io, m.errors.answersFile, m);
+    if (text.trim() === '') throw new FireCheckError(m.interview.noTerminal);
+    return { ...parseAnswers(text, pack, source, m) };
   }
   return interview(options, pack, io);
 }
@@ -84,6 +87,7 @@ async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<An
       ...(options.client === undefined ? {} : { client: options.client }),
       context: { input: io.stdin, output },
       say: (line) => output.write(`${line}\n`),
+      messages: options.messages ?? en,
     });
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError();
@@ -106,24 +110,25 @@ async function saveAnswers(file: string, set: AnswerSet): Promise<void> {
 
 /** JSON is the scripts' hot path and needs nothing more; the other renderers load on demand. */
 export async function render({ assessment, pack, set, today }: Scored, options: CommonOptions, io: Io): Promise<string> {
+  const m = options.messages ?? en;
   switch (formatOf(options)) {
     case 'json':
       return renderJson(assessment);
     case 'markdown': {
       const { renderMarkdown } = await import('../render/markdown.js');
-      return renderMarkdown(assessment, { verdicts: pack.verdicts, script: buildScript(pack, set, assessment, { today }) });
+      return renderMarkdown(assessment, { verdicts: pack.verdicts, messages: m, script: buildScript(pack, set, assessment, { today, words: m.words }) });
     }
     default: {
       const { renderText } = await import('../render/text.js');
-      return renderText(assessment, { verdicts: pack.verdicts, style: await styleFor(options, io), width: terminalWidth(io) });
+      return renderText(assessment, { verdicts: pack.verdicts, style: await styleFor(options, io), width: terminalWidth(io), messages: m });
     }
   }
 }
 
-function checkDate(date: string | undefined): string | undefined {
+export function checkDate(date: string | undefined, m: Messages = en): string | undefined {
   if (date === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new FireCheckError(`--today ${JSON.stringify(date)} is not a date; use YYYY-MM-DD, e.g. 2026-11-22`);
+    throw new FireCheckError(m.errors.badDate(JSON.stringify(date)));
   }
   return date;
 }

@@ -5,6 +5,7 @@ import { csvRecords, ndjsonRecords, type InputRecord } from '../answers/records.
 import { evaluate } from '../engine/evaluate.js';
 import { VERDICTS, type Assessment } from '../engine/types.js';
 import { FireCheckError, isFireCheckError } from '../errors.js';
+import { en, type Messages } from '../i18n/en.js';
 import { jsonLine } from '../render/json.js';
 import { packFor } from './context.js';
 import type { Io } from './io.js';
@@ -36,10 +37,11 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   }
   const inputFormat = options.inputFormat ?? formatFromName(source);
   const input = source === 'stdin' ? io.stdin : openFile(source);
-  const records = inputFormat === 'csv' ? csvRecords(input, pack, source) : ndjsonRecords(input, pack);
+  const m = options.messages ?? en;
+  const records = inputFormat === 'csv' ? csvRecords(input, pack, source, m) : ndjsonRecords(input, pack, m);
 
   const write = bufferedWriter(io.stdout);
-  const progress = progressMeter(io);
+  const progress = progressMeter(io, options.messages ?? en);
   const ranked: Ranked[] = [];
   let scored = 0;
   let failed = 0;
@@ -52,7 +54,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
       else await write(errorLine(record, options.format, source));
       if (options.failFast) break;
     } else {
-      const assessment = evaluate(pack, record.set, { today });
+      const assessment = evaluate(pack, record.set, { today, words: m.words });
       scored += 1;
       if (options.format === 'table') ranked.push(rankEntry(record.line, assessment));
       else await write(resultLine(record.line, assessment, options.format));
@@ -62,11 +64,11 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   progress.done();
   if (options.format === 'table') {
     const { renderRankedTable } = await import('../render/table.js');
-    await write(renderRankedTable(ranked));
+    await write(renderRankedTable(ranked, m.batch.table));
   }
   await write.flush();
   const number = (n: number) => n.toLocaleString('en-US');
-  io.stderr.write(`scored ${number(scored)}, failed ${number(failed)}${options.failFast && failed ? ' (stopped at the first failure: --fail-fast)' : ''}\n`);
+  io.stderr.write(`${m.batch.summary(number(scored), number(failed))}${options.failFast && failed ? m.batch.stopped : ''}\n`);
   return failed ? EXIT.usage : EXIT.ok;
 }
 
@@ -157,7 +159,7 @@ export function rank(entries: Ranked[]): Ranked[] {
 }
 
 /** Count and rate on stderr, only when stderr is a terminal; silent otherwise. */
-function progressMeter(io: Io): ((count: number) => void) & { done(): void } {
+function progressMeter(io: Io, m: Messages): ((count: number) => void) & { done(): void } {
   const enabled = Boolean(io.stderr.isTTY) && !io.env.CI;
   const started = Date.now();
   let last = 0;
@@ -169,7 +171,7 @@ function progressMeter(io: Io): ((count: number) => void) & { done(): void } {
     last = now;
     shown = true;
     const rate = Math.round(count / Math.max(0.001, (now - started) / 1000));
-    io.stderr.write(`\r\x1b[K${count.toLocaleString('en-US')} records, ${rate.toLocaleString('en-US')}/s`);
+    io.stderr.write(`\r\x1b[K${m.batch.progress(count.toLocaleString('en-US'), rate.toLocaleString('en-US'))}`);
   };
   return Object.assign(tick, {
     done() {

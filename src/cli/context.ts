@@ -1,14 +1,38 @@
 import type { Pack } from '../engine/types.js';
-import { defaultPack } from '../pack/default.js';
+import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
+import { defaultPack, defaultTranslation } from '../pack/default.js';
+import { localizePack } from '../pack/overlay.js';
 import { plainStyle, type Style } from '../render/style.js';
 import { colourLevel } from './colour.js';
 import type { Io } from './io.js';
 import type { CommonOptions } from './main.js';
 
+/**
+ * The pack for this run, in the run's language. The default pack's translation
+ * also covers every text a user pack shares unchanged with the default; a user
+ * pack can ship its own translation next to it (my-pack.it.yaml for my-pack.yaml).
+ */
 export async function packFor(options: CommonOptions): Promise<Pack> {
-  if (!options.rules) return defaultPack();
-  const { loadPack } = await import('../pack/load.js');
-  return loadPack(options.rules);
+  const lang = options.lang ?? 'en';
+  if (!options.rules) {
+    const pack = await defaultPack();
+    const translation = lang === 'en' ? undefined : await defaultTranslation(lang);
+    return translation ? localizePack(pack, translation) : pack;
+  }
+  const { loadPack, loadTranslation } = await import('../pack/load.js');
+  let pack = loadPack(options.rules);
+  if (lang === 'en') return pack;
+  const own = translationFile(options.rules, lang);
+  if (existsSync(own)) pack = localizePack(pack, loadTranslation(own, pack));
+  const shared = await defaultTranslation(lang);
+  return shared ? localizePack(pack, shared, await defaultPack()) : pack;
+}
+
+/** my-pack.yaml → my-pack.it.yaml */
+export function translationFile(packFile: string, lang: string): string {
+  const ext = extname(packFile);
+  return `${packFile.slice(0, packFile.length - ext.length)}.${lang}${ext || '.yaml'}`;
 }
 
 export function formatOf(options: CommonOptions): string {

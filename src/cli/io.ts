@@ -1,5 +1,6 @@
 import { fstatSync, readFileSync } from 'node:fs';
 import { FireCheckError } from '../errors.js';
+import { en, type Messages } from '../i18n/en.js';
 
 export interface Io {
   /** The stdin stream; a getter, since building it costs start-up time that piped runs do not need. */
@@ -61,13 +62,14 @@ export async function readStream(stream: NodeJS.ReadableStream): Promise<string>
 }
 
 /** Reads a file named on the command line, or stdin for `-`, with a message that names it on failure. */
-export async function readInput(file: string, io: Io, what: string): Promise<{ text: string; source: string }> {
+export async function readInput(file: string, io: Io, what: string, m: Messages = en): Promise<{ text: string; source: string }> {
   if (file === '-') return { text: await io.readStdin(), source: 'stdin' };
   try {
     return { text: readFileSync(file, 'utf8'), source: file };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new FireCheckError(`cannot read ${what} ${file}: ${why}`);
+    const why =
+      code === 'ENOENT' ? m.errors.noSuchFile : code === 'EISDIR' ? m.errors.isDirectory : code === 'EACCES' ? m.errors.permissionDenied : (error as Error).message;
+    throw new FireCheckError(m.errors.cannotRead(what, file, why));
   }
 }

@@ -4,6 +4,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { didYouMean, FireCheckError, isFireCheckError } from '../errors.js';
 import { processIo, type Io } from './io.js';
+import { en, type Messages } from '../i18n/en.js';
+import { langFlag, messagesFor, resolveLanguage, type Lang } from '../i18n/index.js';
 // Scoring piped answers is the hot path: it is part of the entry chunk, and
 // everything heavier (text layout, colour, yaml, zod, inquirer, csv) loads on demand.
 import { assess } from './assess.js';
@@ -19,22 +21,35 @@ export interface CommonOptions {
   json?: boolean;
   color?: boolean;
   debug?: boolean;
+  /** The run's language and its strings: set by main() for every command. */
+  lang?: Lang;
+  messages?: Messages;
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const debug = argv.includes('--debug') || Boolean(io.env.FIRE_CHECK_DEBUG);
+  let lang: Lang;
+  let m: Messages;
+  try {
+    // Known before commander runs, so that --help speaks the language too.
+    lang = resolveLanguage(langFlag(argv), io.env);
+    m = await messagesFor(lang);
+  } catch (error) {
+    return reportError(error, io, debug, en);
+  }
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, (code) => {
     exitCode = code;
-  });
+  }, lang, m);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return reportError(error, io, argv.includes('--debug') || Boolean(io.env.FIRE_CHECK_DEBUG));
+    return reportError(error, io, debug, m);
   }
 }
 
-function reportError(error: unknown, io: Io, debug: boolean): number {
+function reportError(error: unknown, io: Io, debug: boolean, m: Messages): number {
   if (error instanceof CommanderError) {
     // Help and --version end here too, with code 0; commander has already written them.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
@@ -51,38 +66,39 @@ function reportError(error: unknown, io: Io, debug: boolean): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`fire-check: unexpected error: ${message}\n`);
+  io.stderr.write(`fire-check: ${m.errors.unexpected(message)}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-  else io.stderr.write('This is a bug in fire-check. Run again with --debug for details, and report it.\n');
+  else io.stderr.write(`${m.errors.bug}\n`);
   return EXIT.failure;
 }
 
-function commonOptions(command: Command, formats: string[]): Command {
+function commonOptions(command: Command, formats: string[], h: Messages['help']): Command {
   return command
-    .option('--rules <file>', 'use this rule pack (YAML or JSON) instead of the default one')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
-    .option('--json', 'same as --format json')
-    .option('--color', 'colour the output even when it is not a terminal')
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
-    .option('--debug', 'print stack traces for errors');
+    .option('--rules <file>', h.rules)
+    .addOption(new Option('-f, --format <format>', h.format).choices(formats).default(formats[0]))
+    .option('--json', h.json)
+    .option('--lang <code>', h.lang)
+    .option('--color', h.color)
+    .option('--no-color', h.noColor)
+    .option('--debug', h.debug);
 }
 
 /** How a scoring command gets its answers and reports its verdict. */
-function answerOptions(command: Command): Command {
+function answerOptions(command: Command, h: Messages['help']): Command {
   return command
-    .option('--answers <file>', 'read answers from a JSON file (- for stdin); stdin is read anyway when it is not a terminal')
-    .option('--client <name>', "the client's name (overrides the one in the answers)")
-    .option('--exit-code', 'exit with the verdict: 0 keep, 10 fix, 11 fire, 12 fire-now')
-    .option('--today <date>', 'assess as of this date, YYYY-MM-DD (sets the re-check date of a fix, the last working day)')
-    .option('--save-answers <file>', 'also write the answers as JSON, so --answers FILE gives the same verdict again');
+    .option('--answers <file>', h.answers)
+    .option('--client <name>', h.client)
+    .option('--exit-code', h.exitCode)
+    .option('--today <date>', h.today)
+    .option('--save-answers <file>', h.saveAnswers);
 }
 
 /**
  * Options given before a command (`fire-check --rules X questions`) count for it
  * too, unless the command repeats them; only --format stays per command.
  */
-function withInherited<T extends CommonOptions>(command: Command, options: T): T {
-  const merged: T = { ...options };
+function withInherited<T extends CommonOptions>(command: Command, options: T, lang: Lang, messages: Messages): T {
+  const merged: T = { ...options, lang, messages };
   for (const key of ['rules', 'color', 'debug'] as const) {
     if (command.getOptionValueSource(key) === 'cli') continue;
     // The nearest command above that was given this option on the command line.
@@ -96,7 +112,9 @@ function withInherited<T extends CommonOptions>(command: Command, options: T): T
   return merged;
 }
 
-export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: Lang = 'en', m: Messages = en): Command {
+  const h = m.help;
+  const ctx = <T extends CommonOptions>(command: Command, options: T): T => withInherited(command, options, lang, m);
   const program = new Command('fire-check');
   program
     .configureOutput({
@@ -108,85 +126,74 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     // Options after a command belong to that command (`questions --format json`).
     .enablePositionalOptions()
     .showSuggestionAfterError()
-    .description(
-      'Decide whether to end a client relationship, and how to end it well.\n\n' +
-        'In a terminal it interviews you about one client. Piped JSON answers (or --answers FILE)\n' +
-        'are scored without questions, for scripts.',
-    )
-    .version(VERSION, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .addHelpText(
-      'after',
-      '\nExit codes:\n  0 ran fine   1 unexpected failure   2 bad input, rule pack or usage   130 cancelled\n' +
-        '  with --exit-code: 0 keep, 10 fix, 11 fire, 12 fire-now\n\n' +
-        'Examples:\n  fire-check                                  interview about one client\n' +
-        '  fire-check --answers answers.json           score a saved answers file\n' +
-        '  cat answers.json | fire-check --format json\n  fire-check template > mine.json             a file to fill in',
-    );
+    .description(h.description)
+    .version(VERSION, '-V, --version', h.version)
+    .helpOption('-h, --help', h.help)
+    .addHelpText('after', h.after);
 
-  answerOptions(commonOptions(program, ['text', 'json', 'markdown']))
+  answerOptions(commonOptions(program, ['text', 'json', 'markdown'], h), h)
     .allowExcessArguments()
     .action(async (options, command: Command) => {
       // The default command takes no arguments, so a stray word is a mistyped command.
       const [word] = command.args;
       if (word !== undefined) {
         const names = program.commands.map((c) => c.name());
-        throw new FireCheckError(`unknown command "${word}"${didYouMean(word, names)}; commands: ${names.join(', ')} (see --help)`);
+        throw new FireCheckError(m.errors.unknownCommand(word, didYouMean(word, names), names.join(', ')));
       }
-      setExitCode(await assess(options, io));
+      setExitCode(await assess(ctx(command, options), io));
     });
 
-  answerOptions(commonOptions(program.command('script'), ['text', 'json', 'markdown']))
-    .description('the words to use when ending it: talking points for the call and a written confirmation (for fire and fire-now)')
+  answerOptions(commonOptions(program.command('script'), ['text', 'json', 'markdown'], h), h)
+    .description(h.script)
     .action(async (options, command: Command) => {
       const { script } = await import('./assess.js');
-      setExitCode(await script(withInherited(command, options), io));
+      setExitCode(await script(ctx(command, options), io));
     });
 
-  commonOptions(program.command('batch').argument('[file]', 'NDJSON or CSV answers, one client per line; - or nothing for stdin'), ['ndjson', 'csv', 'table'])
-    .description('score many clients in one go: NDJSON or CSV in, one verdict per line out (streamed), or a ranked table')
-    .addOption(new Option('--input-format <format>', 'input format (default: from the file name; stdin: ndjson)').choices(['ndjson', 'csv']))
-    .option('--fail-fast', 'stop at the first bad line')
-    .option('--today <date>', 'assess as of this date, YYYY-MM-DD')
+  commonOptions(program.command('batch').argument('[file]', h.batchFile), ['ndjson', 'csv', 'table'], h)
+    .description(h.batch)
+    .addOption(new Option('--input-format <format>', h.inputFormat).choices(['ndjson', 'csv']))
+    .option('--fail-fast', h.failFast)
+    .option('--today <date>', h.today)
     .action(async (file: string | undefined, options, command: Command) => {
       const { batch } = await import('./batch.js');
-      const merged = withInherited(command, options);
+      const merged = ctx(command, options);
       setExitCode(await batch(file, { ...merged, format: merged.json ? 'ndjson' : merged.format }, io));
     });
 
-  commonOptions(program.command('questions'), ['text', 'json'])
-    .description("list every question: id, kind, allowed values, category")
+  commonOptions(program.command('questions'), ['text', 'json'], h)
+    .description(h.questions)
     .action(async (options, command: Command) => {
       const { listQuestions } = await import('./questions.js');
-      setExitCode(await listQuestions(withInherited(command, options), io));
+      setExitCode(await listQuestions(ctx(command, options), io));
     });
 
-  commonOptions(program.command('template'), ['json'])
-    .description('print an answers file with every question set to null (not sure); valid input as it is')
+  commonOptions(program.command('template'), ['json'], h)
+    .description(h.template)
     .action(async (options, command: Command) => {
       const { printTemplate } = await import('./questions.js');
-      setExitCode(await printTemplate(withInherited(command, options), io));
+      setExitCode(await printTemplate(ctx(command, options), io));
     });
 
-  const rules = program.command('rules').description('check, inspect and document rule packs');
+  const rules = program.command('rules').description(h.rulesGroup);
   rules.copyInheritedSettings(program);
-  commonOptions(rules.command('validate').argument('<file...>', 'rule pack files (YAML or JSON)'), ['text', 'json'])
-    .description('check rule packs: every problem in every file, as file:line:col: message')
+  commonOptions(rules.command('validate').argument('<file...>', h.validateFiles), ['text', 'json'], h)
+    .description(h.validate)
     .action(async (files: string[], options, command: Command) => {
       const { validateRules } = await import('./rules.js');
-      setExitCode(await validateRules(files, withInherited(command, options), io));
+      setExitCode(await validateRules(files, ctx(command, options), io));
     });
-  commonOptions(rules.command('schema'), ['json'])
-    .description('print the JSON Schema of a rule pack (for editors and CI)')
+  commonOptions(rules.command('schema'), ['json'], h)
+    .description(h.schema)
     .action(async (options) => {
       const { printSchema } = await import('./rules.js');
       setExitCode(await printSchema(options, io));
     });
-  commonOptions(rules.command('show').argument('[file]', 'a rule pack (default: the built-in pack, or --rules)'), ['yaml', 'json'])
-    .description('print the effective pack, with extends resolved')
+  commonOptions(rules.command('show').argument('[file]', h.showFile), ['yaml', 'json'], h)
+    .description(h.show)
     .action(async (file: string | undefined, options, command: Command) => {
       const { showRules } = await import('./rules.js');
-      setExitCode(await showRules(file, withInherited(command, options), io));
+      setExitCode(await showRules(file, ctx(command, options), io));
     });
 
   return program;

@@ -44,9 +44,17 @@ export function generatedTexts(assessment: Assessment, script: ScriptOutput[]): 
   ].filter(Boolean);
 }
 
-/** Words from the pack's tone list found in a text (whole words, any case). */
+// Scripts written without spaces between words (Thai, Lao, Khmer, Burmese, CJK),
+// where a word can only be found as a substring.
+const UNSPACED = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u4E00-\u9FFF]/u;
+
+/** Words from the pack's tone list found in a text (whole words, any case; substrings in unspaced scripts). */
 export function toneViolations(text: string, avoid: string[]): string[] {
-  return avoid.filter((phrase) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(phrase)}($|[^\\p{L}\\p{N}])`, 'iu').test(text));
+  return avoid.filter((phrase) =>
+    UNSPACED.test(phrase)
+      ? text.includes(phrase)
+      : new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(phrase)}($|[^\\p{L}\\p{N}])`, 'iu').test(text),
+  );
 }
 
 function escapeRegExp(text: string): string {

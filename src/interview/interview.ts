@@ -1,5 +1,6 @@
 // The terminal front end: asks the pack's questions with @inquirer/prompts and
 // returns the same answers object piped JSON gives. Nothing about scoring here.
+import { styleText } from 'node:util';
 import { input, select, Separator } from '@inquirer/prompts';
 import { normaliseAnswer } from '../answers/parse.js';
 import { holds, questionRefs } from '../engine/conditions.js';
@@ -19,6 +20,14 @@ export interface InterviewOptions {
 }
 
 const DONE = '\u0000done';
+
+/** inquirer's select prompt, with its key hint ("↑↓ navigate • ⏎ select") in the user's language. */
+function selectIn(m: Messages): typeof select {
+  const actions: Record<string, string> = { navigate: m.interview.keys.navigate, select: m.interview.keys.select };
+  const keysHelpTip = (keys: [string, string][]) =>
+    keys.map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', actions[action] ?? action)}`).join(styleText('dim', ' • '));
+  return ((config, context) => select({ ...config, theme: { ...config.theme, style: { ...config.theme?.style, keysHelpTip } } }, context)) as typeof select;
+}
 
 /** The best answer to a signal: what "no trouble here" means for each kind. */
 export function bestAnswer(q: Question): AnswerValue {
@@ -41,6 +50,7 @@ function isContextCategory(pack: Pack, category: Category): boolean {
 
 export async function runInterview(pack: Pack, options: InterviewOptions): Promise<AnswerSet> {
   const m = options.messages ?? en;
+  const select = selectIn(m);
   const ctx = options.context ?? {};
   const order = questionOrder(pack);
   const byId = new Map(pack.questions.map((q) => [q.id, q]));
@@ -182,7 +192,7 @@ async function ask(
   choices.push({ name: m.interview.notSure, value: 'unsure' });
   const currentValue =
     current === undefined ? undefined : current === null ? 'unsure' : typeof current === 'boolean' ? (current ? 'yes' : 'no') : String(current);
-  const raw = await select(
+  const raw = await selectIn(m)(
     { message, choices: choices.map((c) => (description ? { ...c, description } : c)), default: currentValue, loop: false },
     ctx,
   );

@@ -1,15 +1,16 @@
 import type { Question } from '../engine/types.js';
+import { en, type Messages } from '../i18n/en.js';
 
 /** What a question accepts, in words, for error messages. */
-export function allowedValues(q: Question): string {
+export function allowedValues(q: Question, m: Messages = en): string {
   switch (q.kind) {
     case 'bool':
-      return 'allowed: yes, no (or true, false)';
+      return m.errors.allowedBool;
     case 'freq':
-      return 'allowed: never, rarely, sometimes, often, always';
+      return m.errors.allowedFreq;
     case 'scale':
-      return 'allowed: a whole number from 1 to 5';
+      return m.errors.allowedScale;
     case 'number':
-      return `allowed: a number${q.min !== undefined ? ` from ${q.min}` : ''}${q.max !== undefined ? ` to ${q.max}` : ''}`;
+      return m.errors.allowedNumber(q.min, q.max);
   }
 }

@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { Pack } from '../engine/types.js';
+import type { PackTranslation } from './overlay.js';
 
 // The build validates rules/default.yaml and embeds the result here as JSON text,
 // so the common case (no --rules) loads neither yaml nor zod at run time; it is
 // parsed on first use (JSON.parse is faster than an equivalent object literal).
 declare const __FIRE_CHECK_DEFAULT_PACK__: string | undefined;
+declare const __FIRE_CHECK_DEFAULT_TRANSLATIONS__: string | undefined;
 let embedded: Pack | undefined;
 
 export const DEFAULT_PACK_PATH = fileURLToPath(new URL('../../rules/default.yaml', import.meta.url));
@@ -21,4 +23,16 @@ export async function defaultPack(): Promise<Pack> {
   if (built) return built;
   const { loadPack } = await import('./load.js');
   return loadPack(DEFAULT_PACK_PATH);
+}
+
+/** The default pack's translation into `lang` (rules/default.<lang>.yaml), if there is one. */
+export async function defaultTranslation(lang: string): Promise<PackTranslation | undefined> {
+  if (typeof __FIRE_CHECK_DEFAULT_TRANSLATIONS__ !== 'undefined') {
+    return (JSON.parse(__FIRE_CHECK_DEFAULT_TRANSLATIONS__) as Record<string, PackTranslation>)[lang];
+  }
+  const file = fileURLToPath(new URL(`../../rules/default.${lang}.yaml`, import.meta.url));
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(file)) return undefined;
+  const { loadTranslation } = await import('./load.js');
+  return loadTranslation(file, await defaultPack());
 }

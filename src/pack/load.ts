@@ -7,7 +7,8 @@ import type { Pack } from '../engine/types.js';
 import { FireCheckError } from '../errors.js';
 import { DEFAULT_PACK_PATH, embeddedDefaultPack } from './default.js';
 import { mergePack, overlayPath } from './extends.js';
-import { PackOverlaySchema } from './schema.js';
+import { PackOverlaySchema, PackOverlaySchemaI18n } from './schema.js';
+import { overlayProblems, type PackTranslation } from './overlay.js';
 import { schemaProblems, validatePack, type PackProblem, type PathSegment } from './validate.js';
 
 export const MAX_PACK_BYTES = 1024 * 1024;
@@ -36,20 +37,28 @@ export function checkPackFile(file: string, chain: string[] = []): PackFileResul
   return checkPackSource(source, file, chain);
 }
 
-export function checkPackSource(source: string, file: string, chain: string[] = []): PackFileResult {
+interface ParsedSource {
+  doc: Document.Parsed;
+  raw: unknown;
+  /** Places a problem about `path` at its line and column. */
+  place(problem: PackProblem): LocatedProblem;
+}
+
+/** YAML or JSON text to data, with positions kept; the loading limits apply here. */
+function parseSource(source: string, file: string): ParsedSource | LocatedProblem[] {
   const lineCounter = new LineCounter();
   const at = (offset: number, path: string, message: string): LocatedProblem => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col, path, message };
   };
-  // A `{` in the first column is JSON; a nesting bomb would blow the parser's stack, so refuse it first.
+  // A nesting bomb would blow the parser's stack, so refuse it first.
   const depth = nestingDepth(source);
-  if (depth.depth > MAX_DEPTH) return { ok: false, problems: [at(0, '', `nesting is deeper than ${MAX_DEPTH} levels; a rule pack is never this deep`)] };
+  if (depth.depth > MAX_DEPTH) return [at(0, '', `nesting is deeper than ${MAX_DEPTH} levels; a rule pack is never this deep`)];
   let doc: Document.Parsed;
   try {
     doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
   } catch (error) {
-    return { ok: false, problems: [at(0, '', `cannot parse: ${(error as Error).message}`)] };
+    return [at(0, '', `cannot parse: ${(error as Error).message}`)];
   }
   const syntax = [...doc.errors, ...doc.warnings].map((e) => at(e.pos[0], '', yamlMessage(e.code, e.message)));
   // One syntax slip cascades into dozens of follow-on errors; the first few are the useful ones.
@@ -60,22 +69,49 @@ export function checkPackSource(source: string, file: string, chain: string[] = 
   if (syntax.length) {
     const hint = commentInFlowHint(source, lineCounter);
     if (hint && syntax[0]) syntax[0] = { ...syntax[0], message: `${syntax[0].message} (${hint})` };
-    return { ok: false, problems: syntax };
+    return syntax;
   }
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     const message = (error as Error).message;
-    return {
-      ok: false,
-      problems: [at(0, '', /alias/i.test(message) ? `too many aliases (more than ${MAX_ALIASES}): refused as a possible alias bomb` : message)],
-    };
+    return [at(0, '', /alias/i.test(message) ? `too many aliases (more than ${MAX_ALIASES}): refused as a possible alias bomb` : message)];
   }
-  const place = (p: PackProblem) => at(locate(doc, p.path, p.atKey === true), formatPath(p.path, raw), p.message);
+  return { doc, raw, place: (p) => at(locate(doc, p.path, p.atKey === true), formatPath(p.path, raw), p.message) };
+}
+
+export function checkPackSource(source: string, file: string, chain: string[] = []): PackFileResult {
+  const parsed = parseSource(source, file);
+  if (Array.isArray(parsed)) return { ok: false, problems: parsed };
+  const { raw, place } = parsed;
   if (raw !== null && typeof raw === 'object' && 'extends' in raw) return checkExtending(raw, file, chain, place);
   const result = validatePack(raw);
   return result.ok ? result : { ok: false, problems: result.problems.map(place) };
+}
+
+export type TranslationFileResult = { ok: true; translation: PackTranslation } | { ok: false; problems: LocatedProblem[] };
+
+/** Reads and checks a translation overlay against the pack it translates. */
+export function checkTranslationFile(file: string, pack: Pack): TranslationFileResult {
+  const source = readSource(file);
+  if (typeof source !== 'string') return { ok: false, problems: [source] };
+  const parsed = parseSource(source, file);
+  if (Array.isArray(parsed)) return { ok: false, problems: parsed };
+  const result = PackOverlaySchemaI18n.safeParse(parsed.raw);
+  if (!result.success) return { ok: false, problems: schemaProblems(result.error).map(parsed.place) };
+  const translation = result.data as PackTranslation;
+  const problems = overlayProblems(pack, translation);
+  return problems.length ? { ok: false, problems: problems.map(parsed.place) } : { ok: true, translation };
+}
+
+/** Loads a translation or throws a FireCheckError listing every problem. */
+export function loadTranslation(file: string, pack: Pack): PackTranslation {
+  const result = checkTranslationFile(file, pack);
+  if (result.ok) return result.translation;
+  throw new FireCheckError(`invalid translation ${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`, {
+    details: result.problems.map(formatProblem),
+  });
 }
 
 /** A pack that extends another: check its own shape, load the base, merge, then validate the whole. */

@@ -209,3 +209,28 @@ export const PackFileSchema = z.union([PackSchema, PackOverlaySchema]);
 
 export type PackInput = z.input<typeof PackSchema>;
 export type PackOverlay = z.output<typeof PackOverlaySchema>;
+
+const textsOf = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, Text.optional()])) as Record<K, z.ZodOptional<typeof Text>>);
+
+/** A translation of a pack's texts (rules/<pack>.<lang>.yaml), keyed by id. */
+export const PackOverlaySchemaI18n = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(1),
+  lang: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as it, hu or th'),
+  pack: ItemId.optional(),
+  categories: z.record(z.string(), textsOf(['title', 'gate'])).optional(),
+  questions: z.record(z.string(), textsOf(['label', 'text', 'help', 'talkingPoint', 'unit'])).optional(),
+  rules: z.record(z.string(), Text).optional(),
+  steps: z.record(z.string(), Text).optional(),
+  verdicts: z
+    .strictObject({ keep: textsOf(['title', 'summary']).optional(), fix: textsOf(['title', 'summary']).optional(), fire: textsOf(['title', 'summary']).optional(), 'fire-now': textsOf(['title', 'summary']).optional() })
+    .optional(),
+  script: z
+    .strictObject({
+      fallbackReason: Text.optional(),
+      sections: z.record(z.string(), z.strictObject({ title: Text.optional(), subject: Text.optional(), parts: z.record(z.string(), Text).optional() })).optional(),
+    })
+    .optional(),
+  /** Words of blame in this language; they add to the pack's tone list. */
+  tone: z.strictObject({ avoid: z.array(Text) }).optional(),
+});

@@ -63,7 +63,7 @@ describe('checkAnswerObject', () => {
 
   it.each([
     [[1, 2], 'got an array'],
-    ['text', 'got a string'],
+    ['text', 'got "text"'],
     [null, 'got null'],
     [{ client: 'x' }, 'answers: missing'],
     [{ answers: [] }, 'must be an object'],

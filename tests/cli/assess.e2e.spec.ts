@@ -148,3 +148,35 @@ describe('fire-check script (built binary)', () => {
     for (const heading of ['## Why', '## Plan', '### Prepare', '### The conversation', '### After', '## What to say', '### Talking points for the call']) expect(md).toContain(heading);
   });
 });
+
+describe('fire-check in other languages (built binary)', () => {
+  it('--lang it: texts in Italian, ids and verdict ids in English', () => {
+    const data = JSON.parse(runCli(['--answers', 'examples/late-payer.json', '--json', '--lang', 'it']).stdout);
+    expect(data.verdict).toBe('fix');
+    expect(data.reasons[0]).toMatchObject({ id: 'pays_late', text: 'Paga in ritardo: spesso' });
+    expect(data.steps.map((s: { id: string }) => s.id)).toContain('repair-pays_late');
+    expect(data.steps[0].text).toMatch(/^Manda un promemoria cordiale/);
+  });
+
+  it('the language comes from LC_ALL, LC_MESSAGES or LANG', () => {
+    const text = runCli(['--answers', 'examples/late-payer.json'], { env: { LANG: 'hu_HU.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined } }).stdout;
+    expect(text).toContain('JAVÍTSD');
+    expect(text).toContain('Pontszám');
+    const th = runCli(['--answers', 'examples/late-payer.json'], { env: { LC_ALL: 'th_TH.UTF-8' } }).stdout;
+    expect(th).toContain('คะแนน');
+  });
+
+  it('an unknown language is a clear error listing the ones there are', () => {
+    const result = runCli(['--lang', 'de', '--answers', 'examples/late-payer.json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('fire-check: unknown language "de"; available: en, it, hu, th\n');
+  });
+
+  it('errors, --help and batch summaries are translated too', () => {
+    const bad = runCli(['--lang', 'it'], { input: '{"answers": {"pays_lat": "often"}}' });
+    expect(bad.stderr).toMatch(/risposte non valide: stdin: answers\.pays_lat: id di domanda sconosciuto \(did you mean "pays_late"\?\)/);
+    expect(runCli(['--help', '--lang', 'hu']).stdout).toContain('Segít eldönteni');
+    expect(runCli(['batch', '--lang', 'th'], { input: '{"answers": {"pays_late": "often"}}\n' }).stderr).toBe('ประเมินแล้ว 1 ล้มเหลว 0\n');
+    expect(runCli(['script', '--answers', 'examples/abusive-client.json', '--lang', 'it']).stdout).toContain('Comunicazione scritta');
+  });
+});

@@ -45,6 +45,23 @@ describeTerminal('the interview in a real terminal (tmux)', () => {
     for (const line of report.split('\n')) expect(line.length).toBeLessThan(50);
   });
 
+  it('runs the interview in Italian, with the language taken from LANG', async () => {
+    const t = terminal('italian', 100);
+    t.start(`${cli} --client Forno --today 2026-11-22`, { LANG: 'it_IT.UTF-8', NO_COLOR: '1' });
+    await t.answer('? Soldi: Problemi con i soldi?', 'Enter');
+    await t.answer('? Perimetro e accordi:', 'Enter');
+    await t.answer('? Rispetto e comportamento:', 'Enter');
+    await t.answer('? Il tuo tempo 1/1', 'Enter');
+    await t.answer('? Lavorare insieme:', 'Enter');
+    await t.answer('? Affinità e benessere:', 'Enter');
+    await t.answer('? Rivedi le risposte', 'Enter');
+    const screen = await t.waitFor('[exit 0]');
+    expect(screen).toContain('fire-check · Forno');
+    expect(screen).toContain('TIENILO');
+    expect(screen).toContain('Un rapporto sano. Non serve fare nulla.');
+    expect(screen).toContain('Affidabilità');
+  });
+
   it('Ctrl-C at a prompt: "Cancelled.", exit 130, no half-written answers file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fire-check-cancel-'));
     const saved = join(dir, 'answers.json');

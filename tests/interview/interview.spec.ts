@@ -148,3 +148,35 @@ describe('interview flows', () => {
     expect((await result).answers).toMatchObject({ pays_late: 'often', unpaid_work: false, contract_active: false });
   });
 });
+
+describe('the interview in each language', () => {
+  const cases = [
+    ['it', 'Soldi: Problemi con i soldi?', 'Non so', 'Il tuo tempo 1/1', 'Rivedi le risposte', 'Di quale cliente si tratta?'],
+    ['hu', 'Pénz: Van gond a pénzzel?', 'Nem tudom', 'Az időd 1/1', 'Nézd át a válaszokat', 'Melyik ügyfélről van szó?'],
+    ['th', 'เรื่องเงิน: มีปัญหาเรื่องเงินไหม?', 'ไม่แน่ใจ', 'เวลาของคุณ 1/1', 'ทบทวนคำตอบ', 'ลูกค้ารายไหน?'],
+  ] as const;
+
+  it.each(cases)('%s: prompts, choices and review speak the language', async (lang, moneyGate, notSure, time, review, clientPrompt) => {
+    const { messagesFor } = await import('../../src/i18n/index.js');
+    const { loadTranslation } = await import('../../src/pack/load.js');
+    const { localizePack } = await import('../../src/pack/overlay.js');
+    const { root } = await import('../helpers/packs.js');
+    const m = await messagesFor(lang);
+    const localized = localizePack(pack, loadTranslation(`${root}rules/default.${lang}.yaml`, pack));
+    const lines: string[] = [];
+    const result = runInterview(localized, { say: (l) => lines.push(l), messages: m });
+    expect(lines[0]).toBe(m.interview.intro);
+    const title = (id: string) => `${localized.categories.find((c) => c.id === id)!.title}:`;
+    await answer(clientPrompt, 'type:Acme', 'enter');
+    await answer(moneyGate, 'enter');
+    for (const id of ['scope', 'conduct']) await answer(title(id), 'enter');
+    await answer(time, ...down(5));
+    expect(screen.getScreen()).toContain(notSure);
+    expect(screen.getScreen()).not.toMatch(/Any trouble|Not sure/);
+    screen.keypress('enter'); // not sure
+    for (const id of ['collaboration', 'fit']) await answer(title(id), 'enter');
+    await answer(review, 'enter');
+    const set = await result;
+    expect(set.answers).toMatchObject({ pays_late: 'never', disrespects_time: null });
+  });
+});
