@@ -3,8 +3,7 @@ import { en, type Messages } from '../i18n/en.js';
 import { escapeMarkdown } from './escape.js';
 import { JSON_SCHEMA_VERSION } from './json.js';
 import { plainStyle, type Style } from './style.js';
-import { verdictColour } from './text.js';
-import wrapAnsi from 'wrap-ansi';
+import { reportWidth, verdictColour, wrapper } from './text.js';
 
 export interface ScriptRenderOptions {
   style?: Style;
@@ -16,12 +15,8 @@ export interface ScriptRenderOptions {
 export function renderScriptText(a: Assessment, script: ScriptOutput[], options: ScriptRenderOptions): string {
   const style = options.style ?? plainStyle;
   const m = options.messages ?? en;
-  const width = Math.max(40, Math.min(options.width ?? 80, 100));
-  const wrap = (text: string, indent: number, hanging = indent) =>
-    wrapAnsi(text, width - hanging, { hard: true, trim: true })
-      .split('\n')
-      .map((line, i) => ' '.repeat(i === 0 ? indent : hanging) + line)
-      .join('\n');
+  const width = reportWidth(options.width);
+  const wrap = wrapper(width);
   const title = options.verdicts[a.verdict].title;
   const lines = [style.bold(`${m.script.title}${a.client ? ` · ${a.client}` : ''}`) + `  ${verdictColour(style, a.verdict)(` ${title.toUpperCase()} `)}`];
   if (!script.length) return `${lines[0]}\n\n${wrap(m.script.noScript(a.verdict), 2)}\n`;

@@ -25,6 +25,23 @@ export function bar(share: number, cells = BAR_CELLS): string {
   return '█'.repeat(filled) + '░'.repeat(cells - filled);
 }
 
+/** The width a report is laid out for: the terminal's, kept between 40 and 100 columns. */
+export function reportWidth(columns: number | undefined): number {
+  return Math.max(40, Math.min(columns ?? 80, 100));
+}
+
+/**
+ * Wraps text to `width` by display width (wrap-ansi), indenting the first line
+ * by `indent` and the rest by `hanging`.
+ */
+export function wrapper(width: number): (text: string, indent: number, hanging?: number) => string {
+  return (text, indent, hanging = indent) =>
+    wrapAnsi(text, width - hanging, { hard: true, trim: true })
+      .split('\n')
+      .map((line, i) => ' '.repeat(i === 0 ? indent : hanging) + line)
+      .join('\n');
+}
+
 /** Pads by display width, so Thai or CJK labels line up too. */
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
@@ -33,12 +50,8 @@ export function padEnd(text: string, width: number): string {
 export function renderText(a: Assessment, options: TextOptions): string {
   const style = options.style ?? plainStyle;
   const m = options.messages ?? en;
-  const width = Math.max(40, Math.min(options.width ?? 80, 100));
-  const wrap = (text: string, indent: number, hanging = indent) =>
-    wrapAnsi(text, width - hanging, { hard: true, trim: true })
-      .split('\n')
-      .map((line, i) => ' '.repeat(i === 0 ? indent : hanging) + line)
-      .join('\n');
+  const width = reportWidth(options.width);
+  const wrap = wrapper(width);
   const colour = verdictColour(style, a.verdict);
   const verdict = options.verdicts[a.verdict];
   const lines: string[] = [];

@@ -3,26 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, severity } from '../../src/engine/evaluate.js';
 import { FREQ_LEVELS, VERDICTS, type AnswerValue, type Pack, type Question } from '../../src/engine/types.js';
 import { loadPack } from '../../src/pack/load.js';
+import { answersArb } from '../helpers/arbitraries.js';
 import { defaultPack, fixture } from '../helpers/packs.js';
-
-function valueArb(q: Question): fc.Arbitrary<AnswerValue> {
-  switch (q.kind) {
-    case 'bool':
-      return fc.boolean();
-    case 'freq':
-      return fc.constantFrom(...FREQ_LEVELS);
-    case 'scale':
-      return fc.integer({ min: 1, max: 5 });
-    case 'number':
-      return fc.integer({ min: q.min ?? 0, max: q.max ?? 1000 });
-  }
-}
-
-/** Answers that passed validation: any subset of questions, each a legal value or not sure. */
-function answersArb(pack: Pack): fc.Arbitrary<Record<string, AnswerValue>> {
-  const entries = Object.fromEntries(pack.questions.map((q) => [q.id, fc.option(valueArb(q), { nil: null })]));
-  return fc.record(entries, { requiredKeys: [] }) as fc.Arbitrary<Record<string, AnswerValue>>;
-}
 
 /** A strictly worse answer than `value` for a signal question, if there is one. */
 function worseArb(q: Question, value: AnswerValue): fc.Arbitrary<AnswerValue> | undefined {

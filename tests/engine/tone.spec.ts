@@ -2,19 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { buildScript, generatedTexts, toneViolations } from '../../src/engine/script.js';
-import { FREQ_LEVELS, type AnswerValue, type Question } from '../../src/engine/types.js';
+import type { AnswerValue } from '../../src/engine/types.js';
 import { checkPackSource } from '../../src/pack/load.js';
+import { answersArb } from '../helpers/arbitraries.js';
 import { defaultPack, root } from '../helpers/packs.js';
 
 const pack = defaultPack();
 
-function valueArb(q: Question): fc.Arbitrary<AnswerValue> {
-  if (q.kind === 'bool') return fc.boolean();
-  if (q.kind === 'freq') return fc.constantFrom(...FREQ_LEVELS);
-  if (q.kind === 'scale') return fc.integer({ min: 1, max: 5 });
-  return fc.integer({ min: q.min ?? 0, max: Math.min(q.max ?? 1000, 1000) });
-}
-const answersArb = fc.record(Object.fromEntries(pack.questions.map((q) => [q.id, fc.option(valueArb(q), { nil: null })])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, AnswerValue>>;
+const answers = answersArb(pack);
 
 describe('tone check', () => {
   it('finds whole words and phrases, in any case', () => {
@@ -29,7 +24,7 @@ describe('tone check', () => {
 
   it('no generated text (steps, rule reasons, script) uses a word from the tone list, for any answers', () => {
     fc.assert(
-      fc.property(answersArb, fc.option(fc.constantFrom('Acme', 'Lakeview Bakery'), { nil: undefined }), (answers, client) => {
+      fc.property(answers, fc.option(fc.constantFrom('Acme', 'Lakeview Bakery'), { nil: undefined }), (answers, client) => {
         const set = client === undefined ? { answers } : { client, answers };
         const assessment = evaluate(pack, set, { today: '2026-11-22' });
         const texts = generatedTexts(assessment, buildScript(pack, set, assessment, { today: '2026-11-22' }));

@@ -3,12 +3,13 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { buildScript, generatedTexts, toneViolations } from '../../src/engine/script.js';
-import { FREQ_LEVELS, type AnswerValue, type Pack, type Question } from '../../src/engine/types.js';
+import type { Pack } from '../../src/engine/types.js';
 import { en, type Messages } from '../../src/i18n/en.js';
 import { LANGUAGES, languageFromEnv, messagesFor, resolveLanguage } from '../../src/i18n/index.js';
 import { checkTranslationFile, formatProblem, loadTranslation } from '../../src/pack/load.js';
 import { localizePack, type PackTranslation } from '../../src/pack/overlay.js';
 import { renderText } from '../../src/render/text.js';
+import { answersArb } from '../helpers/arbitraries.js';
 import { defaultPack, exampleAnswers, fixture, root } from '../helpers/packs.js';
 
 const pack = defaultPack();
@@ -51,12 +52,9 @@ describe.each(SHIPPED)('the %s translation of the default pack', (lang) => {
   });
 
   it('no generated text uses a word of blame from the tone list, for any answers', () => {
-    const valueArb = (q: Question): fc.Arbitrary<AnswerValue> =>
-      q.kind === 'bool' ? fc.boolean() : q.kind === 'freq' ? fc.constantFrom(...FREQ_LEVELS) : q.kind === 'scale' ? fc.integer({ min: 1, max: 5 }) : fc.integer({ min: q.min ?? 0, max: Math.min(q.max ?? 1000, 1000) });
-    const answersArb = fc.record(Object.fromEntries(pack.questions.map((q) => [q.id, fc.option(valueArb(q), { nil: null })])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, AnswerValue>>;
     expect(localized.tone.avoid.length).toBeGreaterThan(pack.tone.avoid.length);
     fc.assert(
-      fc.property(answersArb, (answers) => {
+      fc.property(answersArb(pack), (answers) => {
         const set = { client: 'Acme', answers };
         const a = evaluate(localized, set, { today: '2026-11-22' });
         for (const text of generatedTexts(a, buildScript(localized, set, a, { today: '2026-11-22' }))) expect(toneViolations(text, localized.tone.avoid), text).toEqual([]);
