@@ -24,8 +24,8 @@ export class FireCheckError extends Error {
 
 /** Ctrl-C during the interview: the shell convention is 128 + SIGINT. */
 export class CancelledError extends FireCheckError {
-  constructor() {
-    super('Cancelled.', { exitCode: 130 });
+  constructor(message = 'Cancelled.') {
+    super(message, { exitCode: 130 });
     this.name = 'CancelledError';
   }
 }

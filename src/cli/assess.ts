@@ -90,7 +90,7 @@ async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<An
       messages: options.messages ?? en,
     });
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError();
+    if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError((options.messages ?? en).interview.cancelled);
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { answersTemplate } from '../answers/parse.js';
 import { questionOrder } from '../engine/evaluate.js';
 import { FREQ_LEVELS, type Pack, type Question } from '../engine/types.js';
 import { padEnd } from '../render/text.js';
+import { en } from '../i18n/en.js';
 import { formatOf, packFor, styleFor } from './context.js';
 import type { Io } from './io.js';
 import type { CommonOptions } from './main.js';
@@ -49,6 +50,7 @@ export async function listQuestions(options: CommonOptions, io: Io): Promise<num
     return 0;
   }
   const style = await styleFor(options, io);
+  const w = (options.messages ?? en).questions;
   const idWidth = Math.max(...pack.questions.map((q) => q.id.length)) + 2;
   const lines: string[] = [];
   for (const category of pack.categories) {
@@ -56,7 +58,7 @@ export async function listQuestions(options: CommonOptions, io: Io): Promise<num
     if (!questions.length) continue;
     lines.push(style.bold(`${category.title} (${category.id})`));
     for (const q of questions) {
-      const flags = [q.weight === 0 ? 'context' : `weight ${q.weight}`, q.hardStop ? 'hard stop' : '', q.askIf ? 'conditional' : '']
+      const flags = [q.weight === 0 ? w.context : w.weight(q.weight), q.hardStop ? w.hardStop : '', q.askIf ? w.conditional : '']
         .filter(Boolean)
         .join(', ');
       lines.push(`  ${style.cyan(padEnd(q.id, idWidth))}${padEnd(q.kind, 8)}${allowedList(q)}  ${style.dim(`(${flags})`)}`);
@@ -64,7 +66,7 @@ export async function listQuestions(options: CommonOptions, io: Io): Promise<num
     }
     lines.push('');
   }
-  lines.push(style.dim('Every question also takes null or "unsure" for not sure. `fire-check template` prints an answers file.'));
+  lines.push(style.dim(w.footer));
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -79,6 +79,13 @@ export const en = {
     unexpected: (message: string) => `unexpected error: ${message}`,
     bug: 'This is a bug in fire-check. Run again with --debug for details, and report it.',
   },
+  questions: {
+    footer: 'Every question also takes null or "unsure" for not sure. `fire-check template` prints an answers file.',
+    context: 'context',
+    weight: (n: number) => `weight ${n}`,
+    hardStop: 'hard stop',
+    conditional: 'conditional',
+  },
   batch: {
     summary: (scored: string, failed: string) => `scored ${scored}, failed ${failed}`,
     stopped: ' (stopped at the first failure: --fail-fast)',

@@ -80,6 +80,13 @@ export const hu: Messages = {
     unexpected: (message) => `váratlan hiba: ${message}`,
     bug: 'Ez a fire-check hibája. Futtasd újra --debug kapcsolóval a részletekért, és jelezd nekünk.',
   },
+  questions: {
+    footer: 'Minden kérdésre null vagy "unsure" is adható, ha nem tudod. A `fire-check template` kiír egy válaszfájlt.',
+    context: 'háttér',
+    weight: (n) => `súly ${n}`,
+    hardStop: 'azonnali stop',
+    conditional: 'feltételes',
+  },
   batch: {
     summary: (scored, failed) => `értékelve ${scored}, hibás ${failed}`,
     stopped: ' (leállt az első hibánál: --fail-fast)',

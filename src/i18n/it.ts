@@ -80,6 +80,13 @@ export const it: Messages = {
     unexpected: (message) => `errore imprevisto: ${message}`,
     bug: 'È un bug di fire-check. Riprova con --debug per i dettagli e segnalalo.',
   },
+  questions: {
+    footer: 'Ogni domanda accetta anche null o "unsure" per non so. `fire-check template` stampa un file di risposte.',
+    context: 'contesto',
+    weight: (n) => `peso ${n}`,
+    hardStop: 'stop immediato',
+    conditional: 'condizionale',
+  },
   batch: {
     summary: (scored, failed) => `valutati ${scored}, falliti ${failed}`,
     stopped: ' (fermato al primo errore: --fail-fast)',

@@ -80,6 +80,13 @@ export const th: Messages = {
     unexpected: (message) => `ข้อผิดพลาดที่ไม่คาดคิด: ${message}`,
     bug: 'นี่คือข้อบกพร่องของ fire-check โปรดรันอีกครั้งพร้อม --debug เพื่อดูรายละเอียด แล้วแจ้งเรา',
   },
+  questions: {
+    footer: 'ทุกคำถามตอบเป็น null หรือ "unsure" ได้เมื่อไม่แน่ใจ `fire-check template` จะพิมพ์ไฟล์คำตอบให้',
+    context: 'บริบท',
+    weight: (n) => `น้ำหนัก ${n}`,
+    hardStop: 'หยุดทันที',
+    conditional: 'มีเงื่อนไข',
+  },
   batch: {
     summary: (scored, failed) => `ประเมินแล้ว ${scored} ล้มเหลว ${failed}`,
     stopped: ' (หยุดที่ข้อผิดพลาดแรก: --fail-fast)',
