@@ -62,7 +62,7 @@ function lazyBundles(register, fromLazyDir) {
     name: 'lazy-bundles',
     setup(b) {
       b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.kind !== 'dynamic-import') return undefined;
+        if (args.kind !== 'dynamic-import' || builtinModules.includes(args.path.replace(/^node:/, ''))) return undefined;
         const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: 'import-statement' });
         if (resolved.errors.length) return { errors: resolved.errors };
         const name = register(resolved.path);

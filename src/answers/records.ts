@@ -10,21 +10,26 @@ import { en, type Messages } from '../i18n/en.js';
 
 export type InputRecord = { line: number; ok: true; set: AnswerSet } | { line: number; ok: false; problems: AnswerProblem[] };
 
+/** One NDJSON line read as an answers record; undefined for a blank line. */
+export function recordFromLine(text: string, line: number, pack: Pack, m: Messages = en): InputRecord | undefined {
+  if (text.trim() === '') return undefined;
+  const json = parseJson(text, m);
+  if (!json.ok) {
+    // The position is within this line; the line number is the record's.
+    const { message, position } = json.problem;
+    return { line, ok: false, problems: [{ where: position ? m.errors.column(position.column) : json.problem.where, message }] };
+  }
+  const checked = checkAnswerObject(json.data, pack, m);
+  return checked.ok ? { line, ok: true, set: checked.set } : { line, ok: false, problems: checked.problems };
+}
+
 export async function* ndjsonRecords(stream: NodeJS.ReadableStream, pack: Pack, m: Messages = en): AsyncGenerator<InputRecord> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
     line += 1;
-    if (text.trim() === '') continue;
-    const json = parseJson(text, m);
-    if (!json.ok) {
-      // The position is within this line; the line number is the record's.
-      const { message, position } = json.problem;
-      yield { line, ok: false, problems: [{ where: position ? m.errors.column(position.column) : json.problem.where, message }] };
-      continue;
-    }
-    const checked = checkAnswerObject(json.data, pack, m);
-    yield checked.ok ? { line, ok: true, set: checked.set } : { line, ok: false, problems: checked.problems };
+    const record = recordFromLine(text, line, pack, m);
+    if (record) yield record;
   }
 }
 

@@ -2,11 +2,10 @@ import { createReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { extname } from 'node:path';
 import { csvRecords, ndjsonRecords, type InputRecord } from '../answers/records.js';
-import { evaluate } from '../engine/evaluate.js';
-import { VERDICTS, type Assessment } from '../engine/types.js';
+import { VERDICTS } from '../engine/types.js';
 import { FireCheckError, isFireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
-import { jsonLine } from '../render/json.js';
+import { scoreRecord, type BatchFormat, type Ranked, type RecordContext } from './batch-record.js';
 import { packFor } from './context.js';
 import type { Io } from './io.js';
 import { EXIT, type CommonOptions } from './main.js';
@@ -15,15 +14,6 @@ export interface BatchOptions extends CommonOptions {
   inputFormat?: 'ndjson' | 'csv';
   failFast?: boolean;
   today?: string;
-}
-
-interface Ranked {
-  line: number;
-  client: string;
-  verdict: Assessment['verdict'];
-  score: number;
-  confidence: number;
-  top: string;
 }
 
 const CSV_HEADER = 'line,client,verdict,score,confidence,top_reasons,error\n';
@@ -38,37 +28,41 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   const inputFormat = options.inputFormat ?? formatFromName(source);
   const input = source === 'stdin' ? io.stdin : openFile(source);
   const m = options.messages ?? en;
-  const records = inputFormat === 'csv' ? csvRecords(input, pack, source, m) : ndjsonRecords(input, pack, m);
+  const format = options.format as BatchFormat;
+  const ctx: RecordContext = { pack, today, m, format, source };
 
   const write = bufferedWriter(io.stdout);
-  const progress = progressMeter(io, options.messages ?? en);
+  const progress = progressMeter(io, m);
   const ranked: Ranked[] = [];
   let scored = 0;
   let failed = 0;
-  if (options.format === 'csv') await write(CSV_HEADER);
+  let stopped = false;
+  if (format === 'csv') await write(CSV_HEADER);
 
-  for await (const record of records) {
-    if (!record.ok) {
-      failed += 1;
-      if (options.format === 'table') io.stderr.write(`${source}: line ${record.line}: ${record.problems.map((p) => `${p.where}: ${p.message}`).join('; ')}\n`);
-      else await write(errorLine(record, options.format, source));
-      if (options.failFast) break;
-    } else {
-      const assessment = evaluate(pack, record.set, { today, words: m.words });
-      scored += 1;
-      if (options.format === 'table') ranked.push(rankEntry(record.line, assessment));
-      else await write(resultLine(record.line, assessment, options.format));
-    }
+  const handle = async (record: InputRecord) => {
+    const result = scoreRecord(record, ctx);
+    if (result.ok) scored += 1;
+    else failed += 1;
+    if (result.rank) ranked.push(result.rank);
+    if (result.stderr) io.stderr.write(result.stderr);
+    if (result.output) await write(result.output);
     progress(scored + failed);
+    if (!result.ok && options.failFast) stopped = true;
+  };
+
+  const records = inputFormat === 'csv' ? csvRecords(input, pack, source, m) : ndjsonRecords(input, pack, m);
+  for await (const record of records) {
+    await handle(record);
+    if (stopped) break;
   }
   progress.done();
-  if (options.format === 'table') {
+  if (format === 'table') {
     const { renderRankedTable } = await import('../render/table.js');
     await write(renderRankedTable(ranked, m.batch.table));
   }
   await write.flush();
   const number = (n: number) => n.toLocaleString('en-US');
-  io.stderr.write(`${m.batch.summary(number(scored), number(failed))}${options.failFast && failed ? m.batch.stopped : ''}\n`);
+  io.stderr.write(`${m.batch.summary(number(scored), number(failed))}${stopped ? m.batch.stopped : ''}\n`);
   return failed ? EXIT.usage : EXIT.ok;
 }
 
@@ -128,30 +122,10 @@ function formatFromName(source: string): 'ndjson' | 'csv' {
   throw new FireCheckError(`cannot tell the format of ${source} from its name; pass --input-format ndjson or --input-format csv`);
 }
 
-function topReasons(a: Assessment, count = 3): string {
-  return a.reasons.slice(0, count).map((r) => r.text).join('; ');
-}
 
-function resultLine(line: number, a: Assessment, format: string): string {
-  if (format === 'csv') return csvRow([line, a.client ?? '', a.verdict, a.score, a.confidence, topReasons(a), '']);
-  return jsonLine(line, a);
-}
 
-function errorLine(record: Extract<InputRecord, { ok: false }>, format: string, source: string): string {
-  const message = record.problems.map((p) => `${p.where}: ${p.message}`).join('; ');
-  if (format === 'csv') return csvRow([record.line, '', '', '', '', '', message]);
-  if (format === 'table') return ''; // reported on stderr instead: the table has no place for them
-  return `${JSON.stringify({ line: record.line, error: { message: `${source}: line ${record.line}: ${message}`, problems: record.problems } })}\n`;
-}
 
-/** One RFC 4180 row: quote a cell only when it holds a comma, a quote or a line break. */
-export function csvRow(cells: (string | number)[]): string {
-  return `${cells.map((cell) => (typeof cell === 'string' && /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : String(cell))).join(',')}\n`;
-}
 
-function rankEntry(line: number, a: Assessment): Ranked {
-  return { line, client: a.client ?? '', verdict: a.verdict, score: a.score, confidence: a.confidence, top: a.reasons[0]?.text ?? '' };
-}
 
 /** Worst first: by verdict, then score, then input order. */
 export function rank(entries: Ranked[]): Ranked[] {

@@ -40,7 +40,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, (code) => {
     exitCode = code;
-  }, lang, m);
+  }, lang, m, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -112,7 +112,28 @@ function withInherited<T extends CommonOptions>(command: Command, options: T, la
   return merged;
 }
 
-export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: Lang = 'en', m: Messages = en): Command {
+/** Options of the root command that take a value: the word after them is not a command. */
+const VALUE_OPTIONS = new Set(['--rules', '-f', '--format', '--lang', '--answers', '--client', '--today', '--save-answers']);
+
+/**
+ * The command the arguments name: the first word that is neither an option nor
+ * an option's value. '*' (build them all) for `help`, so `help batch` can show
+ * the options of batch.
+ */
+export function commandIn(argv: readonly string[], names: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') return undefined;
+    if (arg.startsWith('-')) {
+      if (VALUE_OPTIONS.has(arg)) i += 1;
+      continue;
+    }
+    return arg === 'help' ? '*' : names.includes(arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
+export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: Lang = 'en', m: Messages = en, argv: readonly string[] = ['help']): Command {
   const h = m.help;
   const ctx = <T extends CommonOptions>(command: Command, options: T): T => withInherited(command, options, lang, m);
   const program = new Command('fire-check');
@@ -135,7 +156,12 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
     .allowExcessArguments()
     .action(async (options, command: Command) => {
       // The default command takes no arguments, so a stray word is a mistyped command.
-      const [word] = command.args;
+      const [word, topic] = command.args;
+      if (word === 'help') {
+        // `fire-check help [command]`, as git and npm have it.
+        (program.commands.find((c) => c.name() === topic) ?? program).outputHelp();
+        return;
+      }
       if (word !== undefined) {
         const names = program.commands.map((c) => c.name());
         throw new FireCheckError(m.errors.unknownCommand(word, didYouMean(word, names), names.join(', ')));
@@ -143,58 +169,76 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
       setExitCode(await assess(ctx(command, options), io));
     });
 
-  answerOptions(commonOptions(program.command('script'), ['text', 'json', 'markdown'], h), h)
-    .description(h.script)
-    .action(async (options, command: Command) => {
-      const { script } = await import('./assess.js');
-      setExitCode(await script(ctx(command, options), io));
-    });
-
-  commonOptions(program.command('batch').argument('[file]', h.batchFile), ['ndjson', 'csv', 'table'], h)
-    .description(h.batch)
-    .addOption(new Option('--input-format <format>', h.inputFormat).choices(['ndjson', 'csv']))
-    .option('--fail-fast', h.failFast)
-    .option('--today <date>', h.today)
-    .action(async (file: string | undefined, options, command: Command) => {
-      const { batch } = await import('./batch.js');
-      const merged = ctx(command, options);
-      setExitCode(await batch(file, { ...merged, format: merged.json ? 'ndjson' : merged.format }, io));
-    });
-
-  commonOptions(program.command('questions'), ['text', 'json'], h)
-    .description(h.questions)
-    .action(async (options, command: Command) => {
-      const { listQuestions } = await import('./questions.js');
-      setExitCode(await listQuestions(ctx(command, options), io));
-    });
-
-  commonOptions(program.command('template'), ['json'], h)
-    .description(h.template)
-    .action(async (options, command: Command) => {
-      const { printTemplate } = await import('./questions.js');
-      setExitCode(await printTemplate(ctx(command, options), io));
-    });
-
-  const rules = program.command('rules').description(h.rulesGroup);
-  rules.copyInheritedSettings(program);
-  commonOptions(rules.command('validate').argument('<file...>', h.validateFiles), ['text', 'json'], h)
-    .description(h.validate)
-    .action(async (files: string[], options, command: Command) => {
-      const { validateRules } = await import('./rules.js');
-      setExitCode(await validateRules(files, ctx(command, options), io));
-    });
-  commonOptions(rules.command('schema'), ['json'], h)
-    .description(h.schema)
-    .action(async (options) => {
-      const { printSchema } = await import('./rules.js');
-      setExitCode(await printSchema(options, io));
-    });
-  commonOptions(rules.command('show').argument('[file]', h.showFile), ['yaml', 'json'], h)
-    .description(h.show)
-    .action(async (file: string | undefined, options, command: Command) => {
-      const { showRules } = await import('./rules.js');
-      setExitCode(await showRules(file, ctx(command, options), io));
-    });
+  // The command table. Every command is named and described (for --help and
+  // "did you mean"), but options and actions are built only for the one that
+  // runs: building all of them took more start-up time than scoring an answer.
+  const commands: Record<string, { summary: string; define(command: Command): void }> = {
+    script: {
+      summary: h.script,
+      define: (command) =>
+        answerOptions(commonOptions(command, ['text', 'json', 'markdown'], h), h).action(async (options, cmd: Command) => {
+          const { script } = await import('./assess.js');
+          setExitCode(await script(ctx(cmd, options), io));
+        }),
+    },
+    batch: {
+      summary: h.batch,
+      define: (command) =>
+        commonOptions(command.argument('[file]', h.batchFile), ['ndjson', 'csv', 'table'], h)
+          .addOption(new Option('--input-format <format>', h.inputFormat).choices(['ndjson', 'csv']))
+          .option('--fail-fast', h.failFast)
+          .option('--today <date>', h.today)
+          .action(async (file: string | undefined, options, cmd: Command) => {
+            const { batch } = await import('./batch.js');
+            const merged = ctx(cmd, options);
+            setExitCode(await batch(file, { ...merged, format: merged.json ? 'ndjson' : merged.format }, io));
+          }),
+    },
+    questions: {
+      summary: h.questions,
+      define: (command) =>
+        commonOptions(command, ['text', 'json'], h).action(async (options, cmd: Command) => {
+          const { listQuestions } = await import('./questions.js');
+          setExitCode(await listQuestions(ctx(cmd, options), io));
+        }),
+    },
+    template: {
+      summary: h.template,
+      define: (command) =>
+        commonOptions(command, ['json'], h).action(async (options, cmd: Command) => {
+          const { printTemplate } = await import('./questions.js');
+          setExitCode(await printTemplate(ctx(cmd, options), io));
+        }),
+    },
+    rules: {
+      summary: h.rulesGroup,
+      define: (rules) => {
+        commonOptions(rules.command('validate').argument('<file...>', h.validateFiles), ['text', 'json'], h)
+          .description(h.validate)
+          .action(async (files: string[], options, cmd: Command) => {
+            const { validateRules } = await import('./rules.js');
+            setExitCode(await validateRules(files, ctx(cmd, options), io));
+          });
+        commonOptions(rules.command('schema'), ['json'], h)
+          .description(h.schema)
+          .action(async (options) => {
+            const { printSchema } = await import('./rules.js');
+            setExitCode(await printSchema(options, io));
+          });
+        commonOptions(rules.command('show').argument('[file]', h.showFile), ['yaml', 'json'], h)
+          .description(h.show)
+          .action(async (file: string | undefined, options, cmd: Command) => {
+            const { showRules } = await import('./rules.js');
+            setExitCode(await showRules(file, ctx(cmd, options), io));
+          });
+      },
+    },
+  };
+  const wanted = commandIn(argv, Object.keys(commands));
+  for (const [name, { summary, define }] of Object.entries(commands)) {
+    const command = program.command(name).description(summary);
+    if (name === wanted || wanted === '*') define(command);
+  }
 
   return program;
 }

@@ -41,27 +41,63 @@ export function rank(value: Exclude<AnswerValue, null>): number {
  * what the user actually said.
  */
 export function holds(condition: Condition, answers: Answers, questions: ReadonlyMap<string, Question>): boolean {
-  if (condition.all) return condition.all.every((c) => holds(c, answers, questions));
-  if (condition.any) return condition.any.some((c) => holds(c, answers, questions));
-  if (condition.not) return !holds(condition.not, answers, questions);
-  const question = condition.question === undefined ? undefined : questions.get(condition.question);
-  if (!question) return false;
-  const value = answers[question.id] ?? null;
-  if (condition.answered !== undefined) return (value !== null) === condition.answered;
-  if (value === null) return false;
-  if (condition.is !== undefined) {
-    const wanted = Array.isArray(condition.is) ? condition.is : [condition.is];
-    return wanted.some((w) => coerceValue(question, w) === value);
+  let test = compiled.get(condition);
+  if (!test) {
+    test = compile(condition, questions);
+    compiled.set(condition, test);
   }
-  const compare = (bound: Scalar, test: (a: number, b: number) => boolean): boolean => {
+  return test(answers);
+}
+
+type Test = (answers: Answers) => boolean;
+
+// A condition is data from the pack, fixed once loaded; batch scoring checks the
+// same conditions for every record. Each is turned once into a function, with
+// the values it compares against already brought to the answers' form.
+const compiled = new WeakMap<Condition, Test>();
+
+function compile(c: Condition, questions: ReadonlyMap<string, Question>): Test {
+  const sub = (x: Condition): Test => compile(x, questions);
+  if (c.all) {
+    const parts = c.all.map(sub);
+    return (answers) => parts.every((p) => p(answers));
+  }
+  if (c.any) {
+    const parts = c.any.map(sub);
+    return (answers) => parts.some((p) => p(answers));
+  }
+  if (c.not) {
+    const inner = sub(c.not);
+    return (answers) => !inner(answers);
+  }
+  const question = c.question === undefined ? undefined : questions.get(c.question);
+  if (!question) return () => false;
+  const id = question.id;
+  if (c.answered !== undefined) {
+    const want = c.answered;
+    return (answers) => ((answers[id] ?? null) !== null) === want;
+  }
+  if (c.is !== undefined) {
+    const wanted = (Array.isArray(c.is) ? c.is : [c.is]).map((w) => coerceValue(question, w)).filter((v) => v !== undefined);
+    return (answers) => {
+      const value = answers[id] ?? null;
+      return value !== null && wanted.includes(value);
+    };
+  }
+  const comparison = (bound: Scalar, test: (a: number, b: number) => boolean): Test => {
     const b = coerceValue(question, bound);
-    return b !== undefined && test(rank(value), rank(b));
+    if (b === undefined) return () => false;
+    const rb = rank(b);
+    return (answers) => {
+      const value = answers[id] ?? null;
+      return value !== null && test(rank(value), rb);
+    };
   };
-  if (condition.atLeast !== undefined) return compare(condition.atLeast, (a, b) => a >= b);
-  if (condition.atMost !== undefined) return compare(condition.atMost, (a, b) => a <= b);
-  if (condition.above !== undefined) return compare(condition.above, (a, b) => a > b);
-  if (condition.below !== undefined) return compare(condition.below, (a, b) => a < b);
-  return false;
+  if (c.atLeast !== undefined) return comparison(c.atLeast, (a, b) => a >= b);
+  if (c.atMost !== undefined) return comparison(c.atMost, (a, b) => a <= b);
+  if (c.above !== undefined) return comparison(c.above, (a, b) => a > b);
+  if (c.below !== undefined) return comparison(c.below, (a, b) => a < b);
+  return () => false;
 }
 
 /** Every question id a condition mentions, with the path of the mention. */

@@ -2,6 +2,7 @@ import { holds, rank } from './conditions.js';
 import { fillTemplate } from './template.js';
 import {
   FREQ_LEVELS,
+  type Condition,
   PHASES,
   SCALE_MAX,
   SCALE_MIN,
@@ -76,6 +77,10 @@ export function questionsById(pack: Pack): ReadonlyMap<string, Question> {
 interface Derived {
   order: Question[];
   byId: Map<string, Question>;
+  /** Questions with an askIf, in asking order. */
+  conditional: Question[];
+  /** Verdict bands from the lowest score up. */
+  bands: Pack['scoring']['bands'];
   /** Steps by phase, then pack order: the order a plan lists them in. */
   steps: Pack['steps'];
 }
@@ -96,7 +101,9 @@ function derived(pack: Pack): Derived {
       .map((step, i) => ({ step, i }))
       .sort((a, b) => PHASES.indexOf(a.step.phase) - PHASES.indexOf(b.step.phase) || a.i - b.i)
       .map(({ step }) => step);
-    entry = { order, byId, steps };
+    const conditional = order.filter((q) => q.askIf !== undefined);
+    const bands = [...pack.scoring.bands].sort((a, b) => a.from - b.from);
+    entry = { order, byId, steps, conditional, bands };
     cache.set(pack, entry);
   }
   return entry;
@@ -110,19 +117,28 @@ export function applicableQuestions(pack: Pack, answers: Answers): Question[] {
   return effectiveAnswers(pack, answers).applicable;
 }
 
-/** The answers that count: those of applicable questions, with not sure as null. */
-export function effectiveAnswers(pack: Pack, answers: Answers): { applicable: Question[]; answers: Record<string, AnswerValue> } {
-  const byId = questionsById(pack);
-  const effective: Record<string, AnswerValue> = {};
-  const applicable: Question[] = [];
-  // askIf only looks at earlier questions (validate.ts checks it), so one pass suffices.
-  for (const question of questionOrder(pack)) {
-    if (!question.askIf || holds(question.askIf, effective, byId)) {
-      applicable.push(question);
-      effective[question.id] = answers[question.id] ?? null;
+/**
+ * The answers that count: those of applicable questions. The answers given are
+ * used as they are (missing means not sure) unless a question that does not
+ * apply was answered; only then is a copy made without it. Batch scoring calls
+ * this for every record, and copying every answer each time was its largest cost.
+ */
+export function effectiveAnswers(pack: Pack, answers: Answers): { applicable: Question[]; answers: Answers } {
+  const { order, byId, conditional } = derived(pack);
+  if (conditional.length === 0) return { applicable: order, answers };
+  let effective: Record<string, AnswerValue> | undefined;
+  let excluded: Set<string> | undefined;
+  // askIf only looks at earlier questions (validate.ts checks it), so one pass in asking order suffices.
+  for (const question of conditional) {
+    if (holds(question.askIf as Condition, effective ?? answers, byId)) continue;
+    (excluded ??= new Set()).add(question.id);
+    const given = (effective ?? answers)[question.id];
+    if (given !== undefined && given !== null) {
+      effective ??= Object.assign(Object.create(null) as Record<string, AnswerValue>, answers);
+      delete effective[question.id];
     }
   }
-  return { applicable, answers: effective };
+  return { applicable: excluded ? order.filter((q) => !excluded.has(q.id)) : order, answers: effective ?? answers };
 }
 
 /**
@@ -191,7 +207,7 @@ export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions 
   reasons.sort((a, b) => Number(b.hardStop) - Number(a.hardStop) || b.points - a.points);
 
   const recheckOn = verdict === 'fix' && options.today ? addDays(options.today, pack.scoring.recheckDays) : null;
-  const values = templateValues(applicable, answers, input.client, recheckOn, options.today, words);
+  const values = templateValues(byId, answers, input.client, recheckOn, options.today, words);
   const steps: PlannedStep[] = derived(pack)
     .steps.filter((step) => step.verdicts.includes(verdict) && (!step.when || holds(step.when, answers, byId)))
     .map((step) => ({
@@ -220,7 +236,7 @@ function decideVerdict(pack: Pack, score: number, hardStop: boolean, anyAnswer: 
   if (hardStop) return 'fire-now';
   // Nothing answered means nothing known: say keep (with confidence 0), never guess.
   if (!anyAnswer) return 'keep';
-  const bands = [...pack.scoring.bands].sort((a, b) => a.from - b.from);
+  const bands = derived(pack).bands;
   const last = bands[bands.length - 1];
   const band = bands.find((b) => score >= b.from && (score < b.to || (b === last && score <= b.to)));
   return band?.verdict ?? 'keep';
@@ -247,7 +263,7 @@ export const TEMPLATE_NAMES = ['client', 'recheckOn', 'lastDay'] as const;
  * question's answer. `lastDay` is today plus the contract's notice, when known.
  */
 export function templateValues(
-  applicable: Question[],
+  byId: ReadonlyMap<string, Question>,
   answers: Answers,
   client: string | undefined,
   recheckOn: string | null,
@@ -255,12 +271,7 @@ export function templateValues(
   words: AnswerWords,
 ): (name: string) => string | undefined {
   // Looked up on demand: a plan uses a handful of placeholders, not every answer.
-  // `answers` holds exactly the applicable questions (see effectiveAnswers).
-  const byId = new Map<string, Question>();
-  const find = (id: string) => {
-    if (byId.size === 0) for (const q of applicable) byId.set(q.id, q);
-    return byId.get(id);
-  };
+  // `answers` holds no answer to a question that does not apply (see effectiveAnswers).
   return (name) => {
     switch (name) {
       case 'client':
@@ -272,7 +283,7 @@ export function templateValues(
         return today && typeof notice === 'number' ? (addDays(today, notice) ?? undefined) : undefined;
       }
     }
-    const q = find(name);
+    const q = byId.get(name);
     if (!q) return undefined;
     const v = answers[name];
     // Numbers go in bare ("{notice_days} days"), other kinds in words.

@@ -2,7 +2,7 @@
 // confirmation, or a written notice where a meeting is unsafe. All wording
 // comes from the pack's templates; this only chooses and fills them.
 import { holds } from './conditions.js';
-import { effectiveAnswers, ENGLISH_WORDS, templateValues, type EvaluateOptions } from './evaluate.js';
+import { effectiveAnswers, ENGLISH_WORDS, questionsById, templateValues, type EvaluateOptions } from './evaluate.js';
 import { fillTemplate } from './template.js';
 import type { AnswerSet, Assessment, Pack, ScriptOutput } from './types.js';
 
@@ -11,9 +11,9 @@ export function buildScript(pack: Pack, input: AnswerSet, assessment: Assessment
   const script = pack.script;
   if (!script || (assessment.verdict !== 'fire' && assessment.verdict !== 'fire-now')) return [];
   const words = { ...ENGLISH_WORDS, ...options.words };
-  const byId = new Map(pack.questions.map((q) => [q.id, q]));
-  const { applicable, answers } = effectiveAnswers(pack, input.answers);
-  const values = templateValues(applicable, answers, input.client, assessment.recheckOn, options.today, words);
+  const byId = questionsById(pack);
+  const { answers } = effectiveAnswers(pack, input.answers);
+  const values = templateValues(byId, answers, input.client, assessment.recheckOn, options.today, words);
   const fill = (text: string) => fillTemplate(text, values, () => '');
   const fits = (item: { verdicts?: string[]; when?: Parameters<typeof holds>[0] }) =>
     (!item.verdicts || item.verdicts.includes(assessment.verdict)) && (!item.when || holds(item.when, answers, byId));

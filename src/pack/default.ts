@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Pack } from '../engine/types.js';
 import type { PackTranslation } from './overlay.js';
@@ -6,7 +7,6 @@ import type { PackTranslation } from './overlay.js';
 // so the common case (no --rules) loads neither yaml nor zod at run time; it is
 // parsed on first use (JSON.parse is faster than an equivalent object literal).
 declare const __FIRE_CHECK_DEFAULT_PACK__: string | undefined;
-declare const __FIRE_CHECK_DEFAULT_TRANSLATIONS__: string | undefined;
 let embedded: Pack | undefined;
 
 export const DEFAULT_PACK_PATH = fileURLToPath(new URL('../../rules/default.yaml', import.meta.url));
@@ -27,11 +27,9 @@ export async function defaultPack(): Promise<Pack> {
 
 /** The default pack's translation into `lang` (rules/default.<lang>.yaml), if there is one. */
 export async function defaultTranslation(lang: string): Promise<PackTranslation | undefined> {
-  if (typeof __FIRE_CHECK_DEFAULT_TRANSLATIONS__ !== 'undefined') {
-    return (JSON.parse(__FIRE_CHECK_DEFAULT_TRANSLATIONS__) as Record<string, PackTranslation>)[lang];
-  }
+  const built = (await import('./default-translations.js')).embeddedTranslations();
+  if (built) return built[lang];
   const file = fileURLToPath(new URL(`../../rules/default.${lang}.yaml`, import.meta.url));
-  const { existsSync } = await import('node:fs');
   if (!existsSync(file)) return undefined;
   const { loadTranslation } = await import('./load.js');
   return loadTranslation(file, await defaultPack());

@@ -180,3 +180,12 @@ describe('fire-check in other languages (built binary)', () => {
     expect(runCli(['script', '--answers', 'examples/abusive-client.json', '--lang', 'it']).stdout).toContain('Comunicazione scritta');
   });
 });
+
+it('help <command> shows that command’s options; --help lists every command', () => {
+  const help = runCli(['help', 'batch']);
+  expect(help.code).toBe(0);
+  expect(help.stdout).toMatch(/Usage: fire-check batch \[options\] \[file\]/);
+  expect(help.stdout).toContain('--fail-fast');
+  const all = runCli(['--help']).stdout;
+  for (const name of ['script', 'batch', 'questions', 'template', 'rules']) expect(all).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+});

@@ -13,7 +13,7 @@ export interface CliResult {
 export function runCli(args: string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): CliResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, FIRE_CHECK_DEBUG: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: root, input: options.input ?? '', env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 15_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: root, input: options.input ?? '', env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 30_000, maxBuffer: 1 << 28 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
