@@ -1,9 +1,4 @@
 #!/usr/bin/env node
-// Writing into a closed pipe (`fire-check ... | head -1`) ends quietly.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
 let main;
 try {
   ({ main } = await import('../dist/fire-check.js'));

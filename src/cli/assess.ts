@@ -40,7 +40,7 @@ export async function score(options: AssessOptions, io: Io): Promise<Scored> {
 
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
   const scored = await score(options, io);
-  io.stdout.write(await render(scored, options, io));
+  io.writeOut(await render(scored, options, io));
   return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
 }
 
@@ -50,7 +50,7 @@ export async function script(options: AssessOptions, io: Io): Promise<number> {
   const sections = buildScript(pack, set, assessment, { today, words: m.words });
   const format = formatOf(options);
   const { renderScriptJson, renderScriptMarkdown, renderScriptText } = await import('../render/script.js');
-  io.stdout.write(
+  io.writeOut(
     format === 'json'
       ? renderScriptJson(assessment, sections)
       : format === 'markdown'

@@ -1,4 +1,4 @@
-import { fstatSync, readFileSync } from 'node:fs';
+import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 
@@ -9,7 +9,14 @@ export interface Io {
   stdinIsTTY(): boolean;
   /** All of stdin, when it is not a terminal. */
   readStdin(): Promise<string>;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /**
+   * Writes a whole, one-shot result (a report) to stdout. From the process this
+   * is one synchronous write that needs no stream (building process.stdout loads
+   * Node's stream machinery, a noticeable part of start-up); a closed pipe ends
+   * it quietly.
+   */
+  writeOut(text: string): void;
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: Readonly<Record<string, string | undefined>>;
   /** Today's date as YYYY-MM-DD, in local time. */
@@ -32,7 +39,22 @@ export function processIo(): Io {
         return readStream(process.stdin);
       }
     },
-    stdout: process.stdout,
+    get stdout() {
+      return stdoutStream();
+    },
+    writeOut(text) {
+      const bytes = Buffer.from(text, 'utf8');
+      let done = 0;
+      try {
+        while (done < bytes.length) done += writeSync(1, bytes, done, bytes.length - done);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') return; // the reader has gone (`| head -1`): nothing more to say
+        if (code !== 'EAGAIN') throw error;
+        // A non-blocking pipe that is full: the stream waits for it properly.
+        stdoutStream().write(bytes.subarray(done));
+      }
+    },
     stderr: process.stderr,
     env: process.env,
     today: () => {
@@ -40,6 +62,20 @@ export function processIo(): Io {
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     },
   };
+}
+
+let epipeHandled = false;
+
+/** process.stdout, with writing into a closed pipe (`fire-check ... | head -1`) ending quietly. */
+function stdoutStream(): NodeJS.WriteStream {
+  if (!epipeHandled) {
+    epipeHandled = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  return process.stdout;
 }
 
 /**
