@@ -112,6 +112,20 @@ function withInherited<T extends CommonOptions>(command: Command, options: T, la
   return merged;
 }
 
+/** Commander's own error messages, in the user's language where we know their form. */
+export function translateCommanderError(text: string, m: Messages): string {
+  const body = text.replace(/^error: /, '').trimEnd();
+  const hintMatch = /\n\(Did you mean (.*)\?\)$/.exec(body);
+  const hint = hintMatch ? m.commander.didYouMean(hintMatch[1] as string) : '';
+  const message = hintMatch ? body.slice(0, hintMatch.index) : body;
+  let match: RegExpExecArray | null;
+  if ((match = /^unknown option '(.+)'$/.exec(message))) return `${m.commander.unknownOption(match[1] as string, hint)}\n`;
+  if ((match = /^option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/.exec(message))) return `${m.commander.invalidChoice(match[1] as string, match[2] as string, match[3] as string)}\n`;
+  if ((match = /^missing required argument '(.+)'$/.exec(message))) return `${m.commander.missingArgument(match[1] as string)}\n`;
+  if ((match = /^option '(.+)' argument missing$/.exec(message))) return `${m.commander.optionMissingArgument(match[1] as string)}\n`;
+  return `${message}${hint}\n`;
+}
+
 /** Options of the root command that take a value: the word after them is not a command. */
 const VALUE_OPTIONS = new Set(['--rules', '-f', '--format', '--lang', '--answers', '--client', '--today', '--save-answers']);
 
@@ -141,8 +155,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`fire-check: ${text.replace(/^error: /, '').replace(/\n\(Did you mean (.*)\)/, ' (did you mean $1)')}`),
+      outputError: (text, write) => write(`fire-check: ${translateCommanderError(text, m)}`),
     })
+    // Commander's headings, in the user's language.
+    .configureHelp({ styleTitle: (title) => ({ 'Usage:': m.commander.usage, 'Arguments:': m.commander.arguments, 'Options:': m.commander.options, 'Commands:': m.commander.commands })[title] ?? title })
     .exitOverride()
     // Options after a command belong to that command (`questions --format json`).
     .enablePositionalOptions()

@@ -8,9 +8,7 @@ export const en = {
   words: ENGLISH_WORDS as AnswerWords,
   help: {
     description:
-      'Decide whether to end a client relationship, and how to end it well.\n\n' +
-      'In a terminal it interviews you about one client. Piped JSON answers (or --answers FILE)\n' +
-      'are scored without questions, for scripts.',
+      'Decide whether to end a client relationship, and how to end it well.\n\nIn a terminal it interviews you about one client. Piped JSON answers (or --answers FILE) are scored without questions, for scripts.',
     after:
       '\nExit codes:\n  0 ran fine   1 unexpected failure   2 bad input, rule pack or usage   130 cancelled\n' +
       '  with --exit-code: 0 keep, 10 fix, 11 fire, 12 fire-now\n\n' +
@@ -45,6 +43,17 @@ export const en = {
     schema: 'print the JSON Schema of a rule pack (for editors and CI)',
     show: 'print the effective pack, with extends resolved',
     showFile: 'a rule pack (default: the built-in pack, or --rules)',
+  },
+  commander: {
+    usage: 'Usage:',
+    arguments: 'Arguments:',
+    options: 'Options:',
+    commands: 'Commands:',
+    unknownOption: (n: string, hint: string) => `unknown option '${n}'${hint}`,
+    invalidChoice: (option: string, value: string, choices: string) => `option '${option}' argument '${value}' is invalid. Allowed choices are ${choices}.`,
+    missingArgument: (name: string) => `missing required argument '${name}'`,
+    optionMissingArgument: (option: string) => `option '${option}' argument missing`,
+    didYouMean: (hint: string) => ` (did you mean ${hint}?)`,
   },
   errors: {
     invalidAnswers: 'invalid answers',

@@ -9,9 +9,7 @@ export const hu: Messages = {
   },
   help: {
     description:
-      'Segít eldönteni, hogy véget vess-e egy ügyfélkapcsolatnak, és hogyan zárd le jól.\n\n' +
-      'Terminálban kérdéseket tesz fel egy ügyfélről. A csővezetéken érkező JSON-válaszokat\n' +
-      '(vagy az --answers FILE fájlt) kérdések nélkül értékeli, szkriptekhez.',
+      'Segít eldönteni, hogy véget vess-e egy ügyfélkapcsolatnak, és hogyan zárd le jól.\n\nTerminálban kérdéseket tesz fel egy ügyfélről. A csővezetéken érkező JSON-válaszokat (vagy az --answers FILE fájlt) kérdések nélkül értékeli, szkriptekhez.',
     after:
       '\nKilépési kódok:\n  0 rendben   1 váratlan hiba   2 hibás bemenet, szabálycsomag vagy használat   130 megszakítva\n' +
       '  --exit-code mellett: 0 keep, 10 fix, 11 fire, 12 fire-now\n\n' +
@@ -46,6 +44,17 @@ export const hu: Messages = {
     schema: 'a szabálycsomag JSON Schemájának kiírása (szerkesztőkhöz és CI-hez)',
     show: 'a tényleges csomag kiírása, feloldott extends-szel',
     showFile: 'egy szabálycsomag (alapértelmezés: a beépített, vagy --rules)',
+  },
+  commander: {
+    usage: 'Használat:',
+    arguments: 'Argumentumok:',
+    options: 'Kapcsolók:',
+    commands: 'Parancsok:',
+    unknownOption: (n, hint) => `ismeretlen kapcsoló: '${n}'${hint}`,
+    invalidChoice: (option, value, choices) => `a(z) '${option}' kapcsoló '${value}' értéke érvénytelen. Megengedett: ${choices}.`,
+    missingArgument: (name) => `hiányzik a kötelező argumentum: '${name}'`,
+    optionMissingArgument: (option) => `hiányzik a(z) '${option}' kapcsoló értéke`,
+    didYouMean: (hint) => ` (erre gondoltál: ${hint}?)`,
   },
   errors: {
     invalidAnswers: 'érvénytelen válaszok',

@@ -9,9 +9,7 @@ export const it: Messages = {
   },
   help: {
     description:
-      'Decidi se chiudere il rapporto con un cliente, e come chiuderlo bene.\n\n' +
-      'In un terminale ti fa qualche domanda su un cliente. Le risposte in JSON passate in pipe\n' +
-      '(o con --answers FILE) vengono valutate senza domande, per gli script.',
+      'Decidi se chiudere il rapporto con un cliente, e come chiuderlo bene.\n\nIn un terminale ti fa qualche domanda su un cliente. Le risposte in JSON passate in pipe (o con --answers FILE) vengono valutate senza domande, per gli script.',
     after:
       '\nCodici di uscita:\n  0 tutto bene   1 errore imprevisto   2 input, pacchetto di regole o uso errati   130 annullato\n' +
       '  con --exit-code: 0 keep, 10 fix, 11 fire, 12 fire-now\n\n' +
@@ -46,6 +44,17 @@ export const it: Messages = {
     schema: 'stampa lo JSON Schema di un pacchetto di regole (per editor e CI)',
     show: 'stampa il pacchetto effettivo, con extends risolto',
     showFile: 'un pacchetto di regole (predefinito: quello incluso, o --rules)',
+  },
+  commander: {
+    usage: 'Uso:',
+    arguments: 'Argomenti:',
+    options: 'Opzioni:',
+    commands: 'Comandi:',
+    unknownOption: (n, hint) => `opzione sconosciuta '${n}'${hint}`,
+    invalidChoice: (option, value, choices) => `l'argomento '${value}' dell'opzione '${option}' non è valido. Valori ammessi: ${choices}.`,
+    missingArgument: (name) => `manca l'argomento obbligatorio '${name}'`,
+    optionMissingArgument: (option) => `manca l'argomento dell'opzione '${option}'`,
+    didYouMean: (hint) => ` (forse intendevi ${hint}?)`,
   },
   errors: {
     invalidAnswers: 'risposte non valide',
