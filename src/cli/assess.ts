@@ -10,7 +10,7 @@ import { colourLevel } from './colour.js';
 import { renderJson } from '../render/json.js';
 import { formatOf, packFor, styleFor, terminalWidth } from './context.js';
 import { readInput, type Io } from './io.js';
-import { EXIT, type CommonOptions } from './main.js';
+import { EXIT, type CommonOptions } from './options.js';
 
 export interface AssessOptions extends CommonOptions {
   answers?: string;

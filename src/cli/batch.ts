@@ -8,7 +8,7 @@ import { en, type Messages } from '../i18n/en.js';
 import { scoreRecord, type BatchFormat, type Ranked, type RecordContext } from './batch-record.js';
 import { packFor } from './context.js';
 import type { Io } from './io.js';
-import { EXIT, type CommonOptions } from './main.js';
+import { EXIT, type CommonOptions } from './options.js';
 
 export interface BatchOptions extends CommonOptions {
   inputFormat?: 'ndjson' | 'csv';

@@ -6,7 +6,7 @@ import { localizePack } from '../pack/overlay.js';
 import { plainStyle, type Style } from '../render/style.js';
 import { colourLevel } from './colour.js';
 import type { Io } from './io.js';
-import type { CommonOptions } from './main.js';
+import type { CommonOptions } from './options.js';
 
 /**
  * The pack for this run, in the run's language. The default pack's translation

@@ -9,22 +9,12 @@ import { langFlag, messagesFor, resolveLanguage, type Lang } from '../i18n/index
 // Scoring piped answers is the hot path: it is part of the entry chunk, and
 // everything heavier (text layout, colour, yaml, zod, inquirer, csv) loads on demand.
 import { assess } from './assess.js';
+import { EXIT, type CommonOptions } from './options.js';
+
+export { EXIT, type CommonOptions };
 
 declare const __FIRE_CHECK_VERSION__: string | undefined;
 const VERSION = typeof __FIRE_CHECK_VERSION__ === 'string' ? __FIRE_CHECK_VERSION__ : '0.0.0-dev';
-
-export const EXIT = { ok: 0, failure: 1, usage: 2, keep: 0, fix: 10, fire: 11, 'fire-now': 12, cancelled: 130 } as const;
-
-export interface CommonOptions {
-  rules?: string;
-  format: string;
-  json?: boolean;
-  color?: boolean;
-  debug?: boolean;
-  /** The run's language and its strings: set by main() for every command. */
-  lang?: Lang;
-  messages?: Messages;
-}
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const debug = argv.includes('--debug') || Boolean(io.env.FIRE_CHECK_DEBUG);

@@ -5,7 +5,7 @@ import { padEnd } from '../render/text.js';
 import { en } from '../i18n/en.js';
 import { formatOf, packFor, styleFor } from './context.js';
 import type { Io } from './io.js';
-import type { CommonOptions } from './main.js';
+import type { CommonOptions } from './options.js';
 
 export function allowedList(q: Question): string {
   switch (q.kind) {

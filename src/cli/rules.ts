@@ -4,7 +4,7 @@ import { checkPackFile, formatProblem } from '../pack/load.js';
 import { PackFileSchema } from '../pack/schema.js';
 import { formatOf, packFor, styleFor } from './context.js';
 import type { Io } from './io.js';
-import { EXIT, type CommonOptions } from './main.js';
+import { EXIT, type CommonOptions } from './options.js';
 
 /** The JSON Schema of a pack file, generated from the zod schema (whole packs and extending packs). */
 export function rulePackJsonSchema(): Record<string, unknown> {
