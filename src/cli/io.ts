@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
@@ -21,6 +22,12 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** Today's date as YYYY-MM-DD, in local time. */
   today(): string;
+  /**
+   * Runs this same command again in a new Node process started with `nodeFlags`
+   * (stdio shared) and resolves to its exit code; resolves to undefined when this
+   * process already runs with them, or cannot be relaunched (not the CLI).
+   */
+  relaunchWith?(nodeFlags: string[]): Promise<number | undefined>;
 }
 
 export function processIo(): Io {
@@ -57,6 +64,17 @@ export function processIo(): Io {
     },
     stderr: process.stderr,
     env: process.env,
+    relaunchWith: async (nodeFlags) => {
+      if (nodeFlags.every((flag) => process.execArgv.includes(flag)) || !process.argv[1]) return undefined;
+      const { spawn } = await import('node:child_process');
+      const child = spawn(process.execPath, [...process.execArgv, ...nodeFlags, ...process.argv.slice(1)], { stdio: 'inherit' });
+      // Ctrl-C reaches the child too (same process group); this process only waits for it.
+      const stop = () => {};
+      process.on('SIGINT', stop);
+      const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+      process.off('SIGINT', stop);
+      return code ?? (signal === 'SIGINT' ? 130 : 1);
+    },
     today: () => {
       const d = new Date();
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

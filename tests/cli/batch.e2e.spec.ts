@@ -90,3 +90,16 @@ describe('fire-check batch (built binary)', () => {
     expect(result.stderr).toBe('scored 1, failed 0\n');
   });
 });
+
+it('runs itself under Node with a small young generation, so memory stays flat on long runs', async () => {
+  const { readdirSync } = await import('node:fs');
+  const child = spawn(process.execPath, [BIN, 'batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.write(`${JSON.stringify(lateP)}\n`);
+  await once(child.stdout, 'data'); // the relaunched process is scoring by now
+  const children = readdirSync(`/proc/${child.pid}/task`).flatMap((task) => readFileSync(`/proc/${child.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
+  const commands = children.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'));
+  expect(commands.some((argv) => argv.includes('--max-semi-space-size=2') && argv.includes('batch'))).toBe(true);
+  child.stdin.end();
+  const [code] = await once(child, 'exit');
+  expect(code).toBe(0);
+});
