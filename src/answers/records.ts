@@ -1,7 +1,7 @@
 // Many answer sets from one stream, one at a time, never the whole input in
 // memory: NDJSON (one answers object per line) or CSV (a header row of
 // `client` and question ids). Each record is checked exactly as piped JSON is.
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import type { AnswerSet, Pack } from '../engine/types.js';
 import { questionsById } from '../engine/evaluate.js';
 import { didYouMean, FireCheckError, isFireCheckError } from '../errors.js';
@@ -23,14 +23,42 @@ export function recordFromLine(text: string, line: number, pack: Pack, m: Messag
   return checked.ok ? { line, ok: true, set: checked.set } : { line, ok: false, problems: checked.problems };
 }
 
-export async function* ndjsonRecords(stream: NodeJS.ReadableStream, pack: Pack, m: Messages = en): AsyncGenerator<InputRecord> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+/**
+ * NDJSON records a chunk of input at a time: each yielded array holds the
+ * records of the complete lines read so far. Batch scoring handles a whole
+ * chunk synchronously, which saves a promise (or several) per record.
+ */
+export async function* ndjsonChunks(stream: NodeJS.ReadableStream, pack: Pack, m: Messages = en): AsyncGenerator<InputRecord[]> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
   let line = 0;
-  for await (const text of lines) {
+  const take = (text: string, records: InputRecord[]) => {
     line += 1;
-    const record = recordFromLine(text, line, pack, m);
-    if (record) yield record;
+    const record = recordFromLine(text.endsWith('\r') ? text.slice(0, -1) : text, line, pack, m);
+    if (record) records.push(record);
+  };
+  for await (const chunk of stream) {
+    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    const records: InputRecord[] = [];
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      take(text.slice(start, end), records);
+      start = end + 1;
+    }
+    rest = text.slice(start);
+    if (records.length) yield records;
   }
+  rest += decoder.end();
+  if (rest) {
+    const records: InputRecord[] = [];
+    take(rest, records);
+    if (records.length) yield records;
+  }
+}
+
+/** NDJSON records one at a time, with their line numbers; blank lines are skipped. */
+export async function* ndjsonRecords(stream: NodeJS.ReadableStream, pack: Pack, m: Messages = en): AsyncGenerator<InputRecord> {
+  for await (const records of ndjsonChunks(stream, pack, m)) yield* records;
 }
 
 export async function* csvRecords(stream: NodeJS.ReadableStream, pack: Pack, source: string, m: Messages = en): AsyncGenerator<InputRecord> {

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { extname } from 'node:path';
-import { csvRecords, ndjsonRecords, type InputRecord } from '../answers/records.js';
+import { csvRecords, ndjsonChunks, type InputRecord } from '../answers/records.js';
 import { VERDICTS } from '../engine/types.js';
 import { FireCheckError, isFireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
@@ -45,21 +45,42 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   let stopped = false;
   if (format === 'csv') await write(CSV_HEADER);
 
-  const handle = async (record: InputRecord) => {
+  /** Scores one record and counts it; the caller writes its output. */
+  const take = (record: InputRecord) => {
     const result = scoreRecord(record, ctx);
     if (result.ok) scored += 1;
     else failed += 1;
     if (result.rank) ranked.push(result.rank);
     if (result.stderr) io.stderr.write(result.stderr);
-    if (result.output) await write(result.output);
-    progress(scored + failed);
     if (!result.ok && options.failFast) stopped = true;
+    return result;
+  };
+  const handle = async (record: InputRecord) => {
+    const { output } = take(record);
+    if (output) await write(output);
+    progress(scored + failed);
   };
 
-  const records = inputFormat === 'csv' ? csvRecords(input, pack, source, m) : ndjsonRecords(input, pack, m);
-  for await (const record of records) {
-    await handle(record);
-    if (stopped) break;
+  if (inputFormat === 'csv') {
+    for await (const record of csvRecords(input, pack, source, m)) {
+      await handle(record);
+      if (stopped) break;
+    }
+  } else {
+    // A chunk of input at a time: its records scored synchronously, its output written once.
+    chunks: for await (const records of ndjsonChunks(input, pack, m)) {
+      let out = '';
+      for (const record of records) {
+        const result = take(record);
+        out += result.output;
+        if (stopped) {
+          await write(out);
+          break chunks;
+        }
+      }
+      await write(out);
+      progress(scored + failed);
+    }
   }
   progress.done();
   if (format === 'table') {
