@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandIn, translateCommanderError } from '../../src/cli/main.js';
+import { commandIn, translateCommanderError } from '../../src/cli/program.js';
 import { messagesFor } from '../../src/i18n/index.js';
 
 const names = ['script', 'batch', 'questions', 'template', 'rules'];
