@@ -1,7 +1,8 @@
 // Everything commander: the command table, options and help, loaded by main()
 // for anything but plain scoring.
 import { Command, Option } from 'commander';
-import { didYouMean, FireCheckError } from '../errors.js';
+import { hint } from '../answers/parse.js';
+import { FireCheckError } from '../errors.js';
 import type { Messages } from '../i18n/en.js';
 import { en } from '../i18n/en.js';
 import type { Lang } from '../i18n/index.js';
@@ -129,7 +130,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
       }
       if (word !== undefined) {
         const names = program.commands.map((c) => c.name());
-        throw new FireCheckError(m.errors.unknownCommand(word, didYouMean(word, names), names.join(', ')));
+        throw new FireCheckError(m.errors.unknownCommand(word, hint(word, names, m), names.join(', ')));
       }
       setExitCode(await assess(ctx(command, options), io));
     });

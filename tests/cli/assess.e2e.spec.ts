@@ -174,7 +174,7 @@ describe('fire-check in other languages (built binary)', () => {
 
   it('errors, --help and batch summaries are translated too', () => {
     const bad = runCli(['--lang', 'it'], { input: '{"answers": {"pays_lat": "often"}}' });
-    expect(bad.stderr).toMatch(/risposte non valide: stdin: answers\.pays_lat: id di domanda sconosciuto \(did you mean "pays_late"\?\)/);
+    expect(bad.stderr).toMatch(/risposte non valide: stdin: answers\.pays_lat: id di domanda sconosciuto \(forse intendevi "pays_late"\?\)/);
     expect(runCli(['--help', '--lang', 'hu']).stdout).toContain('Segít eldönteni');
     expect(runCli(['batch', '--lang', 'th'], { input: '{"answers": {"pays_late": "often"}}\n' }).stderr).toBe('ประเมินแล้ว 1 ล้มเหลว 0\n');
     expect(runCli(['script', '--answers', 'examples/abusive-client.json', '--lang', 'it']).stdout).toContain('Comunicazione scritta');
