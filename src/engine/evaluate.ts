@@ -110,14 +110,6 @@ function derived(pack: Pack): Derived {
 }
 
 /**
- * The questions that apply to these answers, in asking order. A question whose
- * `askIf` does not hold is not asked, and any answer given to it is ignored.
- */
-export function applicableQuestions(pack: Pack, answers: Answers): Question[] {
-  return effectiveAnswers(pack, answers).applicable;
-}
-
-/**
  * The answers that count: those of applicable questions. The answers given are
  * used as they are (missing means not sure) unless a question that does not
  * apply was answered; only then is a copy made without it. Batch scoring calls
