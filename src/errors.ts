@@ -56,7 +56,11 @@ function editDistance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
-export function didYouMean(word: string, candidates: Iterable<string>): string {
+/**
+ * ` (did you mean "x"?)` for the candidate closest to `word`, or '' when none is
+ * close; `say` words it in another language (it gets the quoted candidate).
+ */
+export function didYouMean(word: string, candidates: Iterable<string>, say: (quoted: string) => string = (q) => ` (did you mean ${q}?)`): string {
   const hint = nearest(word, candidates);
-  return hint ? ` (did you mean "${hint}"?)` : '';
+  return hint ? say(`"${hint}"`) : '';
 }

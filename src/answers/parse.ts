@@ -4,7 +4,7 @@
 import { coerceValue } from '../engine/conditions.js';
 import { questionsById } from '../engine/evaluate.js';
 import { FREQ_LEVELS, SCALE_MAX, SCALE_MIN, type AnswerSet, type AnswerValue, type Pack, type Question } from '../engine/types.js';
-import { FireCheckError, nearest } from '../errors.js';
+import { didYouMean, FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import { allowedValues } from '../pack/allowed.js';
 
@@ -57,7 +57,7 @@ export function checkAnswerObject(data: unknown, pack: Pack, m: Messages = en): 
   const top = data as Record<string, unknown>;
   for (const key of Object.keys(top)) {
     if (key !== 'client' && key !== 'answers') {
-      problems.push({ where: JSON.stringify(key), message: m.errors.unknownTopLevel(hint(key, ['client', 'answers'], m)) });
+      problems.push({ where: JSON.stringify(key), message: m.errors.unknownTopLevel(didYouMean(key, ['client', 'answers'], m.commander.didYouMean)) });
     }
   }
   const client = top.client;
@@ -76,7 +76,7 @@ export function checkAnswerObject(data: unknown, pack: Pack, m: Messages = en): 
     for (const [id, raw] of Object.entries(rawAnswers as Record<string, unknown>)) {
       const question = byId.get(id);
       if (!question) {
-        problems.push({ where: `answers.${id}`, message: m.errors.unknownId(hint(id, byId.keys(), m)) });
+        problems.push({ where: `answers.${id}`, message: m.errors.unknownId(didYouMean(id, byId.keys(), m.commander.didYouMean)) });
         continue;
       }
       const result = normaliseAnswer(question, raw, m);
@@ -87,12 +87,6 @@ export function checkAnswerObject(data: unknown, pack: Pack, m: Messages = en): 
   if (problems.length) return { ok: false, problems };
   const name = typeof client === 'string' && client.trim() ? client.trim() : undefined;
   return { ok: true, set: name === undefined ? { answers } : { client: name, answers } };
-}
-
-/** ` (did you mean "x"?)` in the user's language, or '' when nothing is close. */
-export function hint(word: string, candidates: Iterable<string>, m: Messages): string {
-  const near = nearest(word, candidates);
-  return near === undefined ? '' : m.commander.didYouMean(`"${near}"`);
 }
 
 /** Parses JSON text; a syntax error is reported with its line and column. */

@@ -64,13 +64,13 @@ async function answersFor(options: AssessOptions, pack: Pack, io: Io): Promise<A
   const m = options.messages ?? en;
   if (options.answers !== undefined) {
     const { text, source } = await readInput(options.answers, io, m.errors.answersFile, m);
-    return { ...parseAnswers(text, pack, source, m) };
+    return parseAnswers(text, pack, source, m);
   }
   if (!io.stdinIsTTY()) {
     // Checked before any prompt: inquirer on a closed or empty stdin would fail obscurely or hang.
     const { text, source } = await readInput('-', io, m.errors.answersFile, m);
     if (text.trim() === '') throw new FireCheckError(m.interview.noTerminal);
-    return { ...parseAnswers(text, pack, source, m) };
+    return parseAnswers(text, pack, source, m);
   }
   return interview(options, pack, io);
 }

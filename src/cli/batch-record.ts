@@ -2,9 +2,10 @@
 // and reused apart from the command's streaming loop.
 import type { InputRecord } from '../answers/records.js';
 import { evaluate } from '../engine/evaluate.js';
-import type { Assessment, Pack } from '../engine/types.js';
+import type { Pack } from '../engine/types.js';
 import type { Messages } from '../i18n/en.js';
 import { jsonLine } from '../render/json.js';
+import type { Ranked } from '../render/table.js';
 
 export type BatchFormat = 'ndjson' | 'csv' | 'table';
 
@@ -14,15 +15,6 @@ export interface RecordContext {
   m: Messages;
   format: BatchFormat;
   source: string;
-}
-
-export interface Ranked {
-  line: number;
-  client: string;
-  verdict: Assessment['verdict'];
-  score: number;
-  confidence: number;
-  top: string;
 }
 
 export interface RecordResult {

@@ -2,12 +2,12 @@ import { createReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { extname } from 'node:path';
 import { csvRecords, ndjsonChunks, type InputRecord } from '../answers/records.js';
-import { VERDICTS } from '../engine/types.js';
-import { FireCheckError, isFireCheckError } from '../errors.js';
+import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
-import { scoreRecord, type BatchFormat, type Ranked, type RecordContext } from './batch-record.js';
+import type { Ranked } from '../render/table.js';
+import { scoreRecord, type BatchFormat, type RecordContext } from './batch-record.js';
 import { packFor } from './context.js';
-import type { Io } from './io.js';
+import { readErrorReason, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
 
 export interface BatchOptions extends CommonOptions {
@@ -31,9 +31,9 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   if (source === 'stdin' && io.stdinIsTTY()) {
     throw new FireCheckError('batch reads NDJSON or CSV from a file or from stdin, and nothing was piped in: `fire-check batch clients.csv` or `cat clients.ndjson | fire-check batch`');
   }
-  const inputFormat = options.inputFormat ?? formatFromName(source);
-  const input = source === 'stdin' ? io.stdin : openFile(source);
   const m = options.messages ?? en;
+  const inputFormat = options.inputFormat ?? formatFromName(source);
+  const input = source === 'stdin' ? io.stdin : openFile(source, m);
   const format = options.format as BatchFormat;
   const ctx: RecordContext = { pack, today, m, format, source };
 
@@ -131,14 +131,14 @@ function bufferedWriter(stream: NodeJS.WritableStream): ((text: string) => Promi
   });
 }
 
-function openFile(file: string): NodeJS.ReadableStream {
+function openFile(file: string, m: Messages): NodeJS.ReadableStream {
+  let isFile: boolean;
   try {
-    if (!statSync(file).isFile()) throw new FireCheckError(`cannot read batch input ${file}: not a file`);
+    isFile = statSync(file).isFile();
   } catch (error) {
-    if (isFireCheckError(error)) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FireCheckError(`cannot read batch input ${file}: ${code === 'ENOENT' ? 'no such file' : code}`);
+    throw new FireCheckError(m.errors.cannotRead(m.errors.batchInput, file, readErrorReason(error, m)));
   }
+  if (!isFile) throw new FireCheckError(m.errors.cannotRead(m.errors.batchInput, file, m.errors.notAFile));
   return createReadStream(file);
 }
 
@@ -147,16 +147,6 @@ function formatFromName(source: string): 'ndjson' | 'csv' {
   if (ext === '.csv') return 'csv';
   if (ext === '' || ext === '.ndjson' || ext === '.jsonl' || ext === '.json') return 'ndjson';
   throw new FireCheckError(`cannot tell the format of ${source} from its name; pass --input-format ndjson or --input-format csv`);
-}
-
-
-
-
-
-
-/** Worst first: by verdict, then score, then input order. */
-export function rank(entries: Ranked[]): Ranked[] {
-  return [...entries].sort((a, b) => VERDICTS.indexOf(b.verdict) - VERDICTS.indexOf(a.verdict) || b.score - a.score || a.line - b.line);
 }
 
 /** Count and rate on stderr, only when stderr is a terminal; silent otherwise. */
@@ -181,4 +171,3 @@ function progressMeter(io: Io, m: Messages): ((count: number) => void) & { done(
   });
 }
 
-export type { Ranked };

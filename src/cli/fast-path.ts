@@ -13,7 +13,8 @@ const SWITCHES: Record<string, (o: AssessOptions) => void> = {
   '--debug': (o) => (o.debug = true),
 };
 
-const VALUES: Record<string, keyof AssessOptions> = {
+/** The root command's options that take a value; commandIn skips their values too. */
+export const VALUES: Record<string, keyof AssessOptions> = {
   '--answers': 'answers',
   '--rules': 'rules',
   '--client': 'client',

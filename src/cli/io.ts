@@ -121,9 +121,12 @@ export async function readInput(file: string, io: Io, what: string, m: Messages 
   try {
     return { text: readFileSync(file, 'utf8'), source: file };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? m.errors.noSuchFile : code === 'EISDIR' ? m.errors.isDirectory : code === 'EACCES' ? m.errors.permissionDenied : (error as Error).message;
-    throw new FireCheckError(m.errors.cannotRead(what, file, why));
+    throw new FireCheckError(m.errors.cannotRead(what, file, readErrorReason(error, m)));
   }
+}
+
+/** Why a file could not be read, in the user's words. */
+export function readErrorReason(error: unknown, m: Messages): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? m.errors.noSuchFile : code === 'EISDIR' ? m.errors.isDirectory : code === 'EACCES' ? m.errors.permissionDenied : (error as Error).message;
 }

@@ -1,12 +1,12 @@
 // Everything commander: the command table, options and help, loaded by main()
 // for anything but plain scoring.
 import { Command, Option } from 'commander';
-import { hint } from '../answers/parse.js';
-import { FireCheckError } from '../errors.js';
+import { didYouMean, FireCheckError } from '../errors.js';
 import type { Messages } from '../i18n/en.js';
 import { en } from '../i18n/en.js';
 import type { Lang } from '../i18n/index.js';
 import { assess } from './assess.js';
+import { VALUES } from './fast-path.js';
 import type { Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
 
@@ -76,9 +76,6 @@ export function translateCommanderError(text: string, m: Messages): string {
   return `${message}${hint}\n`;
 }
 
-/** Options of the root command that take a value: the word after them is not a command. */
-const VALUE_OPTIONS = new Set(['--rules', '-f', '--format', '--lang', '--answers', '--client', '--today', '--save-answers']);
-
 /**
  * The command the arguments name: the first word that is neither an option nor
  * an option's value. '*' (build them all) for `help`, so `help batch` can show
@@ -89,7 +86,8 @@ export function commandIn(argv: readonly string[], names: string[]): string | un
     const arg = argv[i] as string;
     if (arg === '--') return undefined;
     if (arg.startsWith('-')) {
-      if (VALUE_OPTIONS.has(arg)) i += 1;
+      // The word after an option that takes a value is that value, not a command.
+      if (arg in VALUES) i += 1;
       continue;
     }
     return arg === 'help' ? '*' : names.includes(arg) ? arg : undefined;
@@ -130,7 +128,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
       }
       if (word !== undefined) {
         const names = program.commands.map((c) => c.name());
-        throw new FireCheckError(m.errors.unknownCommand(word, hint(word, names, m), names.join(', ')));
+        throw new FireCheckError(m.errors.unknownCommand(word, didYouMean(word, names, m.commander.didYouMean), names.join(', ')));
       }
       setExitCode(await assess(ctx(command, options), io));
     });

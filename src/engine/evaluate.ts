@@ -145,7 +145,6 @@ export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions 
   const reasons: Reason[] = [];
   const hardStops: string[] = [];
   let points = 0;
-  let possible = 0;
   let applicableWeight = 0;
   let answeredWeight = 0;
   let answered = 0;
@@ -159,7 +158,6 @@ export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions 
     if (value === null || value === undefined) continue;
     answered += 1;
     answeredWeight += question.weight;
-    possible += question.weight;
     const share = severity(question, value);
     const gained = question.weight * share;
     points += gained;
@@ -191,7 +189,8 @@ export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions 
     });
   }
 
-  const score = possible > 0 ? Math.min(100, Math.round((100 * points) / possible)) : 0;
+  // The most the answered signals could give is their weight: points over that.
+  const score = answeredWeight > 0 ? Math.min(100, Math.round((100 * points) / answeredWeight)) : 0;
   const confidence = applicableWeight > 0 ? round(answeredWeight / applicableWeight, 2) : 0;
   const verdict = decideVerdict(pack, score, hardStops.length > 0, answered > 0);
 

@@ -1,6 +1,21 @@
 import stringWidth from 'string-width';
-import { rank, type Ranked } from '../cli/batch.js';
+import { VERDICTS, type Assessment } from '../engine/types.js';
 import { padEnd } from './text.js';
+
+/** One row of the batch table. */
+export interface Ranked {
+  line: number;
+  client: string;
+  verdict: Assessment['verdict'];
+  score: number;
+  confidence: number;
+  top: string;
+}
+
+/** Worst first: by verdict, then score, then input order. */
+export function rank(entries: Ranked[]): Ranked[] {
+  return [...entries].sort((a, b) => VERDICTS.indexOf(b.verdict) - VERDICTS.indexOf(a.verdict) || b.score - a.score || a.line - b.line);
+}
 
 /** The batch summary for people: every client, worst first. */
 export function renderRankedTable(entries: Ranked[], head: string[] = ['#', 'client', 'verdict', 'score', 'confidence', 'top reason']): string {
