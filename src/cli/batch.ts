@@ -131,14 +131,15 @@ function bufferedWriter(stream: NodeJS.WritableStream): ((text: string) => Promi
   });
 }
 
+/** A stream of the input file; anything readable but a directory (a named pipe or `<(…)` too). */
 function openFile(file: string, m: Messages): NodeJS.ReadableStream {
-  let isFile: boolean;
+  let isDirectory: boolean;
   try {
-    isFile = statSync(file).isFile();
+    isDirectory = statSync(file).isDirectory();
   } catch (error) {
     throw new FireCheckError(m.errors.cannotRead(m.errors.batchInput, file, readErrorReason(error, m)));
   }
-  if (!isFile) throw new FireCheckError(m.errors.cannotRead(m.errors.batchInput, file, m.errors.notAFile));
+  if (isDirectory) throw new FireCheckError(m.errors.cannotRead(m.errors.batchInput, file, m.errors.isDirectory));
   return createReadStream(file);
 }
 

@@ -83,7 +83,6 @@ export const en = {
     batchInput: 'batch input',
     noSuchFile: 'no such file',
     isDirectory: 'it is a directory',
-    notAFile: 'not a file',
     permissionDenied: 'permission denied',
     unknownCommand: (word: string, hint: string, names: string) => `unknown command "${word}"${hint}; commands: ${names} (see --help)`,
     badDate: (value: string) => `--today ${value} is not a date; use YYYY-MM-DD, e.g. 2026-11-22`,

@@ -84,7 +84,6 @@ export const hu: Messages = {
     batchInput: 'a kötegelt bemenet',
     noSuchFile: 'nincs ilyen fájl',
     isDirectory: 'ez egy mappa',
-    notAFile: 'nem fájl',
     permissionDenied: 'nincs jogosultság',
     unknownCommand: (word, hint, names) => `ismeretlen parancs: "${word}"${hint}; parancsok: ${names} (lásd --help)`,
     badDate: (value) => `--today ${value} nem dátum; ÉÉÉÉ-HH-NN formában add meg, például 2026-11-22`,

@@ -84,7 +84,6 @@ export const it: Messages = {
     batchInput: "l'input del batch",
     noSuchFile: 'il file non esiste',
     isDirectory: 'è una cartella',
-    notAFile: 'non è un file',
     permissionDenied: 'permesso negato',
     unknownCommand: (word, hint, names) => `comando sconosciuto "${word}"${hint}; comandi: ${names} (vedi --help)`,
     badDate: (value) => `--today ${value} non è una data; usa AAAA-MM-GG, per esempio 2026-11-22`,

@@ -84,7 +84,6 @@ export const th: Messages = {
     batchInput: 'ข้อมูลเข้าของ batch',
     noSuchFile: 'ไม่มีไฟล์นี้',
     isDirectory: 'เป็นโฟลเดอร์',
-    notAFile: 'ไม่ใช่ไฟล์',
     permissionDenied: 'ไม่มีสิทธิ์',
     unknownCommand: (word, hint, names) => `ไม่รู้จักคำสั่ง "${word}"${hint}; คำสั่งที่มี: ${names} (ดู --help)`,
     badDate: (value) => `--today ${value} ไม่ใช่วันที่; ใช้รูปแบบ YYYY-MM-DD เช่น 2026-11-22`,

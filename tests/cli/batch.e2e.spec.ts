@@ -103,3 +103,13 @@ it('runs itself under Node with a small young generation, so memory stays flat o
   const [code] = await once(child, 'exit');
   expect(code).toBe(0);
 });
+
+it('reads a named pipe (as `fire-check batch <(crm-export)` gives it); refuses a directory', () => {
+  const lines = `${JSON.stringify(lateP)}\n${JSON.stringify(abusive)}\n`;
+  const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" batch <(printf '%s' "$LINES")`], { cwd: root, encoding: 'utf8', env: { ...process.env, LINES: lines } });
+  expect(piped.status).toBe(0);
+  expect(piped.stdout.trim().split('\n').map((l) => JSON.parse(l).verdict)).toEqual(['fix', 'fire-now']);
+  const dir = runCli(['batch', 'tests']);
+  expect(dir.code).toBe(2);
+  expect(dir.stderr).toBe('fire-check: cannot read batch input tests: it is a directory\n');
+});
