@@ -115,7 +115,7 @@ await build({
   ...common,
   entryPoints: [`${root}src/cli/main.ts`],
   outfile: `${dist}fire-check.js`,
-  minify: true,
+  minify: process.env.FIRE_CHECK_NO_MINIFY ? false : true,
   define,
   plugins: [builtins, lazyBundles(register, false)],
 });
@@ -125,7 +125,7 @@ while (queue.length) {
     ...common,
     entryPoints: [path],
     outfile: `${dist}lazy/${names.get(path)}`,
-    minify: true,
+    minify: process.env.FIRE_CHECK_NO_MINIFY ? false : true,
     define,
     plugins: [builtins, lazyBundles(register, true)],
   });

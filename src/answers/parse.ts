@@ -46,6 +46,31 @@ export interface AnswerProblem {
   position?: { line: number; column: number };
 }
 
+/** Whether a value is already in the form the engine keeps answers in, so needs no work. */
+function isCanonical(question: Question, value: unknown): boolean {
+  switch (typeof value) {
+    case 'boolean':
+      return question.kind === 'bool';
+    case 'string':
+      return question.kind === 'freq' && (FREQ_LEVELS as readonly string[]).includes(value);
+    case 'number':
+      if (question.kind === 'scale') return Number.isInteger(value) && value >= SCALE_MIN && value <= SCALE_MAX;
+      return question.kind === 'number' && Number.isFinite(value) && !(value < (question.min ?? -Infinity)) && !(value > (question.max ?? Infinity));
+    default:
+      return value === null;
+  }
+}
+
+// Packs whose question ids include a name that plain objects inherit
+// ("constructor", say): their answers must live in a null-prototype object, or
+// a missing answer would read as the inherited value.
+const shadowing = new WeakMap<Pack, boolean>();
+function shadowsInherited(pack: Pack): boolean {
+  let result = shadowing.get(pack);
+  if (result === undefined) shadowing.set(pack, (result = pack.questions.some((q) => q.id in Object.prototype)));
+  return result;
+}
+
 /** Checks a parsed JSON value against the pack; returns the answer set or every problem found. */
 export function checkAnswerObject(data: unknown, pack: Pack, m: Messages = en): { ok: true; set: AnswerSet } | { ok: false; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
@@ -65,26 +90,45 @@ export function checkAnswerObject(data: unknown, pack: Pack, m: Messages = en): 
     problems.push({ where: 'client', message: m.errors.clientType });
   }
   const rawAnswers = top.answers;
-  // Null-prototype object: a key such as "__proto__" stays a plain (unknown) key.
-  const answers: Record<string, AnswerValue> = Object.create(null);
+  let answers: Record<string, AnswerValue> | undefined;
   if (rawAnswers === undefined) {
     problems.push({ where: 'answers', message: `${m.errors.missing}; ${shape}` });
   } else if (rawAnswers === null || typeof rawAnswers !== 'object' || Array.isArray(rawAnswers)) {
     problems.push({ where: 'answers', message: m.errors.answersType });
   } else {
     const byId = questionsById(pack);
-    for (const [id, raw] of Object.entries(rawAnswers as Record<string, unknown>)) {
+    const given = rawAnswers as Record<string, unknown>;
+    // The answers as given serve as they are when every value is already in
+    // canonical form (the usual case in a batch); a copy is made only otherwise.
+    // The copy has no prototype: a key such as "__proto__" stays a plain key.
+    let copy: Record<string, AnswerValue> | undefined = shadowsInherited(pack) ? Object.create(null) : undefined;
+    const ids = Object.keys(given);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as string;
       const question = byId.get(id);
       if (!question) {
         problems.push({ where: `answers.${id}`, message: m.errors.unknownId(didYouMean(id, byId.keys(), m.commander.didYouMean)) });
         continue;
       }
+      const raw = given[id];
+      if (isCanonical(question, raw)) {
+        if (copy) copy[id] = raw as AnswerValue;
+        continue;
+      }
       const result = normaliseAnswer(question, raw, m);
-      if (result.ok) answers[id] = result.value;
-      else problems.push({ where: `answers.${id}`, message: result.message });
+      if (!result.ok) {
+        problems.push({ where: `answers.${id}`, message: result.message });
+        continue;
+      }
+      if (!copy) {
+        copy = Object.create(null) as Record<string, AnswerValue>;
+        for (let j = 0; j < i; j++) copy[ids[j] as string] = given[ids[j] as string] as AnswerValue;
+      }
+      copy[id] = result.value;
     }
+    answers = copy ?? (given as Record<string, AnswerValue>);
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length || !answers) return { ok: false, problems };
   const name = typeof client === 'string' && client.trim() ? client.trim() : undefined;
   return { ok: true, set: name === undefined ? { answers } : { client: name, answers } };
 }

@@ -24,41 +24,43 @@ export function recordFromLine(text: string, line: number, pack: Pack, m: Messag
 }
 
 /**
- * NDJSON records a chunk of input at a time: each yielded array holds the
- * records of the complete lines read so far. Batch scoring handles a whole
- * chunk synchronously, which saves a promise (or several) per record.
+ * NDJSON lines a chunk of input at a time: each yielded batch holds the complete
+ * lines read so far, the first of them numbered `first` (blank lines included,
+ * so numbers match the file). Batch scoring reads, checks and scores one line
+ * after the other, synchronously: no promise per record, and only one record's
+ * objects alive at a time.
  */
-export async function* ndjsonChunks(stream: NodeJS.ReadableStream, pack: Pack, m: Messages = en): AsyncGenerator<InputRecord[]> {
+export async function* ndjsonLines(stream: NodeJS.ReadableStream): AsyncGenerator<{ first: number; lines: string[] }> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
-  let line = 0;
-  const take = (text: string, records: InputRecord[]) => {
-    line += 1;
-    const record = recordFromLine(text.endsWith('\r') ? text.slice(0, -1) : text, line, pack, m);
-    if (record) records.push(record);
-  };
+  let next = 1;
+  const line = (text: string) => (text.endsWith('\r') ? text.slice(0, -1) : text);
   for await (const chunk of stream) {
     const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
-    const records: InputRecord[] = [];
+    const lines: string[] = [];
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      take(text.slice(start, end), records);
+      lines.push(line(text.slice(start, end)));
       start = end + 1;
     }
     rest = text.slice(start);
-    if (records.length) yield records;
+    if (lines.length) {
+      yield { first: next, lines };
+      next += lines.length;
+    }
   }
   rest += decoder.end();
-  if (rest) {
-    const records: InputRecord[] = [];
-    take(rest, records);
-    if (records.length) yield records;
-  }
+  if (rest) yield { first: next, lines: [line(rest)] };
 }
 
 /** NDJSON records one at a time, with their line numbers; blank lines are skipped. */
 export async function* ndjsonRecords(stream: NodeJS.ReadableStream, pack: Pack, m: Messages = en): AsyncGenerator<InputRecord> {
-  for await (const records of ndjsonChunks(stream, pack, m)) yield* records;
+  for await (const { first, lines } of ndjsonLines(stream)) {
+    for (let i = 0; i < lines.length; i++) {
+      const record = recordFromLine(lines[i] as string, first + i, pack, m);
+      if (record) yield record;
+    }
+  }
 }
 
 export async function* csvRecords(stream: NodeJS.ReadableStream, pack: Pack, source: string, m: Messages = en): AsyncGenerator<InputRecord> {

@@ -1,10 +1,11 @@
-// Scoring one batch record into its output: pure, no I/O, so it can be tested
-// and reused apart from the command's streaming loop.
+// Scoring one batch record into its output: no I/O (the output goes into a
+// ByteSink the caller empties), so it can be tested and reused apart from the
+// command's streaming loop.
 import type { InputRecord } from '../answers/records.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { Pack } from '../engine/types.js';
 import type { Messages } from '../i18n/en.js';
-import { jsonLine } from '../render/json.js';
+import { writeJsonLine, type ByteSink } from '../render/json-bytes.js';
 import type { Ranked } from '../render/table.js';
 
 export type BatchFormat = 'ndjson' | 'csv' | 'table';
@@ -19,26 +20,27 @@ export interface RecordContext {
 
 export interface RecordResult {
   ok: boolean;
-  /** What goes to stdout for this record ('' in table format). */
-  output: string;
-  /** In table format: the row to rank, or the error line for stderr. */
+  /** In table format (which writes nothing to `out`): the row to rank, or the error line for stderr. */
   rank?: Ranked;
   stderr?: string;
 }
 
-export function scoreRecord(record: InputRecord, ctx: RecordContext): RecordResult {
+/** Scores one record and writes its output line, if its format has one, to `out`. */
+export function scoreRecord(record: InputRecord, ctx: RecordContext, out: ByteSink): RecordResult {
   if (!record.ok) {
     const message = record.problems.map((p) => `${p.where}: ${p.message}`).join('; ');
-    if (ctx.format === 'table') return { ok: false, output: '', stderr: `${ctx.source}: line ${record.line}: ${message}\n` };
-    if (ctx.format === 'csv') return { ok: false, output: csvRow([record.line, '', '', '', '', '', message]) };
-    return { ok: false, output: `${JSON.stringify({ line: record.line, error: { message: `${ctx.source}: line ${record.line}: ${message}`, problems: record.problems } })}\n` };
+    if (ctx.format === 'table') return { ok: false, stderr: `${ctx.source}: line ${record.line}: ${message}\n` };
+    if (ctx.format === 'csv') out.text(csvRow([record.line, '', '', '', '', '', message]));
+    else out.text(`${JSON.stringify({ line: record.line, error: { message: `${ctx.source}: line ${record.line}: ${message}`, problems: record.problems } })}\n`);
+    return { ok: false };
   }
   const a = evaluate(ctx.pack, record.set, { today: ctx.today, words: ctx.m.words });
   if (ctx.format === 'table') {
-    return { ok: true, output: '', rank: { line: record.line, client: a.client ?? '', verdict: a.verdict, score: a.score, confidence: a.confidence, top: a.reasons[0]?.text ?? '' } };
+    return { ok: true, rank: { line: record.line, client: a.client ?? '', verdict: a.verdict, score: a.score, confidence: a.confidence, top: a.reasons[0]?.text ?? '' } };
   }
-  if (ctx.format === 'csv') return { ok: true, output: csvRow([record.line, a.client ?? '', a.verdict, a.score, a.confidence, a.reasons.slice(0, 3).map((r) => r.text).join('; '), '']) };
-  return { ok: true, output: jsonLine(record.line, a) };
+  if (ctx.format === 'csv') out.text(csvRow([record.line, a.client ?? '', a.verdict, a.score, a.confidence, a.reasons.slice(0, 3).map((r) => r.text).join('; '), '']));
+  else writeJsonLine(out, record.line, a);
+  return { ok: true };
 }
 
 /** One RFC 4180 row: quote a cell only when it holds a comma, a quote or a line break. */

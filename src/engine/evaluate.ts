@@ -1,5 +1,5 @@
-import { holds, rank } from './conditions.js';
-import { fillTemplate } from './template.js';
+import { answerVector, conditionTest, rank, slotsOf, type AnswerVector, type Test } from './conditions.js';
+import { fillTemplate, placeholders } from './template.js';
 import {
   FREQ_LEVELS,
   type Condition,
@@ -14,7 +14,10 @@ import {
   type PlannedStep,
   type Question,
   type Reason,
+  type Rule,
+  type Step,
   type Verdict,
+  VERDICTS,
 } from './types.js';
 
 export interface EvaluateOptions {
@@ -77,13 +80,37 @@ export function questionsById(pack: Pack): ReadonlyMap<string, Question> {
 interface Derived {
   order: Question[];
   byId: Map<string, Question>;
-  /** Questions with an askIf, in asking order. */
-  conditional: Question[];
+  /** Each question's index in an answer vector. */
+  slots: ReadonlyMap<string, number>;
+  /** Questions with an askIf, in asking order, with it as a function, and their index in an answer vector. */
+  conditional: { question: Question; slot: number; applies: Test }[];
+  /** Red-flag signals, in asking order, with their index in an answer vector; `conditional` if they have an askIf. */
+  signals: { question: Question; slot: number; conditional: boolean }[];
+  rules: { rule: Rule; holds: Test; reason: Reason }[];
   /** Verdict bands from the lowest score up. */
   bands: Pack['scoring']['bands'];
-  /** Steps by phase, then pack order: the order a plan lists them in. */
-  steps: Pack['steps'];
+  /**
+   * Each verdict's steps, by phase, then pack order (the order a plan lists
+   * them in); `planned` for those whose text has no placeholders, made once.
+   */
+  stepsFor: Record<Verdict, { step: Step; applies?: Test; planned?: PlannedStep }[]>;
+  /** Per set of answer words: the words in full, and the reasons made with them so far. */
+  byWords: WeakMap<Partial<AnswerWords>, Memo>;
+  ref: Assessment['pack'];
 }
+
+// A reason is fixed by its question and answer (or its rule), and a step without
+// placeholders by itself: batch scoring meets the same few hundred of them in
+// every record, so each is made once and shared, frozen, by the assessments.
+// That spares building them, and lets the NDJSON encoder cache their bytes by
+// object (render/json-bytes.ts).
+interface Memo {
+  words: AnswerWords;
+  reasons: Map<Question, Map<Exclude<AnswerValue, null>, Reason>>;
+}
+
+/** Answers to a number question vary without end: only so many reasons each are kept. */
+const MAX_MEMO_PER_QUESTION = 64;
 
 const cache = new WeakMap<Pack, Derived>();
 
@@ -97,40 +124,67 @@ function derived(pack: Pack): Derived {
       .map(({ q }) => q);
     const byId = new Map<string, Question>();
     for (const q of pack.questions) if (!byId.has(q.id)) byId.set(q.id, q);
+    const test = (condition: Condition) => conditionTest(condition, byId);
+    const slots = slotsOf(byId);
+    const slot = (question: Question) => slots.get(question.id) as number;
     const steps = pack.steps
       .map((step, i) => ({ step, i }))
       .sort((a, b) => PHASES.indexOf(a.step.phase) - PHASES.indexOf(b.step.phase) || a.i - b.i)
-      .map(({ step }) => step);
-    const conditional = order.filter((q) => q.askIf !== undefined);
-    const bands = [...pack.scoring.bands].sort((a, b) => a.from - b.from);
-    entry = { order, byId, steps, conditional, bands };
+      .map(({ step }) => ({
+        step,
+        applies: step.when && test(step.when),
+        planned:
+          placeholders(step.text).length > 0
+            ? undefined
+            : Object.freeze({ id: step.id, phase: step.phase, text: fillTemplate(step.text, () => undefined, nothing), sources: step.sources }),
+      }));
+    entry = {
+      order,
+      byId,
+      slots,
+      conditional: order.filter((q) => q.askIf !== undefined).map((question) => ({ question, slot: slot(question), applies: test(question.askIf as Condition) })),
+      signals: order.filter(isSignal).map((question) => ({ question, slot: slot(question), conditional: question.askIf !== undefined })),
+      rules: pack.rules.map((rule) => ({
+        rule,
+        holds: test(rule.when),
+        reason: Object.freeze({ id: rule.id, type: 'rule', points: round(rule.points, 2), hardStop: rule.hardStop === true, text: rule.text, sources: rule.sources }),
+      })),
+      bands: [...pack.scoring.bands].sort((a, b) => a.from - b.from),
+      stepsFor: Object.fromEntries(VERDICTS.map((v) => [v, steps.filter(({ step }) => step.verdicts.includes(v))])) as Derived['stepsFor'],
+      byWords: new WeakMap(),
+      ref: Object.freeze({ id: pack.id, version: pack.version }),
+    };
     cache.set(pack, entry);
   }
   return entry;
 }
 
 /**
- * The answers that count: those of applicable questions. The answers given are
- * used as they are (missing means not sure) unless a question that does not
- * apply was answered; only then is a copy made without it. Batch scoring calls
- * this for every record, and copying every answer each time was its largest cost.
+ * Removes from the vector the answers to questions that do not apply, and
+ * returns those questions. askIf only looks at earlier questions (validate.ts
+ * checks it), so one pass in asking order suffices.
+ */
+function dropInapplicable(d: Derived, answers: AnswerVector): Set<Question> | undefined {
+  let excluded: Set<Question> | undefined;
+  for (const { question, slot, applies } of d.conditional) {
+    if (applies(answers)) continue;
+    (excluded ??= new Set()).add(question);
+    answers[slot] = undefined;
+  }
+  return excluded;
+}
+
+/**
+ * The questions that apply, in asking order, and the answers that count: the
+ * answers given, or a copy without those to questions that do not apply.
  */
 export function effectiveAnswers(pack: Pack, answers: Answers): { applicable: Question[]; answers: Answers } {
-  const { order, byId, conditional } = derived(pack);
-  if (conditional.length === 0) return { applicable: order, answers };
-  let effective: Record<string, AnswerValue> | undefined;
-  let excluded: Set<string> | undefined;
-  // askIf only looks at earlier questions (validate.ts checks it), so one pass in asking order suffices.
-  for (const question of conditional) {
-    if (holds(question.askIf as Condition, effective ?? answers, byId)) continue;
-    (excluded ??= new Set()).add(question.id);
-    const given = (effective ?? answers)[question.id];
-    if (given !== undefined && given !== null) {
-      effective ??= Object.assign(Object.create(null) as Record<string, AnswerValue>, answers);
-      delete effective[question.id];
-    }
-  }
-  return { applicable: excluded ? order.filter((q) => !excluded.has(q.id)) : order, answers: effective ?? answers };
+  const d = derived(pack);
+  const excluded = dropInapplicable(d, answerVector(answers, d.byId));
+  if (!excluded) return { applicable: d.order, answers };
+  const effective: Record<string, AnswerValue> = Object.assign(Object.create(null), answers);
+  for (const question of excluded) delete effective[question.id];
+  return { applicable: d.order.filter((q) => !excluded.has(q)), answers: effective };
 }
 
 /**
@@ -138,9 +192,10 @@ export function effectiveAnswers(pack: Pack, answers: Answers): { applicable: Qu
  * answers and options always give the same assessment.
  */
 export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions = {}): Assessment {
-  const words: AnswerWords = options.words ? { ...ENGLISH_WORDS, ...options.words } : ENGLISH_WORDS;
-  const byId = questionsById(pack);
-  const { applicable, answers } = effectiveAnswers(pack, input.answers);
+  const d = derived(pack);
+  const memo = memoFor(d, options.words);
+  const answers = answerVector(input.answers, d.byId);
+  const excluded = dropInapplicable(d, answers);
 
   const reasons: Reason[] = [];
   const hardStops: string[] = [];
@@ -150,63 +205,46 @@ export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions 
   let answered = 0;
   let signals = 0;
 
-  for (const question of applicable) {
-    if (!isSignal(question)) continue;
+  for (const { question, slot, conditional } of d.signals) {
+    if (conditional && excluded?.has(question)) continue;
     signals += 1;
     applicableWeight += question.weight;
-    const value = answers[question.id];
+    const value = answers[slot];
     if (value === null || value === undefined) continue;
     answered += 1;
     answeredWeight += question.weight;
     const share = severity(question, value);
-    const gained = question.weight * share;
-    points += gained;
+    points += question.weight * share;
     const stop = question.hardStop === true && share === 1;
     if (stop) hardStops.push(question.id);
-    if (gained > 0 || stop) {
-      reasons.push({
-        id: question.id,
-        type: 'signal',
-        points: round(gained, 2),
-        hardStop: stop,
-        text: `${question.label}: ${displayValue(question, value, words)}`,
-        sources: question.sources,
-      });
-    }
+    if (share > 0 || stop) reasons.push(signalReason(memo, question, value, share, stop));
   }
 
-  for (const rule of pack.rules) {
-    if (!holds(rule.when, answers, byId)) continue;
+  for (const { rule, holds, reason } of d.rules) {
+    if (!holds(answers)) continue;
     points += rule.points;
     if (rule.hardStop) hardStops.push(rule.id);
-    reasons.push({
-      id: rule.id,
-      type: 'rule',
-      points: round(rule.points, 2),
-      hardStop: rule.hardStop === true,
-      text: rule.text,
-      sources: rule.sources,
-    });
+    reasons.push(reason);
   }
 
   // The most the answered signals could give is their weight: points over that.
   const score = answeredWeight > 0 ? Math.min(100, Math.round((100 * points) / answeredWeight)) : 0;
   const confidence = applicableWeight > 0 ? round(answeredWeight / applicableWeight, 2) : 0;
-  const verdict = decideVerdict(pack, score, hardStops.length > 0, answered > 0);
-
-  // Largest first; ties keep pack order (Array.prototype.sort is stable).
-  reasons.sort((a, b) => Number(b.hardStop) - Number(a.hardStop) || b.points - a.points);
+  const verdict = decideVerdict(d, score, hardStops.length > 0, answered > 0);
+  sortReasons(reasons);
 
   const recheckOn = verdict === 'fix' && options.today ? addDays(options.today, pack.scoring.recheckDays) : null;
-  const values = templateValues(byId, answers, input.client, recheckOn, options.today, words);
-  const steps: PlannedStep[] = derived(pack)
-    .steps.filter((step) => step.verdicts.includes(verdict) && (!step.when || holds(step.when, answers, byId)))
-    .map((step) => ({
-      id: step.id,
-      phase: step.phase,
-      text: fillTemplate(step.text, values, () => ''),
-      sources: step.sources,
-    }));
+  let values: ((name: string) => string | undefined) | undefined;
+  const steps: PlannedStep[] = [];
+  for (const { step, applies, planned } of d.stepsFor[verdict]) {
+    if (applies && !applies(answers)) continue;
+    if (planned) {
+      steps.push(planned);
+      continue;
+    }
+    values ??= templateValues(d.byId, (id) => answers[d.slots.get(id) ?? -1], input.client, recheckOn, options.today, memo.words);
+    steps.push({ id: step.id, phase: step.phase, text: fillTemplate(step.text, values, nothing), sources: step.sources });
+  }
 
   return {
     client: input.client ?? null,
@@ -219,15 +257,61 @@ export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions 
     reasons,
     steps,
     recheckOn,
-    pack: { id: pack.id, version: pack.version },
+    pack: d.ref,
   };
 }
 
-function decideVerdict(pack: Pack, score: number, hardStop: boolean, anyAnswer: boolean): Verdict {
+const nothing = () => '';
+
+/**
+ * Hard stops first, then the most points first; ties keep pack order. An
+ * insertion sort: a dozen items or so, and no call per comparison.
+ */
+function sortReasons(reasons: Reason[]): void {
+  for (let i = 1; i < reasons.length; i++) {
+    const item = reasons[i] as Reason;
+    let j = i - 1;
+    while (j >= 0 && before(item, reasons[j] as Reason)) {
+      reasons[j + 1] = reasons[j] as Reason;
+      j -= 1;
+    }
+    reasons[j + 1] = item;
+  }
+}
+
+function before(a: Reason, b: Reason): boolean {
+  return a.hardStop === b.hardStop ? a.points > b.points : a.hardStop;
+}
+
+function memoFor(d: Derived, words: Partial<AnswerWords> = ENGLISH_WORDS): Memo {
+  let memo = d.byWords.get(words);
+  if (!memo) d.byWords.set(words, (memo = { words: words === ENGLISH_WORDS ? ENGLISH_WORDS : { ...ENGLISH_WORDS, ...words }, reasons: new Map() }));
+  return memo;
+}
+
+function signalReason(memo: Memo, question: Question, value: Exclude<AnswerValue, null>, share: number, stop: boolean): Reason {
+  let byValue = memo.reasons.get(question);
+  if (!byValue) memo.reasons.set(question, (byValue = new Map()));
+  let reason = byValue.get(value);
+  if (!reason) {
+    reason = Object.freeze({
+      id: question.id,
+      type: 'signal',
+      points: round(question.weight * share, 2),
+      hardStop: stop,
+      text: `${question.label}: ${displayValue(question, value, memo.words)}`,
+      sources: question.sources,
+    });
+    if (byValue.size < MAX_MEMO_PER_QUESTION) byValue.set(value, reason);
+  }
+  return reason;
+}
+
+function decideVerdict(d: Derived, score: number, hardStop: boolean, anyAnswer: boolean): Verdict {
   if (hardStop) return 'fire-now';
   // Nothing answered means nothing known: say keep (with confidence 0), never guess.
   if (!anyAnswer) return 'keep';
-  const bands = derived(pack).bands;
+  const { bands } = d;
   const last = bands[bands.length - 1];
   const band = bands.find((b) => score >= b.from && (score < b.to || (b === last && score <= b.to)));
   return band?.verdict ?? 'keep';
@@ -255,7 +339,7 @@ export const TEMPLATE_NAMES = ['client', 'recheckOn', 'lastDay'] as const;
  */
 export function templateValues(
   byId: ReadonlyMap<string, Question>,
-  answers: Answers,
+  answers: Answers | ((id: string) => AnswerValue | undefined),
   client: string | undefined,
   recheckOn: string | null,
   today: string | undefined,
@@ -263,6 +347,7 @@ export function templateValues(
 ): (name: string) => string | undefined {
   // Looked up on demand: a plan uses a handful of placeholders, not every answer.
   // `answers` holds no answer to a question that does not apply (see effectiveAnswers).
+  const answer = typeof answers === 'function' ? answers : (id: string) => answers[id];
   return (name) => {
     switch (name) {
       case 'client':
@@ -270,28 +355,32 @@ export function templateValues(
       case 'recheckOn':
         return recheckOn ?? undefined;
       case 'lastDay': {
-        const notice = answers.notice_days;
+        const notice = answer('notice_days');
         return today && typeof notice === 'number' ? (addDays(today, notice) ?? undefined) : undefined;
       }
     }
     const q = byId.get(name);
     if (!q) return undefined;
-    const v = answers[name];
+    const v = answer(name);
     // Numbers go in bare ("{notice_days} days"), other kinds in words.
     return v === null || v === undefined ? undefined : q.kind === 'number' ? String(v) : displayValue(q, v, words);
   };
 }
 
-const dates = new Map<string, string | null>();
+const dates = new Map<string, Map<number, string | null>>();
 
 /** `isoDate` plus `days`, as an ISO date; remembered, since a batch asks the same few sums again and again. */
 export function addDays(isoDate: string, days: number): string | null {
-  const key = `${isoDate}+${days}`;
-  let result = dates.get(key);
+  let sums = dates.get(isoDate);
+  if (!sums) {
+    if (dates.size >= 64) dates.clear();
+    dates.set(isoDate, (sums = new Map()));
+  }
+  let result = sums.get(days);
   if (result === undefined) {
     const time = Date.parse(`${isoDate}T00:00:00Z`);
     result = Number.isNaN(time) ? null : new Date(time + days * 86_400_000).toISOString().slice(0, 10);
-    if (dates.size < 10_000) dates.set(key, result);
+    if (sums.size < 10_000) sums.set(days, result);
   }
   return result;
 }

@@ -56,14 +56,14 @@ describe('CSV records', () => {
 
 describe('NDJSON read a chunk at a time', () => {
   it('joins lines split across chunks, multi-byte characters too, and takes CRLF and a last line without newline', async () => {
-    const { ndjsonChunks } = await import('../../src/answers/records.js');
+
     const line = (client: string) => JSON.stringify({ client, answers: { pays_late: 'often' } });
     const bytes = Buffer.from(`${line('Ágnes Kovács')}\r\n\n${line('ลูกค้า')}\n${line('Zoë')}`, 'utf8');
     // Cut inside the Hungarian name and inside a Thai character (3 bytes each).
     const cuts = [5, bytes.indexOf(Buffer.from('ลู')) + 1, bytes.length - 3];
     const parts = [bytes.subarray(0, cuts[0]), bytes.subarray(cuts[0], cuts[1]), bytes.subarray(cuts[1], cuts[2]), bytes.subarray(cuts[2])];
     const records: InputRecord[] = [];
-    for await (const chunk of ndjsonChunks(Readable.from(parts), pack)) records.push(...chunk);
+    for await (const record of ndjsonRecords(Readable.from(parts), pack)) records.push(record);
     expect(records.map((r) => [r.line, r.ok && r.set.client])).toEqual([[1, 'Ágnes Kovács'], [3, 'ลูกค้า'], [4, 'Zoë']]);
   });
 });

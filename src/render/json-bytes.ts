@@ -1,0 +1,168 @@
+// Batch NDJSON output, written as bytes rather than returned as a string.
+//
+// A verdict line is ~3 KB for ~350 bytes of answers, and most of it (the steps
+// with their texts and sources, most reasons) repeats from record to record. As
+// strings, every record cost a long concatenation, its flattening, and then its
+// UTF-8 encoding on the way out: more than the whole scoring. Here the parts
+// that repeat are encoded once and copied as bytes; only what is the record's
+// own (line, client, figures, texts with its answers in them) is encoded each
+// time. The bytes are exactly those of JSON.stringify (a property test checks).
+import type { Assessment, PlannedStep, Reason } from '../engine/types.js';
+import { JSON_SCHEMA_VERSION } from './json.js';
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Output bytes collected in one buffer and handed on in pieces: `take()` gives
+ * what was written since the last take. The pieces share the buffer's memory,
+ * which is never written twice, so a piece stays valid after it is handed on.
+ */
+export class ByteSink {
+  private buffer: Buffer;
+  private start = 0;
+  private end = 0;
+
+  constructor(private readonly size = 1 << 20) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+
+  /** Bytes written and not yet taken. */
+  get length(): number {
+    return this.end - this.start;
+  }
+
+  bytes(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.buffer.set(bytes, this.end);
+    this.end += bytes.length;
+  }
+
+  text(text: string): void {
+    // No UTF-16 unit takes more than 3 bytes in UTF-8 (a pair of them takes 4).
+    this.room(text.length * 3);
+    this.end += this.buffer.write(text, this.end, 'utf8');
+  }
+
+  /**
+   * A string as JSON, as JSON.stringify writes it. Most texts need no escapes,
+   * and checking the bytes once written costs a fraction of JSON.stringify: a
+   * byte that might need one (a quote, a backslash, a control character, or
+   * the first byte of U+F000 to U+FFFF, which holds the replacement character
+   * a lone surrogate turns into) sends the string the slow way instead.
+   */
+  jsonString(text: string): void {
+    this.room(text.length * 3 + 2);
+    const buffer = this.buffer;
+    const start = this.end;
+    buffer[start] = QUOTE;
+    const end = start + 1 + buffer.write(text, start + 1, 'utf8');
+    for (let i = start + 1; i < end; i++) {
+      const byte = buffer[i] as number;
+      if (byte < 0x20 || byte === QUOTE || byte === BACKSLASH || byte === 0xef) {
+        this.end = start;
+        return this.text(JSON.stringify(text));
+      }
+    }
+    buffer[end] = QUOTE;
+    this.end = end + 1;
+  }
+
+  byte(byte: number): void {
+    this.room(1);
+    this.buffer[this.end++] = byte;
+  }
+
+  take(): Buffer {
+    const piece = this.buffer.subarray(this.start, this.end);
+    this.start = this.end;
+    return piece;
+  }
+
+  /** Makes room for `n` more bytes: a new buffer, with what is not yet taken moved over. */
+  private room(n: number): void {
+    if (this.end + n <= this.buffer.length) return;
+    const pending = this.buffer.subarray(this.start, this.end);
+    this.buffer = Buffer.allocUnsafe(Math.max(this.size, 2 * (pending.length + n)));
+    this.buffer.set(pending, 0);
+    this.start = 0;
+    this.end = pending.length;
+  }
+}
+
+// Bytes of whole reasons and steps, by object. Only frozen objects are cached:
+// those the engine shares between assessments (see evaluate.ts), which cannot
+// change after their bytes were taken. A Map rather than a WeakMap, being much
+// faster to look up; the engine keeps such objects for as long as their pack
+// anyway, and the cap bounds what others could add.
+const whole = new Map<object, Buffer>();
+const MAX_WHOLE = 8192;
+// For steps whose text is the record's own: the bytes around the text, by the
+// step's sources (the pack's own array, shared by every record).
+const around = new WeakMap<readonly string[], { id: string; phase: string; before: Buffer; after: Buffer }>();
+
+const reasonJson = (r: Reason) => JSON.stringify({ id: r.id, type: r.type, points: r.points, hardStop: r.hardStop, text: r.text, sources: r.sources });
+const stepJson = (s: PlannedStep) => JSON.stringify({ id: s.id, phase: s.phase, text: s.text, sources: s.sources });
+
+function writeReason(sink: ByteSink, r: Reason): void {
+  let bytes = whole.get(r);
+  if (bytes === undefined) {
+    const json = reasonJson(r);
+    if (!Object.isFrozen(r) || whole.size >= MAX_WHOLE) return sink.text(json);
+    whole.set(r, (bytes = Buffer.from(json)));
+  }
+  sink.bytes(bytes);
+}
+
+function writeStep(sink: ByteSink, s: PlannedStep): void {
+  let bytes = whole.get(s);
+  if (bytes === undefined && Object.isFrozen(s) && whole.size < MAX_WHOLE) whole.set(s, (bytes = Buffer.from(stepJson(s))));
+  if (bytes !== undefined) return sink.bytes(bytes);
+  let frame = around.get(s.sources);
+  if (!frame || frame.id !== s.id || frame.phase !== s.phase) {
+    const json = stepJson({ ...s, text: '' });
+    const at = json.indexOf('"text":""') + '"text":'.length;
+    frame = { id: s.id, phase: s.phase, before: Buffer.from(json.slice(0, at)), after: Buffer.from(json.slice(at + 2)) };
+    around.set(s.sources, frame);
+  }
+  sink.bytes(frame.before);
+  sink.jsonString(s.text);
+  sink.bytes(frame.after);
+}
+
+const COMMA = 0x2c;
+const BETWEEN = Buffer.from('],"steps":[');
+// The end of a line repeats too: a pack, and a date (or null) that is the same for a whole run.
+const ends = new WeakMap<object, Map<string | null, Buffer>>();
+
+function writeEnd(sink: ByteSink, a: Assessment): void {
+  let byDate = ends.get(a.pack);
+  if (!byDate && Object.isFrozen(a.pack)) ends.set(a.pack, (byDate = new Map()));
+  let bytes = byDate?.get(a.recheckOn);
+  if (bytes === undefined) {
+    const json = `],"recheckOn":${JSON.stringify(a.recheckOn)},"pack":${JSON.stringify(a.pack)}}\n`;
+    if (!byDate || byDate.size >= 64) return sink.text(json);
+    byDate.set(a.recheckOn, (bytes = Buffer.from(json)));
+  }
+  sink.bytes(bytes);
+}
+
+/** Writes one NDJSON line: `{"line": n, ...toJsonReport(a)}` compactly, with a trailing newline. */
+export function writeJsonLine(sink: ByteSink, line: number, a: Assessment): void {
+  sink.text(
+    `{"line":${line},"schemaVersion":${JSON_SCHEMA_VERSION},"client":${JSON.stringify(a.client)},"verdict":${JSON.stringify(a.verdict)},` +
+      `"score":${a.score},"confidence":${a.confidence},"answered":${a.answered},"applicable":${a.applicable},` +
+      `"hardStops":${a.hardStops.length ? JSON.stringify(a.hardStops) : '[]'},"reasons":[`,
+  );
+  const { reasons, steps } = a;
+  for (let i = 0; i < reasons.length; i++) {
+    if (i) sink.byte(COMMA);
+    writeReason(sink, reasons[i] as Reason);
+  }
+  sink.bytes(BETWEEN);
+  for (let i = 0; i < steps.length; i++) {
+    if (i) sink.byte(COMMA);
+    writeStep(sink, steps[i] as PlannedStep);
+  }
+  writeEnd(sink, a);
+}
