@@ -1,5 +1,4 @@
 import { createReadStream, statSync } from 'node:fs';
-import { once } from 'node:events';
 import { extname } from 'node:path';
 import { csvRecords, ndjsonLines, recordFromLine, type InputRecord } from '../answers/records.js';
 import { FireCheckError } from '../errors.js';
@@ -39,7 +38,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   const ctx: RecordContext = { pack, today, m, format, source };
 
   const sink = new ByteSink();
-  const out = streamedOutput(io.stdout, sink);
+  const out = streamedOutput(io, sink);
   const progress = progressMeter(io, m);
   const ranked: Ranked[] = [];
   let scored = 0;
@@ -89,18 +88,21 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
 }
 
 /**
- * Sends what the sink collects to the stream in writes of at least 256 KiB: one
+ * Sends what the sink collects to the stream in writes of at least 64 KiB: one
  * write per record would cost a system call each. Whatever is collected is also
  * sent as soon as the loop waits for input, so results still stream out when
  * records arrive slowly. Honours backpressure: a full pipe pauses the reading.
  */
-function streamedOutput(stream: NodeJS.WritableStream, sink: ByteSink): { spill(): void; written(): Promise<void>; flush(): Promise<void> } {
+function streamedOutput(io: Io, sink: ByteSink): { spill(): void; written(): Promise<void>; flush(): Promise<void> } {
   const LIMIT = 64 * 1024;
   let scheduled = false;
   let draining: Promise<unknown> | undefined;
   const send = () => {
     scheduled = false;
-    if (sink.length && !stream.write(sink.take())) draining = once(stream, 'drain');
+    if (!sink.length) return;
+    // writeBytes keeps nothing of the piece once it returns: its memory is free again.
+    draining = io.writeBytes(sink.take()) ?? draining;
+    sink.reuse();
   };
   const settle = async () => {
     if (draining) await draining;
@@ -108,9 +110,9 @@ function streamedOutput(stream: NodeJS.WritableStream, sink: ByteSink): { spill(
   };
   return {
     /**
-     * Sends 256 KiB once collected, without waiting for a full pipe: for the
+     * Sends 64 KiB once collected, without waiting for a full pipe: for the
      * middle of a synchronous run of records (which then waits at its end).
-     * Keeps the sink from moving a long run of bytes into a new buffer.
+     * Keeps the output within a small stretch of memory, used over and over.
      */
     spill() {
       if (sink.length >= LIMIT) send();

@@ -18,6 +18,13 @@ export interface Io {
    * it quietly.
    */
   writeOut(text: string): void;
+  /**
+   * Writes bytes to stdout, keeping no reference to them once it returns, so
+   * the caller may fill the same memory again at once (batch output cycles
+   * through one buffer, which stays in the CPU's cache). Returns a promise when
+   * stdout is a full pipe, to wait on before writing much more.
+   */
+  writeBytes(bytes: Uint8Array): Promise<void> | undefined;
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: Readonly<Record<string, string | undefined>>;
   /** Today's date as YYYY-MM-DD, in local time. */
@@ -50,18 +57,11 @@ export function processIo(): Io {
       return stdoutStream();
     },
     writeOut(text) {
-      const bytes = Buffer.from(text, 'utf8');
-      let done = 0;
-      try {
-        while (done < bytes.length) done += writeSync(1, bytes, done, bytes.length - done);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EPIPE') return; // the reader has gone (`| head -1`): nothing more to say
-        if (code !== 'EAGAIN') throw error;
-        // A non-blocking pipe that is full: the stream waits for it properly.
-        stdoutStream().write(bytes.subarray(done));
-      }
+      // A report into a closed pipe: nothing more to say, and the exit code stands.
+      void writeToStdout(Buffer.from(text, 'utf8'), () => {});
     },
+    // A stream of results into a closed pipe: no point in scoring the rest.
+    writeBytes: (bytes) => writeToStdout(bytes, () => process.exit(process.exitCode ?? 0)),
     stderr: process.stderr,
     env: process.env,
     relaunchWith: async (nodeFlags) => {
@@ -83,6 +83,35 @@ export function processIo(): Io {
 }
 
 let epipeHandled = false;
+// Once a write has had to wait, every later one goes through the stream too, in order.
+let streamed = false;
+
+/**
+ * Synchronous writes to fd 1: no stream machinery (building process.stdout
+ * loads much of Node's stream stack, a noticeable part of start-up), and the
+ * bytes are written when it returns. A non-blocking pipe that is full refuses
+ * them (EAGAIN); then the stream takes a copy and says when it has drained.
+ */
+function writeToStdout(bytes: Uint8Array, closed: () => void): Promise<void> | undefined {
+  let done = 0;
+  if (!streamed) {
+    try {
+      while (done < bytes.length) done += writeSync(1, bytes, done, bytes.length - done);
+      return undefined;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') {
+        closed(); // the reader has gone (`| head -1`)
+        return undefined;
+      }
+      if (code !== 'EAGAIN') throw error;
+      streamed = true;
+    }
+  }
+  const stream = stdoutStream();
+  return stream.write(Buffer.from(bytes.subarray(done))) ? undefined : (once(stream, 'drain') as Promise<unknown> as Promise<void>);
+}
+
 
 /** process.stdout, with writing into a closed pipe (`fire-check ... | head -1`) ending quietly. */
 function stdoutStream(): NodeJS.WriteStream {

@@ -129,26 +129,69 @@ function compile(c: Condition, questions: ReadonlyMap<string, Question>, slots: 
     return (answers) => ((answers[slot] ?? null) !== null) === want;
   }
   if (c.is !== undefined) {
-    const wanted = (Array.isArray(c.is) ? c.is : [c.is]).map((w) => coerceValue(question, w)).filter((v) => v !== undefined);
-    return (answers) => {
-      const value = answers[slot] ?? null;
-      return value !== null && wanted.includes(value);
-    };
+    return oneOf(slot, (Array.isArray(c.is) ? c.is : [c.is]).map((w) => coerceValue(question, w)).filter((v) => v !== undefined));
   }
-  const comparison = (bound: Scalar, test: (a: number, b: number) => boolean): Test => {
+  const comparison = (bound: Scalar, op: Operator): Test => {
     const b = coerceValue(question, bound);
     if (b === undefined) return () => false;
     const rb = rank(b);
-    return (answers) => {
-      const value = answers[slot] ?? null;
-      return value !== null && test(rank(value), rb);
-    };
+    if (question.kind === 'number' || question.kind === 'scale') return numberTest(slot, op, rb);
+    // A yes/no or a frequency has a handful of values: those that pass are listed once.
+    const values: Exclude<AnswerValue, null>[] = question.kind === 'bool' ? [false, true] : [...FREQ_LEVELS];
+    return oneOf(slot, values.filter((v) => OPERATORS[op](rank(v), rb)));
   };
-  if (c.atLeast !== undefined) return comparison(c.atLeast, (a, b) => a >= b);
-  if (c.atMost !== undefined) return comparison(c.atMost, (a, b) => a <= b);
-  if (c.above !== undefined) return comparison(c.above, (a, b) => a > b);
-  if (c.below !== undefined) return comparison(c.below, (a, b) => a < b);
+  if (c.atLeast !== undefined) return comparison(c.atLeast, '>=');
+  if (c.atMost !== undefined) return comparison(c.atMost, '<=');
+  if (c.above !== undefined) return comparison(c.above, '>');
+  if (c.below !== undefined) return comparison(c.below, '<');
   return () => false;
+}
+
+function oneOf(slot: number, values: AnswerValue[]): Test {
+  if (values.length === 1) {
+    const only = values[0];
+    return (answers) => answers[slot] === only;
+  }
+  return (answers) => {
+    const value = answers[slot];
+    return value !== undefined && value !== null && values.includes(value);
+  };
+}
+
+type Operator = '>=' | '<=' | '>' | '<';
+
+const OPERATORS: Record<Operator, (a: number, b: number) => boolean> = {
+  '>=': (a, b) => a >= b,
+  '<=': (a, b) => a <= b,
+  '>': (a, b) => a > b,
+  '<': (a, b) => a < b,
+};
+
+// A function per operator, rather than one that calls OPERATORS[op]: its call
+// site would see every operator, and be slower for all of them.
+function numberTest(slot: number, op: Operator, bound: number): Test {
+  switch (op) {
+    case '>=':
+      return (answers) => {
+        const value = answers[slot];
+        return typeof value === 'number' && value >= bound;
+      };
+    case '<=':
+      return (answers) => {
+        const value = answers[slot];
+        return typeof value === 'number' && value <= bound;
+      };
+    case '>':
+      return (answers) => {
+        const value = answers[slot];
+        return typeof value === 'number' && value > bound;
+      };
+    case '<':
+      return (answers) => {
+        const value = answers[slot];
+        return typeof value === 'number' && value < bound;
+      };
+  }
 }
 
 /** Every question id a condition mentions, with the path of the mention. */

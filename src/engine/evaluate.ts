@@ -348,10 +348,11 @@ export function templateValues(
   // Looked up on demand: a plan uses a handful of placeholders, not every answer.
   // `answers` holds no answer to a question that does not apply (see effectiveAnswers).
   const answer = typeof answers === 'function' ? answers : (id: string) => answers[id];
+  const named = client?.trim() || words.theClient;
   return (name) => {
     switch (name) {
       case 'client':
-        return client?.trim() ? client.trim() : words.theClient;
+        return named;
       case 'recheckOn':
         return recheckOn ?? undefined;
       case 'lastDay': {

@@ -9,7 +9,7 @@
  */
 export type TemplateValues = Readonly<Record<string, string | undefined>> | ((name: string) => string | undefined);
 
-type Piece = string | { name: string } | { optional: (string | { name: string })[]; names: string[] };
+type Piece = string | { name: string } | { optional: (string | { name: string })[] };
 
 const compiled = new Map<string, Piece[]>();
 const PLACEHOLDER = /\{([a-zA-Z][\w-]*)\}/g;
@@ -33,8 +33,7 @@ function compile(text: string): Piece[] {
     let last = 0;
     for (const m of text.matchAll(/\[\[([\s\S]*?)\]\]/g)) {
       pieces.push(...splitPlaceholders(text.slice(last, m.index)));
-      const inner = splitPlaceholders(m[1] as string);
-      pieces.push({ optional: inner, names: inner.filter((p): p is { name: string } => typeof p !== 'string').map((p) => p.name) });
+      pieces.push({ optional: splitPlaceholders(m[1] as string) });
       last = m.index + m[0].length;
     }
     pieces.push(...splitPlaceholders(text.slice(last)));
@@ -51,8 +50,20 @@ export function fillTemplate(text: string, values: TemplateValues, fallback: (na
   for (const piece of pieces) {
     if (typeof piece === 'string') out += piece;
     else if ('name' in piece) out += get(piece.name) ?? fallback(piece.name);
-    else if (piece.names.every((name) => get(name) !== undefined)) {
-      for (const part of piece.optional) out += typeof part === 'string' ? part : (get(part.name) as string);
+    else out += optionalPart(piece.optional, get);
+  }
+  return out;
+}
+
+/** A `[[ ]]` part filled in, or '' when one of its placeholders has no value. */
+function optionalPart(parts: (string | { name: string })[], get: (name: string) => string | undefined): string {
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') out += part;
+    else {
+      const value = get(part.name);
+      if (value === undefined) return '';
+      out += value;
     }
   }
   return out;

@@ -80,6 +80,19 @@ describe('checkAnswerObject', () => {
     if (!result.ok) expect(result.problems[0]?.where).toBe('answers.__proto__');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('brings every value to canonical form, whether the others needed it or not', () => {
+    const result = checkAnswerObject({ answers: { abuse: false, pays_late: 'Often', underpays: '3', dread: 'unsure', scope_creep: 'never' } }, pack);
+    expect(result).toEqual({ ok: true, set: { answers: { abuse: false, pays_late: 'often', underpays: 3, dread: null, scope_creep: 'never' } } });
+  });
+
+  it('keeps answers apart from what plain objects inherit, when a question id is such a name', () => {
+    const constructor = { ...q('dread'), id: 'constructor' };
+    const shadowing = { ...pack, questions: [...pack.questions, constructor] };
+    const result = checkAnswerObject({ answers: { pays_late: 'often' } }, shadowing);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.set.answers.constructor).toBeUndefined();
+  });
 });
 
 describe('parseJson', () => {
