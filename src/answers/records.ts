@@ -10,9 +10,12 @@ import { en, type Messages } from '../i18n/en.js';
 
 export type InputRecord = { line: number; ok: true; set: AnswerSet } | { line: number; ok: false; problems: AnswerProblem[] };
 
+/** Whether a line has nothing but white space; a record's line starts with "{", and is answered at once. */
+const isBlank = (text: string) => text.charCodeAt(0) !== 0x7b && text.trim() === '';
+
 /** One NDJSON line read as an answers record; undefined for a blank line. */
 export function recordFromLine(text: string, line: number, pack: Pack, m: Messages = en): InputRecord | undefined {
-  if (text.trim() === '') return undefined;
+  if (isBlank(text)) return undefined;
   const json = parseJson(text, m);
   if (!json.ok) {
     // The position is within this line; the line number is the record's.

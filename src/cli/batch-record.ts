@@ -2,7 +2,7 @@
 // ByteSink the caller empties), so it can be tested and reused apart from the
 // command's streaming loop.
 import type { InputRecord } from '../answers/records.js';
-import { evaluate } from '../engine/evaluate.js';
+import { evaluate, type EvaluateOptions } from '../engine/evaluate.js';
 import type { Pack } from '../engine/types.js';
 import type { Messages } from '../i18n/en.js';
 import { writeJsonLine, type ByteSink } from '../render/json-bytes.js';
@@ -12,7 +12,8 @@ export type BatchFormat = 'ndjson' | 'csv' | 'table';
 
 export interface RecordContext {
   pack: Pack;
-  today: string;
+  /** For evaluate: made once, not per record. */
+  evaluateOptions: EvaluateOptions;
   m: Messages;
   format: BatchFormat;
   source: string;
@@ -25,6 +26,9 @@ export interface RecordResult {
   stderr?: string;
 }
 
+const SCORED: RecordResult = Object.freeze({ ok: true });
+const FAILED: RecordResult = Object.freeze({ ok: false });
+
 /** Scores one record and writes its output line, if its format has one, to `out`. */
 export function scoreRecord(record: InputRecord, ctx: RecordContext, out: ByteSink): RecordResult {
   if (!record.ok) {
@@ -32,15 +36,15 @@ export function scoreRecord(record: InputRecord, ctx: RecordContext, out: ByteSi
     if (ctx.format === 'table') return { ok: false, stderr: `${ctx.source}: line ${record.line}: ${message}\n` };
     if (ctx.format === 'csv') out.text(csvRow([record.line, '', '', '', '', '', message]));
     else out.text(`${JSON.stringify({ line: record.line, error: { message: `${ctx.source}: line ${record.line}: ${message}`, problems: record.problems } })}\n`);
-    return { ok: false };
+    return FAILED;
   }
-  const a = evaluate(ctx.pack, record.set, { today: ctx.today, words: ctx.m.words });
+  const a = evaluate(ctx.pack, record.set, ctx.evaluateOptions);
   if (ctx.format === 'table') {
     return { ok: true, rank: { line: record.line, client: a.client ?? '', verdict: a.verdict, score: a.score, confidence: a.confidence, top: a.reasons[0]?.text ?? '' } };
   }
   if (ctx.format === 'csv') out.text(csvRow([record.line, a.client ?? '', a.verdict, a.score, a.confidence, a.reasons.slice(0, 3).map((r) => r.text).join('; '), '']));
   else writeJsonLine(out, record.line, a);
-  return { ok: true };
+  return SCORED;
 }
 
 /** One RFC 4180 row: quote a cell only when it holds a comma, a quote or a line break. */

@@ -8,7 +8,7 @@ import type { Ranked } from '../render/table.js';
 import { scoreRecord, type BatchFormat, type RecordContext } from './batch-record.js';
 import { packFor } from './context.js';
 import { readErrorReason, type Io } from './io.js';
-import { EXIT, type CommonOptions } from './options.js';
+import { BATCH_NODE_FLAGS, EXIT, type CommonOptions } from './options.js';
 
 export interface BatchOptions extends CommonOptions {
   inputFormat?: 'ndjson' | 'csv';
@@ -19,11 +19,8 @@ export interface BatchOptions extends CommonOptions {
 const CSV_HEADER = 'line,client,verdict,score,confidence,top_reasons,error\n';
 
 export async function batch(file: string | undefined, options: BatchOptions, io: Io): Promise<number> {
-  // V8 grows the young generation up to 16 MiB per semi-space over a long run,
-  // which made memory for 1,000,000 records ~1.6x that for 10,000. A 2 MiB cap
-  // keeps it flat at no cost in throughput (npm run bench), but V8 only honours
-  // it from the start: so batch runs itself once more under Node with the flag.
-  const relaunched = await io.relaunchWith?.(['--max-semi-space-size=2']);
+  // main() relaunches batch before loading anything else; this is for any other way in.
+  const relaunched = await io.relaunchWith?.(BATCH_NODE_FLAGS);
   if (relaunched !== undefined) return relaunched;
   const pack = await packFor(options);
   const today = options.today ?? io.today();
@@ -35,7 +32,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   const inputFormat = options.inputFormat ?? formatFromName(source);
   const input = source === 'stdin' ? io.stdin : openFile(source, m);
   const format = options.format as BatchFormat;
-  const ctx: RecordContext = { pack, today, m, format, source };
+  const ctx: RecordContext = { pack, evaluateOptions: { today, words: m.words }, m, format, source };
 
   const sink = new ByteSink();
   const out = streamedOutput(io, sink);

@@ -46,3 +46,22 @@ export function fastAssessOptions(argv: readonly string[]): AssessOptions | unde
   }
   return options;
 }
+
+/**
+ * The command the arguments name: the first word that is neither an option nor
+ * an option's value. '*' (build them all) for `help`, so `help batch` can show
+ * the options of batch.
+ */
+export function commandIn(argv: readonly string[], names: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') return undefined;
+    if (arg.startsWith('-')) {
+      // The word after an option that takes a value is that value, not a command.
+      if (arg in VALUES) i += 1;
+      continue;
+    }
+    return arg === 'help' ? '*' : names.includes(arg) ? arg : undefined;
+  }
+  return undefined;
+}

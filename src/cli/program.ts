@@ -6,7 +6,7 @@ import type { Messages } from '../i18n/en.js';
 import { en } from '../i18n/en.js';
 import type { Lang } from '../i18n/index.js';
 import { assess } from './assess.js';
-import { VALUES } from './fast-path.js';
+import { commandIn } from './fast-path.js';
 import type { Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
 
@@ -76,24 +76,6 @@ export function translateCommanderError(text: string, m: Messages): string {
   return `${message}${hint}\n`;
 }
 
-/**
- * The command the arguments name: the first word that is neither an option nor
- * an option's value. '*' (build them all) for `help`, so `help batch` can show
- * the options of batch.
- */
-export function commandIn(argv: readonly string[], names: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--') return undefined;
-    if (arg.startsWith('-')) {
-      // The word after an option that takes a value is that value, not a command.
-      if (arg in VALUES) i += 1;
-      continue;
-    }
-    return arg === 'help' ? '*' : names.includes(arg) ? arg : undefined;
-  }
-  return undefined;
-}
 
 export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: Lang = 'en', m: Messages = en, argv: readonly string[] = ['help']): Command {
   const h = m.help;

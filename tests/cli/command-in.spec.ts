@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commandIn, translateCommanderError } from '../../src/cli/program.js';
+import { commandIn } from '../../src/cli/fast-path.js';
+import { translateCommanderError } from '../../src/cli/program.js';
 import { messagesFor } from '../../src/i18n/index.js';
 
 const names = ['script', 'batch', 'questions', 'template', 'rules'];

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { toJsonReport } from '../../src/render/json.js';
-import { ByteSink, writeJsonLine } from '../../src/render/json-bytes.js';
+import { ByteSink, mayNeedEscapes, writeJsonLine } from '../../src/render/json-bytes.js';
 import { answersArb } from '../helpers/arbitraries.js';
 import { defaultPack } from '../helpers/packs.js';
 
@@ -33,4 +33,42 @@ it('a piece taken from the sink keeps its bytes while more is written', () => {
   expect(first.toString()).toBe('first');
   expect(sink.take().toString()).toBe('second, longer than the buffer!');
   expect(sink.length).toBe(0);
+});
+
+describe('mayNeedEscapes', () => {
+  const memory = new ArrayBuffer(64);
+  const bytes = new Uint8Array(memory);
+  const words = new Uint32Array(memory);
+  const byteByByte = (from: number, to: number) => bytes.subarray(from, to).some((b) => b < 0x20 || b === 0x22 || b === 0x5c || b === 0xef);
+
+  it('finds each byte that may need escaping at every place, word-aligned or not', () => {
+    for (const special of [0x00, 0x0a, 0x1f, 0x22, 0x5c, 0xef]) {
+      for (let from = 0; from < 4; from++) {
+        for (let length = 1; length <= 13; length++) {
+          for (let at = from; at < from + length; at++) {
+            bytes.fill(0x61); // "a"
+            bytes[at] = special;
+            expect(mayNeedEscapes(bytes, words, from, from + length)).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it('agrees with a byte-by-byte check on any bytes', () => {
+    // Mostly plain text, now and then a byte that may need escaping, or any byte at all.
+    const byte = fc.oneof(
+      { arbitrary: fc.integer({ min: 0x23, max: 0x5b }), weight: 40 },
+      { arbitrary: fc.constantFrom(0x00, 0x0a, 0x1f, 0x22, 0x5c, 0xef), weight: 1 },
+      { arbitrary: fc.integer({ min: 0, max: 255 }), weight: 1 },
+    );
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 40 }), fc.nat(3), (data, from) => {
+        bytes.fill(0x20);
+        bytes.set(data, from);
+        expect(mayNeedEscapes(bytes, words, from, from + data.length)).toBe(byteByByte(from, from + data.length));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
