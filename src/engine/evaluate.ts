@@ -106,7 +106,8 @@ interface Derived {
 // object (render/json-bytes.ts).
 interface Memo {
   words: AnswerWords;
-  reasons: Map<Question, Map<Exclude<AnswerValue, null>, Reason>>;
+  /** By the signal's place in Derived.signals, then by answer. */
+  reasons: (Map<Exclude<AnswerValue, null>, Reason> | undefined)[];
 }
 
 /** Answers to a number question vary without end: only so many reasons each are kept. */
@@ -164,11 +165,12 @@ function derived(pack: Pack): Derived {
  * returns those questions. askIf only looks at earlier questions (validate.ts
  * checks it), so one pass in asking order suffices.
  */
-function dropInapplicable(d: Derived, answers: AnswerVector): Set<Question> | undefined {
-  let excluded: Set<Question> | undefined;
+function dropInapplicable(d: Derived, answers: AnswerVector): Question[] | undefined {
+  // An array, not a Set: a handful of questions at most, and far cheaper to make.
+  let excluded: Question[] | undefined;
   for (const { question, slot, applies } of d.conditional) {
     if (applies(answers)) continue;
-    (excluded ??= new Set()).add(question);
+    (excluded ??= []).push(question);
     answers[slot] = undefined;
   }
   return excluded;
@@ -184,7 +186,7 @@ export function effectiveAnswers(pack: Pack, answers: Answers): { applicable: Qu
   if (!excluded) return { applicable: d.order, answers };
   const effective: Record<string, AnswerValue> = Object.assign(Object.create(null), answers);
   for (const question of excluded) delete effective[question.id];
-  return { applicable: d.order.filter((q) => !excluded.has(q)), answers: effective };
+  return { applicable: d.order.filter((q) => !excluded.includes(q)), answers: effective };
 }
 
 /**
@@ -205,8 +207,9 @@ export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions 
   let answered = 0;
   let signals = 0;
 
-  for (const { question, slot, conditional } of d.signals) {
-    if (conditional && excluded?.has(question)) continue;
+  for (let i = 0; i < d.signals.length; i++) {
+    const { question, slot, conditional } = d.signals[i] as Derived['signals'][number];
+    if (conditional && excluded?.includes(question)) continue;
     signals += 1;
     applicableWeight += question.weight;
     const value = answers[slot];
@@ -217,7 +220,7 @@ export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions 
     points += question.weight * share;
     const stop = question.hardStop === true && share === 1;
     if (stop) hardStops.push(question.id);
-    if (share > 0 || stop) reasons.push(signalReason(memo, question, value, share, stop));
+    if (share > 0 || stop) reasons.push(signalReason(memo, i, question, value, share, stop));
   }
 
   for (const { rule, holds, reason } of d.rules) {
@@ -285,13 +288,13 @@ function before(a: Reason, b: Reason): boolean {
 
 function memoFor(d: Derived, words: Partial<AnswerWords> = ENGLISH_WORDS): Memo {
   let memo = d.byWords.get(words);
-  if (!memo) d.byWords.set(words, (memo = { words: words === ENGLISH_WORDS ? ENGLISH_WORDS : { ...ENGLISH_WORDS, ...words }, reasons: new Map() }));
+  if (!memo) d.byWords.set(words, (memo = { words: words === ENGLISH_WORDS ? ENGLISH_WORDS : { ...ENGLISH_WORDS, ...words }, reasons: [] }));
   return memo;
 }
 
-function signalReason(memo: Memo, question: Question, value: Exclude<AnswerValue, null>, share: number, stop: boolean): Reason {
-  let byValue = memo.reasons.get(question);
-  if (!byValue) memo.reasons.set(question, (byValue = new Map()));
+function signalReason(memo: Memo, signal: number, question: Question, value: Exclude<AnswerValue, null>, share: number, stop: boolean): Reason {
+  let byValue = memo.reasons[signal];
+  if (!byValue) memo.reasons[signal] = byValue = new Map();
   let reason = byValue.get(value);
   if (!reason) {
     reason = Object.freeze({
