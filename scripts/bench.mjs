@@ -144,7 +144,7 @@ if (!only || only === 'throughput') {
       "  out.push(JSON.stringify(JSON.parse(line)));\n  if (out.length === 1000) { process.stdout.write(out.join('\\n') + '\\n'); out = []; }\n}\n" +
       "process.stdout.write(out.join('\\n') + '\\n');\n",
   );
-  const r = compare([[floor, file]], [[bin, 'batch', file]], Math.max(3, Math.round(runs / 5)));
+  const r = compare([[floor, file]], [[bin, 'batch', file]], Math.max(5, Math.round(runs / 3)));
   const rate = (ms) => Math.round(n / (ms / 1000)).toLocaleString('en-US');
   console.log(
     `batch throughput, ${n.toLocaleString('en-US')} NDJSON records: ${rate(r.subject)}/s vs bare read+parse+stringify ${rate(r.baseline)}/s → ` +

@@ -74,11 +74,11 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, pack: Pack, sou
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (!header) {
-        header = checkHeader(record, byId, source);
+        header = checkHeader(record, byId, source, m);
         continue;
       }
       if (record.length !== header.length) {
-        yield { line: info.lines, ok: false, problems: [{ where: 'row', message: `has ${record.length} cells; the header has ${header.length}` }] };
+        yield { line: info.lines, ok: false, problems: [{ where: m.batch.row, message: m.batch.cellCount(record.length, header.length) }] };
         continue;
       }
       const answers: Record<string, string | null> = {};
@@ -95,24 +95,22 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, pack: Pack, sou
     // A CSV syntax error (an unclosed quote, say) leaves nothing reliable after it.
     const e = error as Error & { lines?: number; code?: string };
     if (isFireCheckError(e)) throw e;
-    throw new FireCheckError(`${source}: line ${e.lines ?? '?'}: not valid CSV (${e.message.replace(/^Invalid Record Length: /, '')})`);
+    throw new FireCheckError(m.batch.atLine(source, e.lines ?? '?', m.batch.notCsv(e.message.replace(/^Invalid Record Length: /, ''))));
   }
 }
 
-function checkHeader(header: string[], byId: ReadonlyMap<string, unknown>, source: string): string[] {
+function checkHeader(header: string[], byId: ReadonlyMap<string, unknown>, source: string, m: Messages): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const column of header) {
-    if (seen.has(column)) problems.push(`column "${column}" appears twice`);
+    if (seen.has(column)) problems.push(m.batch.duplicateColumn(column));
     seen.add(column);
     if (column !== 'client' && !byId.has(column)) {
-      problems.push(`column "${column}" is not a question id${didYouMean(column, ['client', ...byId.keys()])}`);
+      problems.push(m.batch.unknownColumn(column, didYouMean(column, ['client', ...byId.keys()], m.commander.didYouMean)));
     }
   }
   if (problems.length) {
-    throw new FireCheckError(`${source}: the CSV header must be "client" and question ids (see \`fire-check questions\`)`, {
-      details: problems.map((p) => `${source}: line 1: ${p}`),
-    });
+    throw new FireCheckError(m.batch.csvHeader(source), { details: problems.map((p) => m.batch.atLine(source, 1, p)) });
   }
   return header;
 }

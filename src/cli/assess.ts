@@ -9,7 +9,7 @@ import { en, type Messages } from '../i18n/en.js';
 import { colourLevel } from './colour.js';
 import { renderJson } from '../render/json.js';
 import { formatOf, packFor, styleFor, terminalWidth } from './context.js';
-import { readInput, type Io } from './io.js';
+import { readErrorReason, readInput, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
 
 export interface AssessOptions extends CommonOptions {
@@ -34,7 +34,7 @@ export async function score(options: AssessOptions, io: Io): Promise<Scored> {
   const pack = await packFor(options);
   const set = await answersFor(options, pack, io);
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
-  if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set);
+  if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set, options.messages ?? en);
   return { pack, set, assessment: evaluate(pack, set, { today, words: m.words }), today };
 }
 
@@ -96,7 +96,7 @@ async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<An
 }
 
 /** Writes the answers as piped JSON, whole or not at all (a temporary file renamed into place). */
-async function saveAnswers(file: string, set: AnswerSet): Promise<void> {
+async function saveAnswers(file: string, set: AnswerSet, m: Messages): Promise<void> {
   const data = { client: set.client ?? '', answers: set.answers };
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
@@ -104,7 +104,9 @@ async function saveAnswers(file: string, set: AnswerSet): Promise<void> {
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
-    throw new FireCheckError(`cannot write --save-answers ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    // Writing, a missing path means a missing folder.
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? m.errors.noSuchFolder : readErrorReason(error, m);
+    throw new FireCheckError(m.errors.cannotWrite(file, why));
   }
 }
 

@@ -33,9 +33,10 @@ const FAILED: RecordResult = Object.freeze({ ok: false });
 export function scoreRecord(record: InputRecord, ctx: RecordContext, out: ByteSink): RecordResult {
   if (!record.ok) {
     const message = record.problems.map((p) => `${p.where}: ${p.message}`).join('; ');
-    if (ctx.format === 'table') return { ok: false, stderr: `${ctx.source}: line ${record.line}: ${message}\n` };
+    const where = ctx.m.batch.atLine(ctx.source, record.line, message);
+    if (ctx.format === 'table') return { ok: false, stderr: `${where}\n` };
     if (ctx.format === 'csv') out.text(csvRow([record.line, '', '', '', '', '', message]));
-    else out.text(`${JSON.stringify({ line: record.line, error: { message: `${ctx.source}: line ${record.line}: ${message}`, problems: record.problems } })}\n`);
+    else out.text(`${JSON.stringify({ line: record.line, error: { message: where, problems: record.problems } })}\n`);
     return FAILED;
   }
   const a = evaluate(ctx.pack, record.set, ctx.evaluateOptions);

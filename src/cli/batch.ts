@@ -25,11 +25,9 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   const pack = await packFor(options);
   const today = options.today ?? io.today();
   const source = file === undefined || file === '-' ? 'stdin' : file;
-  if (source === 'stdin' && io.stdinIsTTY()) {
-    throw new FireCheckError('batch reads NDJSON or CSV from a file or from stdin, and nothing was piped in: `fire-check batch clients.csv` or `cat clients.ndjson | fire-check batch`');
-  }
   const m = options.messages ?? en;
-  const inputFormat = options.inputFormat ?? formatFromName(source);
+  if (source === 'stdin' && io.stdinIsTTY()) throw new FireCheckError(m.batch.nothingPiped);
+  const inputFormat = options.inputFormat ?? formatFromName(source, m);
   const input = source === 'stdin' ? io.stdin : openFile(source, m);
   const format = options.format as BatchFormat;
   const ctx: RecordContext = { pack, evaluateOptions: { today, words: m.words }, m, format, source };
@@ -142,11 +140,11 @@ function openFile(file: string, m: Messages): NodeJS.ReadableStream {
   return createReadStream(file);
 }
 
-function formatFromName(source: string): 'ndjson' | 'csv' {
+function formatFromName(source: string, m: Messages): 'ndjson' | 'csv' {
   const ext = extname(source).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '' || ext === '.ndjson' || ext === '.jsonl' || ext === '.json') return 'ndjson';
-  throw new FireCheckError(`cannot tell the format of ${source} from its name; pass --input-format ndjson or --input-format csv`);
+  throw new FireCheckError(m.batch.unknownFormat(source));
 }
 
 /** 9998 as "9,998". By hand: toLocaleString loads ICU's data, ~15 ms, for the one line at the end of a run. */

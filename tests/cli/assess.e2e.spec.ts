@@ -90,6 +90,14 @@ describe('fire-check (built binary): bad input gets one clear message, exit 2, n
     expect(result.stdout).toBe('');
   });
 
+  it('--save-answers into a folder that does not exist says so, in the user\'s language', () => {
+    const en = runCli(['--answers', example('late-payer'), '--save-answers', 'no/such/folder/a.json']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe('fire-check: cannot write --save-answers no/such/folder/a.json: no such folder\n');
+    const italian = runCli(['--answers', example('late-payer'), '--save-answers', 'no/such/folder/a.json', '--lang', 'it']);
+    expect(italian.stderr).toBe('fire-check: impossibile scrivere --save-answers no/such/folder/a.json: la cartella non esiste\n');
+  });
+
   it('a malformed pack reports every problem, one per line', () => {
     const result = runCli(['--rules', 'tests/fixtures/packs/typo.yaml'], { input: '{"answers": {}}' });
     expect(result.stderr.trim().split('\n')).toHaveLength(4);

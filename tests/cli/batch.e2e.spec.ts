@@ -67,6 +67,14 @@ describe('fire-check batch (built binary)', () => {
     expect(runCli(['batch', 'nope.csv']).stderr).toMatch(/cannot read batch input nope\.csv: no such file/);
   });
 
+  it("says its own errors in the user's language", () => {
+    expect(runCli(['batch', 'README.md', '--lang', 'it']).stderr).toMatch(/impossibile capire il formato di README\.md dal nome; usa --input-format ndjson/);
+    const header = runCli(['batch', '--input-format', 'csv', '--lang', 'hu'], { input: 'client,pays_lat\nA,often\n' });
+    expect(header.stderr).toMatch(/stdin: 1\. sor: a\(z\) "pays_lat" oszlop nem kérdésazonosító/);
+    const rows = runCli(['batch', '--input-format', 'csv', '--lang', 'th'], { input: 'client,pays_late\nA,often,extra\n' });
+    expect(JSON.parse(rows.stdout).error.message).toBe('stdin: บรรทัด 2: แถว: มี 3 ช่อง แต่หัวตารางมี 2');
+  });
+
   it('streams: a result comes out before the input has ended', async () => {
     const child = spawn(process.execPath, [BIN, 'batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin.write(`${JSON.stringify(lateP)}\n`);
