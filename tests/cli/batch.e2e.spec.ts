@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { BIN, runCli, STACK } from '../helpers/cli.js';
@@ -91,6 +92,21 @@ describe('fire-check batch (built binary)', () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ line: 1 });
     expect(result.stderr).toBe('');
+  });
+
+  // Node's own child processes always get blocking stdio, so the pipe is made by Python.
+  const python = spawnSync('python3', ['--version']).status === 0;
+  it.skipIf(!python)('into a full non-blocking pipe, waits for the reader and loses nothing', () => {
+    const many = `${Array.from({ length: 2000 }, (_, i) => JSON.stringify({ ...abusive, client: `Client ${i}` })).join('\n')}\n`;
+    const dir = mkdtempSync(`${tmpdir()}/fire-check-`);
+    writeFileSync(`${dir}/in.ndjson`, many);
+    const expected = runCli(['batch', '--today', '2026-11-22', `${dir}/in.ndjson`]).stdout;
+    // Run without the relaunch (its spawn would make stdout blocking again).
+    const args = ['--max-semi-space-size=2', BIN, 'batch', '--today', '2026-11-22', `${dir}/in.ndjson`];
+    const result = spawnSync('python3', [`${root}tests/helpers/nonblocking-pipe.py`, process.execPath, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+    rmSync(dir, { recursive: true });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(expected);
   });
 
   it('shows no progress when stderr is not a terminal', () => {
