@@ -12,12 +12,26 @@ const NOT_SURE = new Set(['unsure', 'not sure', 'not-sure', '?', '']);
 
 export type NormalisedAnswer = { ok: true; value: AnswerValue } | { ok: false; message: string };
 
+/** Whether a value is already in the form the engine keeps answers in, so needs no work. */
+function isCanonical(question: Question, value: unknown): boolean {
+  switch (typeof value) {
+    case 'boolean':
+      return question.kind === 'bool';
+    case 'string':
+      return question.kind === 'freq' && (FREQ_LEVELS as readonly string[]).includes(value);
+    case 'number':
+      if (question.kind === 'scale') return Number.isInteger(value) && value >= SCALE_MIN && value <= SCALE_MAX;
+      return question.kind === 'number' && Number.isFinite(value) && !(value < (question.min ?? -Infinity)) && !(value > (question.max ?? Infinity));
+    default:
+      return value === null;
+  }
+}
+
 /** One raw value for one question; null, "unsure" and "not sure" mean not sure. */
 export function normaliseAnswer(question: Question, raw: unknown, m: Messages = en): NormalisedAnswer {
-  if (raw === null || raw === undefined) return { ok: true, value: null };
+  if (raw === undefined) return { ok: true, value: null };
   // The common case, values already in canonical form, without string work.
-  if (question.kind === 'bool' && typeof raw === 'boolean') return { ok: true, value: raw };
-  if (question.kind === 'freq' && typeof raw === 'string' && (FREQ_LEVELS as readonly string[]).includes(raw)) return { ok: true, value: raw as AnswerValue };
+  if (isCanonical(question, raw)) return { ok: true, value: raw as AnswerValue };
   if (typeof raw === 'string' && NOT_SURE.has(raw.trim().toLowerCase())) return { ok: true, value: null };
   const shown = JSON.stringify(raw) ?? String(raw);
   const allowed = allowedValues(question, m);
@@ -44,21 +58,6 @@ export interface AnswerProblem {
   message: string;
   /** For a JSON syntax error: where in the text it is. */
   position?: { line: number; column: number };
-}
-
-/** Whether a value is already in the form the engine keeps answers in, so needs no work. */
-function isCanonical(question: Question, value: unknown): boolean {
-  switch (typeof value) {
-    case 'boolean':
-      return question.kind === 'bool';
-    case 'string':
-      return question.kind === 'freq' && (FREQ_LEVELS as readonly string[]).includes(value);
-    case 'number':
-      if (question.kind === 'scale') return Number.isInteger(value) && value >= SCALE_MIN && value <= SCALE_MAX;
-      return question.kind === 'number' && Number.isFinite(value) && !(value < (question.min ?? -Infinity)) && !(value > (question.max ?? Infinity));
-    default:
-      return value === null;
-  }
 }
 
 // Packs whose question ids include a name that plain objects inherit
@@ -100,7 +99,8 @@ export function checkAnswerObject(data: unknown, pack: Pack, m: Messages = en): 
   } else {
     const byId = questionsById(pack);
     const given = rawAnswers as Record<string, unknown>;
-    let canonical = true;
+    // The values that needed bringing to canonical form, to go into a copy.
+    let normalised: [string, AnswerValue][] | undefined;
     for (const id in given) {
       const question = byId.get(id);
       if (!question) {
@@ -109,19 +109,16 @@ export function checkAnswerObject(data: unknown, pack: Pack, m: Messages = en): 
       }
       if (isCanonical(question, given[id])) continue;
       const result = normaliseAnswer(question, given[id], m);
-      if (result.ok) canonical = false;
+      if (result.ok) (normalised ??= []).push([id, result.value]);
       else problems.push({ where: `answers.${id}`, message: result.message });
     }
     // The answers as given serve as they are when every value is already in
     // canonical form (the usual case in a batch); a copy is made only otherwise.
-    answers = canonical && !shadowsInherited(pack) ? (given as Record<string, AnswerValue>) : undefined;
-    if (!answers && !problems.length) {
+    if (!normalised && !shadowsInherited(pack)) answers = given as Record<string, AnswerValue>;
+    else if (!problems.length) {
       // No prototype: a key such as "__proto__" stays a plain key.
-      answers = Object.create(null) as Record<string, AnswerValue>;
-      for (const id in given) {
-        const result = normaliseAnswer(byId.get(id) as Question, given[id], m);
-        if (result.ok) answers[id] = result.value;
-      }
+      answers = Object.assign(Object.create(null) as Record<string, AnswerValue>, given);
+      for (const [id, value] of normalised ?? []) answers[id] = value;
     }
   }
   if (problems.length || !answers) return { ok: false, problems };

@@ -103,19 +103,20 @@ function streamedOutput(io: Io, sink: ByteSink): { spill(): void; written(): Pro
     if (draining) await draining;
     draining = undefined;
   };
+  /**
+   * Sends 64 KiB once collected, without waiting for a full pipe: for the
+   * middle of a synchronous run of records (which then waits at its end).
+   * Keeps the output within a small stretch of memory, used over and over.
+   */
+  const spill = () => {
+    if (sink.length >= LIMIT) send();
+  };
   return {
-    /**
-     * Sends 64 KiB once collected, without waiting for a full pipe: for the
-     * middle of a synchronous run of records (which then waits at its end).
-     * Keeps the output within a small stretch of memory, used over and over.
-     */
-    spill() {
-      if (sink.length >= LIMIT) send();
-    },
+    spill,
     /** Call after writing to the sink. */
     async written() {
-      if (sink.length >= LIMIT) send();
-      else if (sink.length && !scheduled) {
+      spill();
+      if (sink.length && !scheduled) {
         scheduled = true;
         setImmediate(send);
       }
@@ -148,7 +149,7 @@ function formatFromName(source: string, m: Messages): 'ndjson' | 'csv' {
 }
 
 /** 9998 as "9,998". By hand: toLocaleString loads ICU's data, ~15 ms, for the one line at the end of a run. */
-export function thousands(n: number): string {
+function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 

@@ -61,7 +61,7 @@ export function processIo(): Io {
       void writeToStdout(Buffer.from(text, 'utf8'), () => {});
     },
     // A stream of results into a closed pipe: no point in scoring the rest.
-    writeBytes: (bytes) => writeToStdout(bytes, () => process.exit(process.exitCode ?? 0)),
+    writeBytes: (bytes) => writeToStdout(bytes, endQuietly),
     stderr: process.stderr,
     env: process.env,
     relaunchWith: async (nodeFlags) => {
@@ -112,13 +112,15 @@ function writeToStdout(bytes: Uint8Array, closed: () => void): Promise<void> | u
   return stream.write(Buffer.from(bytes.subarray(done))) ? undefined : (once(stream, 'drain') as Promise<unknown> as Promise<void>);
 }
 
+/** The reader of stdout has gone: end now, with the exit code set so far. */
+const endQuietly = (): never => process.exit(process.exitCode ?? 0);
 
 /** process.stdout, with writing into a closed pipe (`fire-check ... | head -1`) ending quietly. */
 function stdoutStream(): NodeJS.WriteStream {
   if (!epipeHandled) {
     epipeHandled = true;
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (error.code === 'EPIPE') endQuietly();
       throw error;
     });
   }

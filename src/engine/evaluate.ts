@@ -245,7 +245,7 @@ export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions 
       steps.push(planned);
       continue;
     }
-    values ??= templateValues(d.byId, (id) => answers[d.slots.get(id) ?? -1], input.client, recheckOn, options.today, memo.words);
+    values ??= templateValues(d.byId, (id) => answerTo(d, answers, id), input.client, recheckOn, options.today, memo.words);
     steps.push({ id: step.id, phase: step.phase, text: fillTemplate(step.text, values, nothing), sources: step.sources });
   }
 
@@ -265,6 +265,12 @@ export function evaluate(pack: Pack, input: AnswerSet, options: EvaluateOptions 
 }
 
 const nothing = () => '';
+
+/** The answer in the vector to the question with this id; undefined for no such question. */
+function answerTo(d: Derived, answers: AnswerVector, id: string): AnswerValue | undefined {
+  const slot = d.slots.get(id);
+  return slot === undefined ? undefined : answers[slot];
+}
 
 /**
  * Hard stops first, then the most points first; ties keep pack order. An

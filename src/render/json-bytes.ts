@@ -8,7 +8,7 @@
 // own (line, client, figures, texts with its answers in them) is encoded each
 // time. The bytes are exactly those of JSON.stringify (a property test checks).
 import type { Assessment, PlannedStep, Reason } from '../engine/types.js';
-import { JSON_SCHEMA_VERSION } from './json.js';
+import { JSON_SCHEMA_VERSION, reasonReport, stepReport } from './json.js';
 
 const QUOTE = 0x22;
 
@@ -144,26 +144,25 @@ const MAX_WHOLE = 8192;
 // step's sources (the pack's own array, shared by every record).
 const around = new WeakMap<readonly string[], { id: string; phase: string; before: Buffer; after: Buffer }>();
 
-const reasonJson = (r: Reason) => JSON.stringify({ id: r.id, type: r.type, points: r.points, hardStop: r.hardStop, text: r.text, sources: r.sources });
-const stepJson = (s: PlannedStep) => JSON.stringify({ id: s.id, phase: s.phase, text: s.text, sources: s.sources });
+/** The cached bytes of a shared (frozen) reason or step, made on first use; undefined for others. */
+function wholeBytes<T extends Reason | PlannedStep>(item: T, report: (item: T) => object): Buffer | undefined {
+  let bytes = whole.get(item);
+  if (bytes === undefined && Object.isFrozen(item) && whole.size < MAX_WHOLE) whole.set(item, (bytes = Buffer.from(JSON.stringify(report(item)))));
+  return bytes;
+}
 
 function writeReason(sink: ByteSink, r: Reason): void {
-  let bytes = whole.get(r);
-  if (bytes === undefined) {
-    const json = reasonJson(r);
-    if (!Object.isFrozen(r) || whole.size >= MAX_WHOLE) return sink.text(json);
-    whole.set(r, (bytes = Buffer.from(json)));
-  }
-  sink.bytes(bytes);
+  const bytes = wholeBytes(r, reasonReport);
+  if (bytes !== undefined) sink.bytes(bytes);
+  else sink.text(JSON.stringify(reasonReport(r)));
 }
 
 function writeStep(sink: ByteSink, s: PlannedStep): void {
-  let bytes = whole.get(s);
-  if (bytes === undefined && Object.isFrozen(s) && whole.size < MAX_WHOLE) whole.set(s, (bytes = Buffer.from(stepJson(s))));
+  const bytes = wholeBytes(s, stepReport);
   if (bytes !== undefined) return sink.bytes(bytes);
   let frame = around.get(s.sources);
   if (!frame || frame.id !== s.id || frame.phase !== s.phase) {
-    const json = stepJson({ ...s, text: '' });
+    const json = JSON.stringify(stepReport({ ...s, text: '' }));
     const at = json.indexOf('"text":""') + '"text":'.length;
     frame = { id: s.id, phase: s.phase, before: Buffer.from(json.slice(0, at)), after: Buffer.from(json.slice(at + 2)) };
     around.set(s.sources, frame);
