@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth, truncateToWidth, wrapWords } from '../../src/interview/wrap.js';
+import { wrapProblems } from '../helpers/words.js';
+
+const ENGLISH =
+  'Your time 1/1 · How often do they treat your time as theirs? ("finish it by tonight", constant small emergencies, late-night calls, expecting you around the clock)';
+// Thai writes no spaces between words: only a dictionary knows where a line may break.
+const THAI = [
+  'เวลาของคุณ 1/1 · ลูกค้าทำเหมือนเวลาของคุณเป็นของเขาบ่อยแค่ไหน? ("ทำให้เสร็จภายในคืนนี้" เรื่องด่วนเล็ก ๆ ไม่หยุด โทรมาดึก ๆ คาดหวังให้คุณว่างตลอด 24 ชั่วโมง)',
+  'สถานการณ์ 2/5 · ตอนนี้มีงานที่กำลังทำให้ลูกค้ารายนี้อยู่หรือไม่? ลูกค้าจ่ายน้อยกว่าลูกค้ารายอื่นของคุณอย่างชัดเจน และปฏิเสธการขึ้นราคาทุกรูปแบบ',
+];
+
+describe('wrapWords', () => {
+  it.each([50, 30, 20])('English at %i columns: lines fit, and break only between words', (width) => {
+    const lines = wrapWords(ENGLISH, width, 'en');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+    expect(wrapProblems(lines, ENGLISH, 'en')).toEqual([]);
+  });
+
+  it('fills each line: the next word would not have fitted', () => {
+    const lines = wrapWords(ENGLISH, 50, 'en');
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const nextWord = (lines[i + 1] as string).split(' ')[0] as string;
+      expect(displayWidth(`${lines[i]} ${nextWord}`)).toBeGreaterThan(50);
+    }
+  });
+
+  it.each(THAI.flatMap((text) => [50, 40, 25].map((width) => [width, text] as const)))('Thai at %i columns: lines fit, and break only at word boundaries', (width, text) => {
+    const lines = wrapWords(text, width, 'th');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+    expect(wrapProblems(lines, text, 'th')).toEqual([]);
+  });
+
+  it('breaks Thai between words where there is no space, which a space-only wrapper cannot', () => {
+    const text = 'ลูกค้าไม่จ่ายเงินเลยสำหรับงานที่คุณส่งมอบไปแล้วหรือไม่';
+    const lines = wrapWords(text, 20, 'th');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe(text);
+    expect(wrapProblems(lines, text, 'th')).toEqual([]);
+  });
+
+  it('starts no line with punctuation or with ๆ, which belong to the word before', () => {
+    for (const width of [10, 12, 14, 16, 18]) {
+      for (const line of wrapWords('Does it pay late? Often (e.g. weeks). เรื่องด่วนเล็ก ๆ ไม่หยุด โทรมาดึก ๆ', width, 'th').slice(1)) {
+        expect(line, `at ${width}`).not.toMatch(/^[?).,ๆ]/);
+      }
+    }
+  });
+
+  it('keeps the line breaks of the text, and cuts a word that no line can hold', () => {
+    expect(wrapWords('one two\nthree', 80, 'en')).toEqual(['one two', 'three']);
+    expect(wrapWords('abcdefghij', 4, 'en')).toEqual(['abcd', 'efgh', 'ij']);
+  });
+
+  it('leaves the text alone without a width (not a terminal)', () => {
+    expect(wrapWords(ENGLISH, Infinity, 'en')).toEqual([ENGLISH]);
+  });
+});
+
+describe('displayWidth and truncateToWidth', () => {
+  it('counts the columns a terminal gives Thai: marks above and below none, SARA AM one', () => {
+    expect(displayWidth('ที่')).toBe(1);
+    expect(displayWidth('กำลัง')).toBe(4);
+  });
+
+  it('cuts to the width with an ellipsis, and leaves what fits alone', () => {
+    expect(truncateToWidth('Scope and agreements · Refuses to sign a contract', 30)).toBe('Scope and agreements · Refuse…');
+    expect(truncateToWidth('Money · Pays late', 30)).toBe('Money · Pays late');
+    const thai = truncateToWidth('ขอบเขตงานและข้อตกลง · ไม่ทำตามเงื่อนไขที่ตกลงกันไว้', 30);
+    expect(displayWidth(thai)).toBeLessThanOrEqual(30);
+    expect(thai.endsWith('…')).toBe(true);
+  });
+});
