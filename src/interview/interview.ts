@@ -180,11 +180,12 @@ async function ask(
     return result.ok ? result.value : null;
   }
   const description = q.help;
+  // Always the best answer first, where the cursor starts: Enter alone never records a red flag.
   const choices: { name: string; value: string; description?: string }[] =
     q.kind === 'bool'
       ? [
-          { name: capitalise(m.words.yes), value: 'yes' },
           { name: capitalise(m.words.no), value: 'no' },
+          { name: capitalise(m.words.yes), value: 'yes' },
         ]
       : q.kind === 'freq'
         ? FREQ_LEVELS.map((level) => ({ name: capitalise(m.words.freq[level]), value: level }))

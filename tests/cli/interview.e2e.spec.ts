@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
-import { root } from '../helpers/packs.js';
+import { defaultPack, root } from '../helpers/packs.js';
 import { hasTmux, Terminal } from '../helpers/tmux.js';
 
 // CI installs tmux (.ci/run); elsewhere, say plainly that these tests did not run.
@@ -85,7 +85,7 @@ describeTerminal('the interview in a real terminal (tmux)', () => {
     await t.answer('Which client is this about?', 'type:Acme', 'Enter');
     await t.answer('Any trouble with money?', 'Down', 'Enter');
     await t.answer('Money 1/5', 'Down', 'Down', 'Down', 'Down', 'Enter'); // pays_late: always
-    await t.answer('Money 2/5', 'Enter'); // unpaid_work: yes
+    await t.answer('Money 2/5', 'Down', 'Enter'); // unpaid_work: yes
     await t.answer('Money 3/5', 'Down', 'Down', 'Down', 'Enter'); // underpays: 4
     await t.answer('Money 4/5', 'Down', 'Down', 'Down', 'Enter');
     await t.answer('Money 5/5', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter'); // not sure
@@ -93,12 +93,12 @@ describeTerminal('the interview in a real terminal (tmux)', () => {
     await t.answer('Your time 1/1', 'Down', 'Down', 'Down', 'Enter');
     await t.answer('Any trouble working together?', 'Enter');
     await t.answer('Any doubts about whether', 'Enter');
-    await t.answer('The situation 1/', 'Enter'); // contract: yes
+    await t.answer('The situation 1/', 'Down', 'Enter'); // contract: yes
     await t.answer("days' notice", 'type:30', 'Enter');
-    await t.answer('work in progress', 'Enter');
+    await t.answer('work in progress', 'Down', 'Enter');
     await t.answer('How much do they owe', 'type:2400', 'Enter');
     await t.answer('share of your income', 'type:35', 'Enter');
-    await t.answer('already told them', 'Enter');
+    await t.answer('already told them', 'Down', 'Enter');
     await t.answer('Review your answers', 'Enter');
     await t.waitFor('[exit 0]');
 
@@ -106,10 +106,38 @@ describeTerminal('the interview in a real terminal (tmux)', () => {
     const data = JSON.parse(fromInterview);
     expect(data).toMatchObject({ client: 'Acme', verdict: 'fix' });
     const savedAnswers = JSON.parse(readFileSync(saved, 'utf8'));
-    expect(savedAnswers.answers).toMatchObject({ pays_late: 'always', unpaid_work: true, underpays: 4, unpaid_extra_work: null, notice_days: 30, amount_owed: 2400 });
+    expect(savedAnswers.answers).toMatchObject({ pays_late: 'always', unpaid_work: true, underpays: 4, unpaid_extra_work: null, contract_active: true, notice_days: 30, work_in_progress: true, amount_owed: 2400, raised_issue: true });
     const replay = runCli(['--answers', saved, '--today', '2026-11-22', '--format', 'json']);
     expect(replay.code).toBe(0);
     expect(replay.stdout).toBe(fromInterview);
+  });
+});
+
+const pack = defaultPack();
+const gated = pack.categories.filter((c) => c.gate);
+const isGate = (prompt: string) => gated.some((c) => prompt.startsWith(`? ${c.title}: `));
+
+describeTerminal('what the interview records (tmux)', () => {
+  it('"Yes" at every gate, then Enter at every prompt: Enter takes the first choice everywhere, so no red flag is recorded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fire-check-enter-'));
+    const saved = join(dir, 'answers.json');
+    const report = join(dir, 'report.json');
+    const t = terminal('enter-through', 100);
+    t.start(`${cli} --client Acme --today 2026-11-22 --format json --save-answers '${saved}' > '${report}'`, { NO_COLOR: '1' });
+    let gates = 0;
+    let questions = 0;
+    const screen = await t.answerEach((prompt) => {
+      if (isGate(prompt)) gates += 1;
+      else if (!prompt.startsWith('? Review your answers')) questions += 1;
+      return isGate(prompt) ? ['Down', 'Enter'] : ['Enter'];
+    });
+    expect(screen).toContain('[exit 0]');
+    expect(gates).toBeGreaterThan(1);
+    const { answers } = JSON.parse(readFileSync(saved, 'utf8')) as { answers: Record<string, unknown> };
+    // Every answer was asked on its own (no gate answered for it), and is the first choice: No, Never, 1, or empty (not sure).
+    expect(questions).toBe(Object.keys(answers).length);
+    expect(Object.entries(answers).filter(([, value]) => ![false, 'never', 1, null].includes(value as never))).toEqual([]);
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ verdict: 'keep', hardStops: [] });
   });
 });
 

@@ -31,17 +31,17 @@ export class Terminal {
     this.tmux('send-keys', '-t', this.name, '-l', text);
   }
 
-  /** The screen as shown; `joined` undoes the terminal's wrapping of long lines, for searching. */
+  /** The screen as shown, with all it scrolled off; `joined` undoes the terminal's wrapping of long lines, for searching. */
   screen(joined = false): string {
-    return this.tmux('capture-pane', '-p', ...(joined ? ['-J'] : []), '-t', this.name, '-S', '-200');
+    return this.tmux('capture-pane', '-p', ...(joined ? ['-J'] : []), '-t', this.name, '-S', '-');
   }
 
-  /** Polls the screen until it matches, or fails showing what it did show. */
-  async waitFor(text: string | RegExp, timeoutMs = 10_000): Promise<string> {
+  /** Polls the screen until it matches (or the test says so), or fails showing what it did show. */
+  async waitFor(text: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
     const started = Date.now();
     for (;;) {
       const screen = this.screen(true);
-      if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+      if (typeof text === 'string' ? screen.includes(text) : typeof text === 'function' ? text(screen) : text.test(screen)) return screen;
       if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; the terminal showed:\n${screen}`);
       await new Promise((r) => setTimeout(r, 60));
     }
@@ -58,7 +58,42 @@ export class Terminal {
     await new Promise((r) => setTimeout(r, 120));
   }
 
+  /**
+   * Answers prompt after prompt: `keysFor` gets the prompt waiting for an answer
+   * (its lines from "? " down) and returns the keys to press, or undefined to stop
+   * there. Returns the screen when it stops, or when the program has ended.
+   */
+  async answerEach(keysFor: (prompt: string) => string[] | undefined): Promise<string> {
+    for (;;) {
+      const screen = await this.waitFor((s) => ended(s) || waitingPrompt(s) !== undefined);
+      if (ended(screen)) return screen;
+      const keys = keysFor(waitingPrompt(screen) as string);
+      if (!keys) return screen;
+      // Each answered prompt leaves a "✔" line: wait for it, so no key goes to the prompt just answered.
+      const answered = answeredPrompts(screen);
+      for (const key of keys) {
+        if (key.startsWith('type:')) this.type(key.slice(5));
+        else this.send(key);
+      }
+      await this.waitFor((s) => ended(s) || answeredPrompts(s) > answered);
+    }
+  }
+
   kill(): void {
     spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', this.name]);
   }
+}
+
+const ended = (screen: string) => /^\[exit \d+\]$/m.test(screen);
+const answeredPrompts = (screen: string) => screen.split('\n').filter((line) => line.startsWith('✔ ')).length;
+
+/** The prompt waiting for an answer: from the last line that starts one, when no answered prompt follows it. */
+function waitingPrompt(screen: string): string | undefined {
+  const lines = screen.trimEnd().split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] as string;
+    if (line.startsWith('✔ ')) return undefined;
+    if (line.startsWith('? ')) return lines.slice(i).join('\n');
+  }
+  return undefined;
 }

@@ -8,14 +8,13 @@ const pack = defaultPack();
 /** Starts an interview on the virtual screen; `lines` collects what it says outside prompts. */
 function start(client?: string) {
   const lines: string[] = [];
-  const prompts: string[] = [];
   const result = runInterview(pack, { ...(client === undefined ? {} : { client }), say: (l) => lines.push(l) });
-  return { result, lines, prompts };
+  return { result, lines };
 }
 
-/** Waits until the screen shows `text`, then presses the keys. Counts each prompt answered. */
+/** Waits until the screen shows `text`, then presses the keys. A prompt waiting for other keys fails in seconds, not at the test's timeout. */
 async function answer(text: string | RegExp, ...keys: string[]) {
-  for (let i = 0; i < 20 && !matches(screen.getScreen(), text); i++) await screen.next();
+  for (let i = 0; i < 20 && !matches(screen.getScreen(), text); i++) await Promise.race([screen.next(), new Promise((r) => setTimeout(r, 200))]);
   expect(screen.getScreen()).toMatch(text);
   for (const key of keys) {
     if (key.startsWith('type:')) screen.type(key.slice(5));
@@ -26,23 +25,17 @@ const matches = (s: string, t: string | RegExp) => (typeof t === 'string' ? s.in
 const down = (n: number) => Array<string>(n).fill('down');
 
 describe('interview flows', () => {
-  it('a healthy client is done in under ten prompts: every gate "No", no context questions', async () => {
+  it('a healthy client is done in eight prompts: every gate "No", no context questions', async () => {
     const { result, lines } = start();
-    let prompts = 0;
-    const step = async (text: string | RegExp, ...keys: string[]) => {
-      prompts += 1;
-      await answer(text, ...keys);
-    };
-    await step('Which client is this about?', 'type:Lakeview', 'enter');
-    await step('Money: Any trouble with money?', 'enter');
-    await step('Scope and agreements:', 'enter');
-    await step('Respect and conduct:', 'enter');
-    await step('Your time 1/1', 'enter');
-    await step('Working together:', 'enter');
-    await step('Fit and wellbeing:', 'enter');
-    await step('Review your answers', 'enter');
+    await answer('Which client is this about?', 'type:Lakeview', 'enter');
+    await answer('Money: Any trouble with money?', 'enter');
+    await answer('Scope and agreements:', 'enter');
+    await answer('Respect and conduct:', 'enter');
+    await answer('Your time 1/1', 'enter');
+    await answer('Working together:', 'enter');
+    await answer('Fit and wellbeing:', 'enter');
+    await answer('Review your answers', 'enter');
     const set = await result;
-    expect(prompts).toBeLessThanOrEqual(10);
     expect(lines[0]).toMatch(/Not sure/);
     expect(set.client).toBe('Lakeview');
     expect(set.answers).toMatchObject({ pays_late: 'never', unpaid_work: false, underpays: 1, disrespects_time: 'never', dread: 'never' });
@@ -63,11 +56,11 @@ describe('interview flows', () => {
     await answer('Your time 1/1', 'enter');
     await answer('Working together:', 'enter');
     await answer('Fit and wellbeing:', 'enter');
-    await answer('The situation 1/', 'down', 'enter'); // contract_active: no → notice_days is not asked
-    await answer('Is there work in progress', 'enter');
+    await answer('The situation 1/', 'enter'); // contract_active: no → notice_days is not asked
+    await answer('Is there work in progress', 'down', 'enter');
     await answer('How much do they owe you', 'type:1200', 'enter');
     await answer('share of your income', 'enter'); // empty: not sure
-    await answer('already told them plainly', 'enter');
+    await answer('already told them plainly', 'down', 'enter');
     await answer('Review your answers', 'enter');
     const set = await result;
     expect(set.client).toBe('Acme');
@@ -83,11 +76,11 @@ describe('interview flows', () => {
       await answer('Working together:', 'enter');
       await answer('Fit and wellbeing:', 'down', 'enter');
       await answer('Fit and wellbeing 1/', 'enter'); // dread: never
-      await answer('Do other people', ...(hasTeam === 'yes' ? [] : ['down']), 'enter');
+      await answer('Do other people', ...(hasTeam === 'yes' ? ['down'] : []), 'enter');
       if (hasTeam === 'yes') await answer('Your team dislikes', ...down(4), 'enter');
-      await answer('no longer fit where you want', 'down', 'enter');
-      await answer('out of proportion', 'down', 'enter');
-      await answer('grown apart', 'down', 'enter');
+      await answer('no longer fit where you want', 'enter');
+      await answer('out of proportion', 'enter');
+      await answer('grown apart', 'enter');
       await answer('The situation 1/', ...down(2), 'enter');
       await answer('work in progress', ...down(2), 'enter');
       await answer('How much do they owe', 'enter');
@@ -111,7 +104,7 @@ describe('interview flows', () => {
     for (const gate of ['Scope and agreements:', 'Respect and conduct:']) await answer(gate, 'enter');
     await answer('Your time 1/1', 'enter');
     for (const gate of ['Working together:', 'Fit and wellbeing:']) await answer(gate, 'enter');
-    await answer('The situation 1/', 'enter'); // contract in force: yes
+    await answer('The situation 1/', 'down', 'enter'); // contract in force: yes
     await answer(/days' notice.*0–365 days/, 'type:lots', 'enter');
     await screen.next();
     expect(screen.getScreen()).toContain('Enter a number, 0–365 days, or leave it empty for not sure.');
@@ -123,10 +116,10 @@ describe('interview flows', () => {
     for (let i = 0; i < 3; i++) screen.keypress('backspace');
     screen.type('30');
     screen.keypress('enter');
-    await answer('work in progress', 'enter');
+    await answer('work in progress', 'down', 'enter');
     await answer('How much do they owe', 'enter');
     await answer('share of your income', 'type:45', 'enter');
-    await answer('already told them', 'enter');
+    await answer('already told them', 'down', 'enter');
     await answer('Review your answers', 'enter');
     expect((await result).answers).toMatchObject({ pays_late: 'always', contract_active: true, notice_days: 30, income_share: 45 });
   });
@@ -139,13 +132,31 @@ describe('interview flows', () => {
     await answer('Review your answers', 'down', 'enter'); // the first answer: Money · Pays late
     await answer('Change · How often', ...down(3), 'enter'); // often
     // Now something is wrong: the plan's context questions follow.
-    await answer('The situation 1/', 'down', 'enter');
-    await answer('work in progress', 'down', 'enter');
+    await answer('The situation 1/', 'enter');
+    await answer('work in progress', 'enter');
     await answer('How much do they owe', 'enter');
     await answer('share of your income', 'enter');
-    await answer('already told them', 'down', 'enter');
+    await answer('already told them', 'enter');
     await answer(/Review your answers[\s\S]*Money · Pays late: often/, 'enter');
     expect((await result).answers).toMatchObject({ pays_late: 'often', unpaid_work: false, contract_active: false });
+  });
+});
+
+describe('no red flag by default', () => {
+  const context = ['The situation 1/', 'work in progress', 'How much do they owe', 'share of your income', 'already told them'];
+
+  it('lists the best answer first, where the cursor starts: Enter alone records it, for gates and every kind', async () => {
+    const { result } = start('Acme');
+    await answer(/Money: Any trouble.*\n❯ No\n  Yes\n  Not sure\n/, 'down', 'enter');
+    await answer(/Money 1\/5 .*\n❯ Never\n  Rarely\n  Sometimes\n  Often\n  Always\n  Not sure\n/, 'enter');
+    await answer(/Money 2\/5 .*\n❯ No\n  Yes\n  Not sure\n/, 'enter');
+    await answer(/Money 3\/5 .*\n❯ 1 · not at all\n  2\n  3 · somewhat\n  4\n  5 · exactly so\n  Not sure\n/, 'enter');
+    for (const q of ['Money 4/5', 'Money 5/5', 'Scope and agreements:', 'Respect and conduct:', 'Your time 1/1', 'Working together:', 'Fit and wellbeing:']) await answer(q, 'enter');
+    for (const q of context) await answer(q, 'enter');
+    await answer('Review your answers', 'enter');
+    const { answers } = await result;
+    expect(answers).toMatchObject({ pays_late: 'never', unpaid_work: false, underpays: 1, disputes_fees: 'never', unpaid_extra_work: 'never' });
+    expect(answers).toMatchObject({ contract_active: false, work_in_progress: false, raised_issue: false });
   });
 });
 
