@@ -3,11 +3,12 @@
 import { styleText } from 'node:util';
 import { input, select, Separator } from '@inquirer/prompts';
 import { normaliseAnswer } from '../answers/parse.js';
-import { holds, questionRefs } from '../engine/conditions.js';
+import { holds } from '../engine/conditions.js';
 import { displayValue, isSignal, questionOrder, severity } from '../engine/evaluate.js';
 import { FREQ_LEVELS, type AnswerSet, type AnswerValue, type Category, type Pack, type Question } from '../engine/types.js';
 import { allowedValues } from '../pack/allowed.js';
 import { en, type Messages } from '../i18n/en.js';
+import { progressOf, type Progress } from './progress.js';
 
 export interface InterviewOptions {
   /** The client's name, when --client gave it: then it is not asked. */
@@ -58,8 +59,6 @@ export async function runInterview(pack: Pack, options: InterviewOptions): Promi
   const categoryTitle = new Map(pack.categories.map((c) => [c.id, c.title]));
 
   const applies = (q: Question) => !q.askIf || holds(q.askIf, answers, byId);
-  // A question whose askIf waits on an earlier, not yet answered question may still come.
-  const mayApply = (q: Question) => applies(q) || (q.askIf !== undefined && [...questionRefs(q.askIf)].some((r) => !(r.id in answers)));
   // Context only shapes a plan for ending it or repairing it; a client with at most a rare hiccup has none,
   // so a healthy client is done in a handful of prompts. A "yes" at any gate counts as trouble reported.
   let troubleReported = false;
@@ -74,9 +73,7 @@ export async function runInterview(pack: Pack, options: InterviewOptions): Promi
     const questions = order.filter((q) => q.category === category.id);
     for (const q of questions) {
       if (!applies(q)) continue;
-      const shown = questions.filter(mayApply);
-      const progress = `${category.title} ${shown.indexOf(q) + 1}/${shown.length}`;
-      answers[q.id] = await ask(q, progress, undefined, m, ctx);
+      answers[q.id] = await ask(q, progressLabel(category.title, progressOf(questions, q), m), undefined, m, ctx);
     }
   };
 
@@ -148,6 +145,12 @@ export async function runInterview(pack: Pack, options: InterviewOptions): Promi
   const result: Record<string, AnswerValue> = {};
   for (const q of order) if (q.id in answers && applies(q)) result[q.id] = answers[q.id] ?? null;
   return client ? { client, answers: result } : { answers: result };
+}
+
+/** "Money 2/5", and "Fit 2/5 · Follow-up" for a question asked because of the one before it. */
+function progressLabel(title: string, { n, total, followUp }: Progress, m: Messages): string {
+  const count = n > 0 ? ` ${n}/${total}` : '';
+  return `${title}${count}${followUp ? ` · ${m.interview.followUp}` : ''}`;
 }
 
 function showAnswer(q: Question, value: AnswerValue, m: Messages): string {
