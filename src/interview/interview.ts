@@ -153,8 +153,9 @@ function progressLabel(title: string, { n, total, followUp }: Progress, m: Messa
   return `${title}${count}${followUp ? ` · ${m.interview.followUp}` : ''}`;
 }
 
+/** A skipped answer reads as the choice that skipped it. */
 function showAnswer(q: Question, value: AnswerValue, m: Messages): string {
-  return value === null ? m.interview.notSure.toLowerCase() : displayValue(q, value, m.words);
+  return value === null ? m.interview.notSure : displayValue(q, value, m.words);
 }
 
 /** One question, with "Not sure" always on offer. `current` preselects an earlier answer when changing it. */
