@@ -88,6 +88,7 @@ async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<An
       context: { input: io.stdin, output },
       say: (line) => output.write(`${line}\n`),
       messages: options.messages ?? en,
+      ...(options.lang === undefined ? {} : { lang: options.lang }),
     });
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError((options.messages ?? en).interview.cancelled);

@@ -1,7 +1,6 @@
 // The terminal front end: asks the pack's questions with @inquirer/prompts and
 // returns the same answers object piped JSON gives. Nothing about scoring here.
-import { styleText } from 'node:util';
-import { input, select, Separator } from '@inquirer/prompts';
+import { Separator } from '@inquirer/prompts';
 import { normaliseAnswer } from '../answers/parse.js';
 import { holds } from '../engine/conditions.js';
 import { displayValue, isSignal, questionOrder, severity } from '../engine/evaluate.js';
@@ -9,25 +8,26 @@ import { FREQ_LEVELS, type AnswerSet, type AnswerValue, type Category, type Pack
 import { allowedValues } from '../pack/allowed.js';
 import { en, type Messages } from '../i18n/en.js';
 import { progressOf, type Progress } from './progress.js';
+import { capitalise, promptsFor, type PromptContext, type Prompts } from './prompts.js';
 
 export interface InterviewOptions {
   /** The client's name, when --client gave it: then it is not asked. */
   client?: string;
   /** Where prompts read and draw; the process's terminal when left out. */
-  context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream };
+  context?: PromptContext;
   /** Writes a line outside any prompt (the intro). */
   say(text: string): void;
   messages?: Messages;
+  /** The language's code (en, th...): where lines may break depends on it. */
+  lang?: string;
 }
 
 const DONE = '\u0000done';
 
-/** inquirer's select prompt, with its key hint ("↑↓ navigate • ⏎ select") in the user's language. */
-function selectIn(m: Messages): typeof select {
-  const actions: Record<string, string> = { navigate: m.interview.keys.navigate, select: m.interview.keys.select };
-  const keysHelpTip = (keys: [string, string][]) =>
-    keys.map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', actions[action] ?? action)}`).join(styleText('dim', ' • '));
-  return ((config, context) => select({ ...config, theme: { ...config.theme, style: { ...config.theme?.style, keysHelpTip } } }, context)) as typeof select;
+/** What asking one question needs: the words and the prompts. */
+interface Asking {
+  m: Messages;
+  prompts: Prompts;
 }
 
 /** The best answer to a signal: what "no trouble here" means for each kind. */
@@ -51,8 +51,9 @@ function isContextCategory(pack: Pack, category: Category): boolean {
 
 export async function runInterview(pack: Pack, options: InterviewOptions): Promise<AnswerSet> {
   const m = options.messages ?? en;
-  const select = selectIn(m);
-  const ctx = options.context ?? {};
+  const prompts = promptsFor(m, options.lang ?? 'en', options.context ?? {});
+  const asking: Asking = { m, prompts };
+  const say = (text: string) => options.say(prompts.wrapLine(text));
   const order = questionOrder(pack);
   const byId = new Map(pack.questions.map((q) => [q.id, q]));
   const answers: Record<string, AnswerValue> = {};
@@ -66,21 +67,21 @@ export async function runInterview(pack: Pack, options: InterviewOptions): Promi
     troubleReported ||
     order.some((q) => isSignal(q) && answers[q.id] !== null && answers[q.id] !== undefined && severity(q, answers[q.id] as Exclude<AnswerValue, null>) >= 0.5);
 
-  options.say(m.interview.intro);
-  const client = options.client ?? (await input({ message: m.interview.clientName, theme: { prefix: '?' } }, ctx)).trim();
+  say(m.interview.intro);
+  const client = options.client ?? (await prompts.input({ message: m.interview.clientName, theme: { prefix: '?' } })).trim();
 
   const askCategory = async (category: Category) => {
     const questions = order.filter((q) => q.category === category.id);
     for (const q of questions) {
       if (!applies(q)) continue;
-      answers[q.id] = await ask(q, progressLabel(category.title, progressOf(questions, q), m), undefined, m, ctx);
+      answers[q.id] = await ask(q, progressLabel(category.title, progressOf(questions, q), m), undefined, asking);
     }
   };
 
   let contextAsked = false;
   const askContext = async () => {
     contextAsked = true;
-    options.say(m.interview.contextIntro);
+    say(m.interview.contextIntro);
     for (const category of pack.categories.filter((c) => isContextCategory(pack, c))) await askCategory(category);
   };
 
@@ -88,17 +89,14 @@ export async function runInterview(pack: Pack, options: InterviewOptions): Promi
     if (isContextCategory(pack, category)) continue;
     const questions = order.filter((q) => q.category === category.id);
     if (category.gate && questions.filter(isSignal).length > 1) {
-      const gate = await select(
-        {
-          message: `${category.title}: ${category.gate}`,
-          choices: [
-            { name: m.interview.gateNo, value: 'no', description: m.interview.gateNoHelp },
-            { name: m.interview.gateYes, value: 'yes', description: m.interview.gateYesHelp },
-            { name: m.interview.notSure, value: 'unsure', description: m.interview.gateUnsureHelp },
-          ],
-        },
-        ctx,
-      );
+      const gate = await prompts.select({
+        message: `${category.title}: ${category.gate}`,
+        choices: [
+          { name: m.interview.gateNo, value: 'no', description: m.interview.gateNoHelp },
+          { name: m.interview.gateYes, value: 'yes', description: m.interview.gateYesHelp },
+          { name: m.interview.notSure, value: 'unsure', description: m.interview.gateUnsureHelp },
+        ],
+      });
       if (gate !== 'no') troubleReported = true;
       if (gate === 'no') {
         // "No trouble here" answers every signal in the category at its best.
@@ -113,30 +111,28 @@ export async function runInterview(pack: Pack, options: InterviewOptions): Promi
   // Review: change any answer, then score.
   for (;;) {
     const answered = order.filter((q) => q.id in answers && applies(q));
-    const choice = await select(
-      {
-        message: m.interview.review,
-        pageSize: 14,
-        loop: false,
-        choices: [
-          { name: m.interview.reviewDone, value: DONE },
-          new Separator(),
-          ...answered.map((q) => ({
-            name: `${categoryTitle.get(q.category) ?? q.category} · ${q.label}: ${showAnswer(q, answers[q.id] ?? null, m)}`,
-            value: q.id,
-          })),
-        ],
-      },
-      ctx,
-    );
+    const choice = await prompts.select({
+      message: m.interview.review,
+      pageSize: 14,
+      loop: false,
+      choices: [
+        { name: m.interview.reviewDone, value: DONE },
+        new Separator(),
+        ...answered.map((q) => ({
+          // One line each, whatever the width: the answer is what matters, so the label gives way.
+          name: prompts.choiceLine(`${categoryTitle.get(q.category) ?? q.category} · ${q.label}`, `: ${showAnswer(q, answers[q.id] ?? null, m)}`),
+          value: q.id,
+        })),
+      ],
+    });
     if (choice === DONE) break;
     const q = byId.get(choice) as Question;
-    answers[q.id] = await ask(q, m.interview.change, answers[q.id] ?? null, m, ctx);
+    answers[q.id] = await ask(q, m.interview.change, answers[q.id] ?? null, asking);
     // A changed answer can bring in questions that now apply, or context that now matters.
     for (const other of order) {
       if (!applies(other)) delete answers[other.id];
       else if (!(other.id in answers) && other.askIf && (contextAsked || isSignal(other))) {
-        answers[other.id] = await ask(other, m.interview.followUp, undefined, m, ctx);
+        answers[other.id] = await ask(other, m.interview.followUp, undefined, asking);
       }
     }
     if (!contextAsked && anyRedFlag()) await askContext();
@@ -159,27 +155,18 @@ function showAnswer(q: Question, value: AnswerValue, m: Messages): string {
 }
 
 /** One question, with "Not sure" always on offer. `current` preselects an earlier answer when changing it. */
-async function ask(
-  q: Question,
-  progress: string,
-  current: AnswerValue | undefined,
-  m: Messages,
-  ctx: NonNullable<InterviewOptions['context']>,
-): Promise<AnswerValue> {
+async function ask(q: Question, progress: string, current: AnswerValue | undefined, { m, prompts }: Asking): Promise<AnswerValue> {
   const message = `${progress} · ${q.text}`;
   if (q.kind === 'number') {
     const range = [q.min, q.max].every((v) => v !== undefined) ? `${q.min}–${q.max}${q.unit ? ` ${q.unit}` : ''}` : allowedValues(q);
-    const raw = await input(
-      {
-        message: `${message} (${range}; ${m.interview.emptyForNotSure})${q.help ? `\n  ${q.help}` : ''}`,
-        default: typeof current === 'number' ? String(current) : undefined,
-        validate: (text) => {
-          const result = normaliseAnswer(q, text.trim());
-          return result.ok || m.interview.numberError(range);
-        },
+    const raw = await prompts.input({
+      message: `${message} (${range}; ${m.interview.emptyForNotSure})${q.help ? `\n${q.help}` : ''}`,
+      default: typeof current === 'number' ? String(current) : undefined,
+      validate: (text) => {
+        const result = normaliseAnswer(q, text.trim());
+        return result.ok || m.interview.numberError(range);
       },
-      ctx,
-    );
+    });
     const result = normaliseAnswer(q, raw.trim());
     return result.ok ? result.value : null;
   }
@@ -197,14 +184,7 @@ async function ask(
   choices.push({ name: m.interview.notSure, value: 'unsure' });
   const currentValue =
     current === undefined ? undefined : current === null ? 'unsure' : typeof current === 'boolean' ? (current ? 'yes' : 'no') : String(current);
-  const raw = await selectIn(m)(
-    { message, choices: choices.map((c) => (description ? { ...c, description } : c)), default: currentValue, loop: false },
-    ctx,
-  );
+  const raw = await prompts.select({ message, choices: choices.map((c) => (description ? { ...c, description } : c)), default: currentValue, loop: false });
   const result = normaliseAnswer(q, raw);
   return result.ok ? result.value : null;
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toLocaleUpperCase() + word.slice(1);
 }

@@ -2,9 +2,14 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { messagesFor } from '../../src/i18n/index.js';
+import { displayWidth } from '../../src/interview/wrap.js';
+import { loadTranslation } from '../../src/pack/load.js';
+import { localizePack } from '../../src/pack/overlay.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { defaultPack, root } from '../helpers/packs.js';
 import { hasTmux, Terminal } from '../helpers/tmux.js';
+import { wrapProblems } from '../helpers/words.js';
 
 // CI installs tmux (.ci/run); elsewhere, say plainly that these tests did not run.
 const available = hasTmux();
@@ -117,7 +122,14 @@ const pack = defaultPack();
 const gated = pack.categories.filter((c) => c.gate);
 const isGate = (prompt: string) => gated.some((c) => prompt.startsWith(`? ${c.title}: `));
 
-describeTerminal('what the interview records (tmux)', () => {
+/** A waiting prompt's message, line by line: what comes before its first choice, without the "? " and the indent under it. */
+function messageLines(prompt: string): string[] {
+  const lines = prompt.split('\n');
+  const choices = lines.findIndex((line) => line.startsWith('❯ '));
+  return lines.slice(0, choices).map((line) => line.slice(2));
+}
+
+describeTerminal('what the interview records, and how it fits the terminal (tmux)', () => {
   it('"Yes" at every gate, then Enter at every prompt: Enter takes the first choice everywhere, so no red flag is recorded', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fire-check-enter-'));
     const saved = join(dir, 'answers.json');
@@ -138,6 +150,46 @@ describeTerminal('what the interview records (tmux)', () => {
     expect(questions).toBe(Object.keys(answers).length);
     expect(Object.entries(answers).filter(([, value]) => ![false, 'never', 1, null].includes(value as never))).toEqual([]);
     expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ verdict: 'keep', hardStops: [] });
+  });
+
+  it('at 50 columns a long prompt breaks only between words, and each review entry is one line that keeps its answer', async () => {
+    const t = terminal('narrow', 50);
+    t.start(`${cli} --client Acme`, { NO_COLOR: '1' });
+    let gate = '';
+    const screen = await t.answerEach((prompt) => {
+      if (prompt.startsWith(`? ${gated[0]!.title}: `)) gate = prompt;
+      return prompt.startsWith('? Review your answers') ? undefined : ['Enter'];
+    });
+    const lines = messageLines(gate);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(wrapProblems(lines, `${gated[0]!.title}: ${gated[0]!.gate}`, 'en')).toEqual([]);
+    // The screen is read with the terminal's own wrapping undone: a line it had to wrap would show longer.
+    for (const line of screen.split('\n')) expect(displayWidth(line), line).toBeLessThan(50);
+    const entries = screen.slice(screen.lastIndexOf('? Review your answers')).split('\n').filter((line) => line.includes(' · '));
+    expect(entries.length).toBeGreaterThan(10);
+    expect(entries.filter((line) => line.includes('…')).length).toBeGreaterThan(0);
+    for (const line of entries) expect(line).toMatch(/: (no|never|1\/5)$/);
+    t.send('Enter');
+    await t.waitFor('[exit 0]');
+  });
+
+  it('in Thai at 50 columns, the intro and a prompt break only at word boundaries', async () => {
+    const th = await messagesFor('th');
+    const gate = localizePack(pack, loadTranslation(`${root}rules/default.th.yaml`, pack)).categories.find((c) => c.gate)!;
+    const t = terminal('thai', 50);
+    t.start(`${cli} --client Acme --lang th`, { NO_COLOR: '1' });
+    const screen = await t.answerEach(() => undefined);
+    const lines = screen.split('\n');
+    const promptAt = lines.findIndex((line) => line.startsWith(`? ${gate.title}: `));
+    const intro = lines.slice(0, promptAt).filter((line) => line !== '');
+    const prompt = messageLines(lines.slice(promptAt).join('\n'));
+    expect(intro.length).toBeGreaterThan(1);
+    expect(prompt.length).toBeGreaterThan(1);
+    expect(wrapProblems(intro, th.interview.intro, 'th')).toEqual([]);
+    expect(wrapProblems(prompt, `${gate.title}: ${gate.gate}`, 'th')).toEqual([]);
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThan(50);
+    t.send('C-c');
+    await t.waitFor('[exit 130]');
   });
 });
 

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { runInterview } from '../../src/interview/interview.js';
@@ -5,10 +6,14 @@ import { defaultPack } from '../helpers/packs.js';
 
 const pack = defaultPack();
 
-/** Starts an interview on the virtual screen; `lines` collects what it says outside prompts. */
-function start(client?: string) {
+/**
+ * Starts an interview on the virtual screen; `lines` collects what it says outside prompts.
+ * The virtual screen draws the prompts; `columns` is the width the interview wraps them to.
+ */
+function start(client?: string, columns = 1000) {
   const lines: string[] = [];
-  const result = runInterview(pack, { ...(client === undefined ? {} : { client }), say: (l) => lines.push(l) });
+  const output = Object.assign(new PassThrough(), { columns });
+  const result = runInterview(pack, { ...(client === undefined ? {} : { client }), say: (l) => lines.push(l), context: { output } });
   return { result, lines };
 }
 
