@@ -132,6 +132,8 @@ export const en = {
     reviewDone: 'Score these answers',
     change: 'Change',
     followUp: 'Follow-up',
+    yesOrNo: (yes: string, no: string) => `Answer "${yes}" or "${no}".`,
+    confirmHardStop: (answer: string, verdict: string) => `This is a hard stop: the verdict will be "${verdict}". Record "${answer}"?`,
     cancelled: 'Cancelled.',
     noTerminal:
       'no answers: stdin is not a terminal and nothing was piped in. Pipe a JSON answers object ' +

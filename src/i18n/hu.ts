@@ -133,6 +133,8 @@ export const hu: Messages = {
     reviewDone: 'Értékelés ezekkel a válaszokkal',
     change: 'Módosítás',
     followUp: 'Kiegészítő kérdés',
+    yesOrNo: (yes, no) => `Kérjük, válaszoljon így: „${yes}” vagy „${no}”.`,
+    confirmHardStop: (answer, verdict) => `Ez azonnali stop: a döntés „${verdict}” lesz. Biztosan ezt rögzíti: „${answer}”?`,
     cancelled: 'Megszakítva.',
     noTerminal:
       'nincsenek válaszok: a szabványos bemenet nem terminál, és csővezetéken sem érkezett semmi. Küldj egy JSON-válaszobjektumot ' +

@@ -133,6 +133,8 @@ export const it: Messages = {
     reviewDone: 'Calcola il verdetto con queste risposte',
     change: 'Modifica',
     followUp: 'Domanda in più',
+    yesOrNo: (yes, no) => `Risponda "${yes}" o "${no}".`,
+    confirmHardStop: (answer, verdict) => `Questo è uno stop immediato: il verdetto sarà "${verdict}". Vuole registrare "${answer}"?`,
     cancelled: 'Annullato.',
     noTerminal:
       'nessuna risposta: lo stdin non è un terminale e non è arrivato nulla in pipe. Passa in pipe un oggetto JSON di risposte ' +

@@ -133,6 +133,8 @@ export const th: Messages = {
     reviewDone: 'ประเมินจากคำตอบเหล่านี้',
     change: 'แก้ไข',
     followUp: 'คำถามเพิ่มเติม',
+    yesOrNo: (yes, no) => `กรุณาตอบ "${yes}" หรือ "${no}"`,
+    confirmHardStop: (answer, verdict) => `ข้อนี้เป็นเหตุให้ต้องหยุดทันที ผลการตัดสินจะเป็น "${verdict}" ยืนยันที่จะบันทึกคำตอบ "${answer}" หรือไม่`,
     cancelled: 'ยกเลิกแล้ว',
     noTerminal:
       'ไม่มีคำตอบ: stdin ไม่ใช่เทอร์มินัล และไม่มีข้อมูลส่งผ่านไปป์ ให้ส่งออบเจกต์คำตอบ JSON ผ่านไปป์ ' +

@@ -7,6 +7,7 @@ import { displayValue, isSignal, questionOrder, severity } from '../engine/evalu
 import { FREQ_LEVELS, type AnswerSet, type AnswerValue, type Category, type Pack, type Question } from '../engine/types.js';
 import { allowedValues } from '../pack/allowed.js';
 import { en, type Messages } from '../i18n/en.js';
+import { isHardStop } from './hard-stop.js';
 import { progressOf, type Progress } from './progress.js';
 import { capitalise, promptsFor, type PromptContext, type Prompts } from './prompts.js';
 
@@ -24,10 +25,11 @@ export interface InterviewOptions {
 
 const DONE = '\u0000done';
 
-/** What asking one question needs: the words and the prompts. */
+/** What asking one question needs: the words, the prompts, and the verdict a hard stop leads to (for its confirmation). */
 interface Asking {
   m: Messages;
   prompts: Prompts;
+  hardStopVerdict: string;
 }
 
 /** The best answer to a signal: what "no trouble here" means for each kind. */
@@ -52,7 +54,7 @@ function isContextCategory(pack: Pack, category: Category): boolean {
 export async function runInterview(pack: Pack, options: InterviewOptions): Promise<AnswerSet> {
   const m = options.messages ?? en;
   const prompts = promptsFor(m, options.lang ?? 'en', options.context ?? {});
-  const asking: Asking = { m, prompts };
+  const asking: Asking = { m, prompts, hardStopVerdict: pack.verdicts['fire-now'].title };
   const say = (text: string) => options.say(prompts.wrapLine(text));
   const order = questionOrder(pack);
   const byId = new Map(pack.questions.map((q) => [q.id, q]));
@@ -154,9 +156,22 @@ function showAnswer(q: Question, value: AnswerValue, m: Messages): string {
   return value === null ? m.interview.notSure : displayValue(q, value, m.words);
 }
 
-/** One question, with "Not sure" always on offer. `current` preselects an earlier answer when changing it. */
-async function ask(q: Question, progress: string, current: AnswerValue | undefined, { m, prompts }: Asking): Promise<AnswerValue> {
-  const message = `${progress} · ${q.text}`;
+/**
+ * One question, with "Not sure" always on offer. `current` preselects an earlier
+ * answer when changing it. The answer that makes a hard stop is recorded only once
+ * confirmed (Enter says no): otherwise the question is asked again.
+ */
+async function ask(q: Question, progress: string, current: AnswerValue | undefined, asking: Asking): Promise<AnswerValue> {
+  const { m, prompts } = asking;
+  for (;;) {
+    const value = await askOnce(q, `${progress} · ${q.text}`, current, asking);
+    if (value === null || !isHardStop(q) || severity(q, value) < 1) return value;
+    const message = m.interview.confirmHardStop(capitalise(displayValue(q, value, m.words)), asking.hardStopVerdict);
+    if (await prompts.confirm({ message, default: false })) return value;
+  }
+}
+
+async function askOnce(q: Question, message: string, current: AnswerValue | undefined, { m, prompts }: Asking): Promise<AnswerValue> {
   if (q.kind === 'number') {
     const range = [q.min, q.max].every((v) => v !== undefined) ? `${q.min}–${q.max}${q.unit ? ` ${q.unit}` : ''}` : allowedValues(q);
     const raw = await prompts.input({

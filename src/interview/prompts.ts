@@ -1,7 +1,7 @@
 // inquirer's prompts as the interview uses them: in the user's language, and
 // with their text wrapped between words to the terminal's width (see wrap.ts).
 import { styleText } from 'node:util';
-import { input, select } from '@inquirer/prompts';
+import { confirm, input, select } from '@inquirer/prompts';
 import type { Messages } from '../i18n/en.js';
 import { displayWidth, truncateToWidth, wrapWords } from './wrap.js';
 
@@ -26,6 +26,9 @@ export function promptsFor(m: Messages, locale: string, ctx: PromptContext) {
     return typeof c.columns === 'number' && c.columns > 1 ? c.columns - 1 : Infinity;
   };
   const wrap = (text: string, width: number) => wrapWords(text, width, locale);
+  const yes = capitalise(m.words.yes);
+  const no = capitalise(m.words.no);
+  const keywords = { yes, no, error: () => m.interview.yesOrNo(yes, no) };
   return {
     /** Text for outside any prompt, wrapped like the prompts. */
     wrapLine: (text: string) => wrap(text, columns()).join('\n'),
@@ -37,12 +40,16 @@ export function promptsFor(m: Messages, locale: string, ctx: PromptContext) {
       return select<Value>({ ...config, theme: { style: { ...style, ...selectStyle(m, columns, wrap) } } }, ctx);
     },
     input: (config: Parameters<typeof input>[0]) => input({ ...config, theme: { ...wrappedTheme(columns, wrap, TYPING_ROOM), ...config.theme } }, ctx),
+    confirm: (config: Parameters<typeof confirm>[0]) => {
+      const hint = ` (${yes.charAt(0)}/${no.charAt(0)})`;
+      return confirm({ ...config, theme: { ...wrappedTheme(columns, wrap, displayWidth(hint)), keywords } }, ctx);
+    },
   };
 }
 
 /**
  * Wraps the message under the prompt's prefix, and puts what follows it (the
- * answer once given, `tail` columns of typing before) on a line of its
+ * answer once given, `tail` columns of typing or hint before) on a line of its
  * own when the message's last line has no room for it.
  */
 function wrappedTheme(columns: () => number, wrap: (text: string, width: number) => string[], tail: number) {

@@ -166,6 +166,28 @@ describe('no red flag by default', () => {
     expect(answers).toMatchObject({ pays_late: 'never', unpaid_work: false, underpays: 1, disputes_fees: 'never', unpaid_extra_work: 'never' });
     expect(answers).toMatchObject({ contract_active: false, work_in_progress: false, raised_issue: false });
   });
+
+  it('a hard stop is recorded only once confirmed; Enter at the confirmation asks the question again', async () => {
+    const { result } = start('Acme');
+    await answer('Money:', 'down', 'enter');
+    await answer('Money 1/5', 'enter');
+    await answer('Money 2/5', 'down', 'enter'); // unpaid_work: yes, no hard stop: no confirmation
+    await answer('Money 3/5', 'enter');
+    for (const q of ['Money 4/5', 'Money 5/5', 'Scope and agreements:']) await answer(q, 'enter');
+    await answer('Respect and conduct:', 'down', 'enter');
+    await answer('Respect and conduct 1/7', 'enter');
+    await answer('Respect and conduct 2/7', 'down', 'enter'); // abuse: yes
+    await answer('This is a hard stop: the verdict will be "Fire now". Record "Yes"? (y/N)', 'enter');
+    await answer(/Respect and conduct 2\/7 .*\n❯ No\n/, 'down', 'enter'); // asked again, from the top
+    await answer('This is a hard stop', 'type:y', 'enter');
+    for (const q of ['Respect and conduct 3/7', 'Respect and conduct 4/7']) await answer(q, 'enter');
+    await answer('Respect and conduct 5/7', 'down', 'enter'); // unethical_requests: yes...
+    await answer('This is a hard stop', 'enter'); // ...not confirmed
+    await answer('Respect and conduct 5/7', 'enter'); // no
+    for (const q of ['Respect and conduct 6/7', 'Respect and conduct 7/7', 'Your time 1/1', 'Working together:', 'Fit and wellbeing:', ...context]) await answer(q, 'enter');
+    await answer('Review your answers', 'enter');
+    expect((await result).answers).toMatchObject({ unpaid_work: true, abuse: true, unethical_requests: false, sabotage: false });
+  });
 });
 
 describe('the interview in each language', () => {
