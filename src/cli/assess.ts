@@ -1,7 +1,8 @@
 import { parseAnswers } from '../answers/parse.js';
 import { evaluate } from '../engine/evaluate.js';
 import { buildScript } from '../engine/script.js';
-import type { AnswerSet, Assessment, Pack } from '../engine/types.js';
+import type { AnswerSet, Assessment, Pack, Verdict } from '../engine/types.js';
+import { existsSync } from 'node:fs';
 import { writeFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CancelledError, FireCheckError } from '../errors.js';
@@ -25,6 +26,8 @@ export interface Scored {
   set: AnswerSet;
   assessment: Assessment;
   today: string;
+  /** The answers came from the interview, at a terminal. */
+  interviewed: boolean;
 }
 
 /** Reads the pack and the answers (file, stdin or interview) and scores them. */
@@ -32,47 +35,53 @@ export async function score(options: AssessOptions, io: Io): Promise<Scored> {
   const m = options.messages ?? en;
   const today = checkDate(options.today, m) ?? io.today();
   const pack = await packFor(options);
-  const set = await answersFor(options, pack, io);
+  const interviewed = options.answers === undefined && io.stdinIsTTY();
+  const set = interviewed ? await interview(options, pack, io) : await answersGiven(options, pack, io);
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
   if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set, options.messages ?? en);
-  return { pack, set, assessment: evaluate(pack, set, { today, words: m.words }), today };
+  return { pack, set, assessment: evaluate(pack, set, { today, words: m.words }), today, interviewed };
 }
+
+/** The verdicts that end the relationship: after them the interview offers the words to use. */
+const ENDS_IT: readonly Verdict[] = ['fire', 'fire-now'];
 
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
   const scored = await score(options, io);
   io.writeOut(await render(scored, options, io));
+  // Only with the report on the terminal: one redirected to a file must stay the report alone.
+  if (scored.interviewed && io.stdout.isTTY && ENDS_IT.includes(scored.assessment.verdict)) await offerNextSteps(scored, options, io);
   return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
 }
 
 export async function script(options: AssessOptions, io: Io): Promise<number> {
-  const { pack, set, assessment, today } = await score(options, io);
+  const scored = await score(options, io);
+  io.writeOut(await renderScript(scored, options, io));
+  return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
+}
+
+async function renderScript({ pack, set, assessment, today }: Scored, options: AssessOptions, io: Io): Promise<string> {
   const m = options.messages ?? en;
   const sections = buildScript(pack, set, assessment, { today, words: m.words });
   const format = formatOf(options);
   const { renderScriptJson, renderScriptMarkdown, renderScriptText } = await import('../render/script.js');
-  io.writeOut(
-    format === 'json'
-      ? renderScriptJson(assessment, sections)
-      : format === 'markdown'
-        ? renderScriptMarkdown(assessment, sections, { verdicts: pack.verdicts, messages: m })
-        : renderScriptText(assessment, sections, { verdicts: pack.verdicts, style: await styleFor(options, io), width: terminalWidth(io), messages: m }),
-  );
-  return options.exitCode ? EXIT[assessment.verdict] : EXIT.ok;
+  return format === 'json'
+    ? renderScriptJson(assessment, sections)
+    : format === 'markdown'
+      ? renderScriptMarkdown(assessment, sections, { verdicts: pack.verdicts, messages: m })
+      : renderScriptText(assessment, sections, { verdicts: pack.verdicts, style: await styleFor(options, io), width: terminalWidth(io), messages: m });
 }
 
-async function answersFor(options: AssessOptions, pack: Pack, io: Io): Promise<AnswerSet> {
+/** Answers from --answers FILE, or piped in. */
+async function answersGiven(options: AssessOptions, pack: Pack, io: Io): Promise<AnswerSet> {
   const m = options.messages ?? en;
   if (options.answers !== undefined) {
     const { text, source } = await readInput(options.answers, io, m.errors.answersFile, m);
     return parseAnswers(text, pack, source, m);
   }
-  if (!io.stdinIsTTY()) {
-    // Checked before any prompt: inquirer on a closed or empty stdin would fail obscurely or hang.
-    const { text, source } = await readInput('-', io, m.errors.answersFile, m);
-    if (text.trim() === '') throw new FireCheckError(m.interview.noTerminal);
-    return parseAnswers(text, pack, source, m);
-  }
-  return interview(options, pack, io);
+  // Checked before any prompt: inquirer on a closed or empty stdin would fail obscurely or hang.
+  const { text, source } = await readInput('-', io, m.errors.answersFile, m);
+  if (text.trim() === '') throw new FireCheckError(m.interview.noTerminal);
+  return parseAnswers(text, pack, source, m);
 }
 
 async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<AnswerSet> {
@@ -82,22 +91,63 @@ async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<An
   const { runInterview } = await import('../interview/interview.js');
   // Prompts draw on stdout when it is the terminal; with stdout redirected, on stderr, so the file gets only the report.
   const output = io.stdout.isTTY ? io.stdout : io.stderr;
-  try {
-    return await runInterview(pack, {
+  return cancellable(options, () =>
+    runInterview(pack, {
       ...(options.client === undefined ? {} : { client: options.client }),
       context: { input: io.stdin, output },
       say: (line) => output.write(`${line}\n`),
       messages: options.messages ?? en,
       ...(options.lang === undefined ? {} : { lang: options.lang }),
-    });
+    }),
+  );
+}
+
+/** After the report, the words to use and (unless --save-answers did) saving the answers, offered at the terminal. */
+async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): Promise<void> {
+  const m = options.messages ?? en;
+  const { offerAfterVerdict } = await import('../interview/interview.js');
+  const saveAnswers = async (file: string) => {
+    try {
+      await writeAnswers(file, scored.set);
+      return undefined;
+    } catch (error) {
+      return writeErrorReason(error, m);
+    }
+  };
+  await cancellable(options, () =>
+    offerAfterVerdict({
+      context: { input: io.stdin, output: io.stdout },
+      messages: m,
+      ...(options.lang === undefined ? {} : { lang: options.lang }),
+      say: (line) => io.stdout.write(`${line}\n`),
+      showScript: async () => io.writeOut(await renderScript(scored, options, io)),
+      ...(options.saveAnswers === undefined ? { saveAnswers } : {}),
+      exists: existsSync,
+    }),
+  );
+}
+
+/** Ctrl-C at a prompt: "Cancelled." and exit 130, the same at every prompt. */
+async function cancellable<T>(options: AssessOptions, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError((options.messages ?? en).interview.cancelled);
     throw error;
   }
 }
 
-/** Writes the answers as piped JSON, whole or not at all (a temporary file renamed into place). */
+/** --save-answers FILE. */
 async function saveAnswers(file: string, set: AnswerSet, m: Messages): Promise<void> {
+  try {
+    await writeAnswers(file, set);
+  } catch (error) {
+    throw new FireCheckError(m.errors.cannotWrite(file, writeErrorReason(error, m)));
+  }
+}
+
+/** Writes the answers as piped JSON, whole or not at all (a temporary file renamed into place). */
+async function writeAnswers(file: string, set: AnswerSet): Promise<void> {
   const data = { client: set.client ?? '', answers: set.answers };
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
@@ -105,10 +155,13 @@ async function saveAnswers(file: string, set: AnswerSet, m: Messages): Promise<v
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
-    // Writing, a missing path means a missing folder.
-    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? m.errors.noSuchFolder : readErrorReason(error, m);
-    throw new FireCheckError(m.errors.cannotWrite(file, why));
+    throw error;
   }
+}
+
+/** Writing, a missing path means a missing folder. */
+function writeErrorReason(error: unknown, m: Messages): string {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? m.errors.noSuchFolder : readErrorReason(error, m);
 }
 
 /** JSON is the scripts' hot path and needs nothing more; the other renderers load on demand. */

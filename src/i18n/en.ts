@@ -134,6 +134,12 @@ export const en = {
     followUp: 'Follow-up',
     yesOrNo: (yes: string, no: string) => `Answer "${yes}" or "${no}".`,
     confirmHardStop: (answer: string, verdict: string) => `This is a hard stop: the verdict will be "${verdict}". Record "${answer}"?`,
+    offerScript: 'Show the words to use when you end it?',
+    offerSave: 'Save these answers to a file, to score them again later?',
+    savePath: 'Save them to which file? (leave empty to skip)',
+    overwrite: (file: string) => `${file} already exists. Replace it?`,
+    saved: (file: string) => `Answers saved to ${file}.`,
+    cannotSave: (file: string, why: string) => `Cannot save to ${file}: ${why}.`,
     cancelled: 'Cancelled.',
     noTerminal:
       'no answers: stdin is not a terminal and nothing was piped in. Pipe a JSON answers object ' +

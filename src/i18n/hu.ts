@@ -135,6 +135,12 @@ export const hu: Messages = {
     followUp: 'Kiegészítő kérdés',
     yesOrNo: (yes, no) => `Kérjük, válaszoljon így: „${yes}” vagy „${no}”.`,
     confirmHardStop: (answer, verdict) => `Ez azonnali stop: a döntés „${verdict}” lesz. Biztosan ezt rögzíti: „${answer}”?`,
+    offerScript: 'Megmutassuk, mit mondhat a lezáráskor?',
+    offerSave: 'Elmenti ezeket a válaszokat egy fájlba, hogy később újra értékelhesse őket?',
+    savePath: 'Melyik fájlba mentsük? (hagyja üresen a kihagyáshoz)',
+    overwrite: (file) => `A(z) ${file} fájl már létezik. Felülírja?`,
+    saved: (file) => `A válaszok mentve: ${file}.`,
+    cannotSave: (file, why) => `A mentés nem sikerült (${file}): ${why}.`,
     cancelled: 'Megszakítva.',
     noTerminal:
       'nincsenek válaszok: a szabványos bemenet nem terminál, és csővezetéken sem érkezett semmi. Küldj egy JSON-válaszobjektumot ' +

@@ -135,6 +135,12 @@ export const it: Messages = {
     followUp: 'Domanda in più',
     yesOrNo: (yes, no) => `Risponda "${yes}" o "${no}".`,
     confirmHardStop: (answer, verdict) => `Questo è uno stop immediato: il verdetto sarà "${verdict}". Vuole registrare "${answer}"?`,
+    offerScript: 'Vuole vedere le parole da usare per chiudere il rapporto?',
+    offerSave: 'Vuole salvare queste risposte in un file, per valutarle di nuovo in seguito?',
+    savePath: 'In quale file le salvo? (lasci vuoto per saltare)',
+    overwrite: (file) => `${file} esiste già. Vuole sostituirlo?`,
+    saved: (file) => `Risposte salvate in ${file}.`,
+    cannotSave: (file, why) => `Impossibile salvare in ${file}: ${why}.`,
     cancelled: 'Annullato.',
     noTerminal:
       'nessuna risposta: lo stdin non è un terminale e non è arrivato nulla in pipe. Passa in pipe un oggetto JSON di risposte ' +

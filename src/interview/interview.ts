@@ -23,6 +23,9 @@ export interface InterviewOptions {
   lang?: string;
 }
 
+// The offers after a verdict load with the interview: one bundle, one copy of inquirer.
+export { offerAfterVerdict } from './offers.js';
+
 const DONE = '\u0000done';
 
 /** What asking one question needs: the words, the prompts, and the verdict a hard stop leads to (for its confirmation). */

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/i18n/index.js';
+import { isHardStop } from '../../src/interview/hard-stop.js';
 import { displayWidth } from '../../src/interview/wrap.js';
 import { loadTranslation } from '../../src/pack/load.js';
 import { localizePack } from '../../src/pack/overlay.js';
@@ -190,6 +191,48 @@ describeTerminal('what the interview records, and how it fits the terminal (tmux
     for (const line of lines) expect(displayWidth(line), line).toBeLessThan(50);
     t.send('C-c');
     await t.waitFor('[exit 130]');
+  });
+});
+
+describeTerminal('after a verdict to end it (tmux)', () => {
+  const hardStop = pack.questions.find(isHardStop)!;
+  const category = pack.categories.find((c) => c.id === hardStop.category)!;
+  /** Keys for an interview that records one hard stop, confirmed, and takes the first choice everywhere else. */
+  const fireNow = (prompt: string): string[] | undefined =>
+    prompt.startsWith(`? ${category.title}: `) || prompt.includes(hardStop.text.slice(0, 30)) ? ['Down', 'Enter'] : prompt.startsWith('? This is a hard stop') ? ['type:y', 'Enter'] : undefined;
+
+  it('offers the words to use, then saving the answers, and never replaces a file unasked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fire-check-offers-'));
+    const taken = join(dir, 'acme.json');
+    const fresh = join(dir, 'acme-2.json');
+    writeFileSync(taken, 'keep me\n');
+    const files = [taken, fresh];
+    const t = terminal('offers', 100);
+    t.start(`${cli} --client Acme --today 2026-11-22`, { NO_COLOR: '1' });
+    const screen = await t.answerEach((prompt) => {
+      if (prompt.startsWith('? Save these answers')) return ['type:y', 'Enter'];
+      if (prompt.startsWith('? Save them to which file?')) return [`type:${files.shift()}`, 'Enter'];
+      // Enter: the words to use, yes; replacing the file, no; anything else, the first choice.
+      return fireNow(prompt) ?? ['Enter'];
+    });
+    expect(screen).toContain('[exit 0]');
+    const order = ['fire-check · Acme', '✔ Show the words to use when you end it? Yes', 'What to say · Acme', '✔ Save these answers'].map((text) => screen.indexOf(text));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > (order[i - 1] as number))), String(order)).toBe(true);
+    expect(screen).toContain(`✔ ${taken} already exists. Replace it? No`);
+    expect(readFileSync(taken, 'utf8')).toBe('keep me\n');
+    expect(screen).toContain(`Answers saved to ${fresh}.`);
+    expect(JSON.parse(readFileSync(fresh, 'utf8'))).toMatchObject({ client: 'Acme', answers: { [hardStop.id]: true } });
+  });
+
+  it('Ctrl-C at an offer: "Cancelled.", exit 130, with the report already printed', async () => {
+    const t = terminal('offer-cancel', 100);
+    t.start(`${cli} --client Acme`, { NO_COLOR: '1' });
+    await t.answerEach((prompt) => (prompt.startsWith('? Show the words') ? undefined : (fireNow(prompt) ?? ['Enter'])));
+    t.send('C-c');
+    const screen = await t.waitFor('[exit 130]');
+    expect(screen).toMatch(/^Cancelled\.$/m);
+    expect(screen.indexOf('fire-check · Acme')).toBeLessThan(screen.indexOf('Cancelled.'));
+    expect(screen).not.toMatch(/ExitPromptError|\s+at .+:\d+:\d+/);
   });
 });
 
