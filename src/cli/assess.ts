@@ -1,5 +1,5 @@
 import { parseAnswers } from '../answers/parse.js';
-import { evaluate } from '../engine/evaluate.js';
+import { evaluate, prepare, type PreparedPack } from '../engine/evaluate.js';
 import { buildScript } from '../engine/script.js';
 import type { AnswerSet, Assessment, Pack, Verdict } from '../engine/types.js';
 import { existsSync } from 'node:fs';
@@ -23,6 +23,7 @@ export interface AssessOptions extends CommonOptions {
 
 export interface Scored {
   pack: Pack;
+  prepared: PreparedPack;
   set: AnswerSet;
   assessment: Assessment;
   today: string;
@@ -39,7 +40,8 @@ export async function score(options: AssessOptions, io: Io): Promise<Scored> {
   const set = interviewed ? await interview(options, pack, io) : await answersGiven(options, pack, io);
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
   if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set, options.messages ?? en);
-  return { pack, set, assessment: evaluate(pack, set, { today, words: m.words }), today, interviewed };
+  const prepared = prepare(pack);
+  return { pack, prepared, set, assessment: evaluate(prepared, set, { today, words: m.words }), today, interviewed };
 }
 
 /** The verdicts that end the relationship: after them the interview offers the words to use. */
@@ -59,9 +61,9 @@ export async function script(options: AssessOptions, io: Io): Promise<number> {
   return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
 }
 
-async function renderScript({ pack, set, assessment, today }: Scored, options: AssessOptions, io: Io): Promise<string> {
+async function renderScript({ pack, prepared, set, assessment, today }: Scored, options: AssessOptions, io: Io): Promise<string> {
   const m = options.messages ?? en;
-  const sections = buildScript(pack, set, assessment, { today, words: m.words });
+  const sections = buildScript(prepared, set, assessment, { today, words: m.words });
   const format = formatOf(options);
   const { renderScriptJson, renderScriptMarkdown, renderScriptText } = await import('../render/script.js');
   return format === 'json'
@@ -165,18 +167,18 @@ function writeErrorReason(error: unknown, m: Messages): string {
 }
 
 /** JSON is the scripts' hot path and needs nothing more; the other renderers load on demand. */
-export async function render({ assessment, pack, set, today }: Scored, options: CommonOptions, io: Io): Promise<string> {
+export async function render({ assessment, pack, prepared, set, today }: Scored, options: CommonOptions, io: Io): Promise<string> {
   const m = options.messages ?? en;
   switch (formatOf(options)) {
     case 'json':
       return renderJson(assessment);
     case 'markdown': {
       const { renderMarkdown } = await import('../render/markdown.js');
-      return renderMarkdown(assessment, { verdicts: pack.verdicts, messages: m, script: buildScript(pack, set, assessment, { today, words: m.words }) });
+      return renderMarkdown(assessment, { verdicts: pack.verdicts, questions: prepared.byId, messages: m, script: buildScript(prepared, set, assessment, { today, words: m.words }) });
     }
     default: {
       const { renderText } = await import('../render/text.js');
-      return renderText(assessment, { verdicts: pack.verdicts, style: await styleFor(options, io), width: terminalWidth(io), messages: m });
+      return renderText(assessment, { verdicts: pack.verdicts, questions: prepared.byId, style: await styleFor(options, io), width: terminalWidth(io), messages: m });
     }
   }
 }

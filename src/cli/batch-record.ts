@@ -2,8 +2,7 @@
 // ByteSink the caller empties), so it can be tested and reused apart from the
 // command's streaming loop.
 import type { InputRecord } from '../answers/records.js';
-import { evaluate, type EvaluateOptions } from '../engine/evaluate.js';
-import type { Pack } from '../engine/types.js';
+import { evaluate, type EvaluateOptions, type PreparedPack } from '../engine/evaluate.js';
 import type { Messages } from '../i18n/en.js';
 import { writeJsonLine, type ByteSink } from '../render/json-bytes.js';
 import type { Ranked } from '../render/table.js';
@@ -11,7 +10,7 @@ import type { Ranked } from '../render/table.js';
 export type BatchFormat = 'ndjson' | 'csv' | 'table';
 
 export interface RecordContext {
-  pack: Pack;
+  prepared: PreparedPack;
   /** For evaluate: made once, not per record. */
   evaluateOptions: EvaluateOptions;
   m: Messages;
@@ -39,7 +38,7 @@ export function scoreRecord(record: InputRecord, ctx: RecordContext, out: ByteSi
     else out.text(`${JSON.stringify({ line: record.line, error: { message: where, problems: record.problems } })}\n`);
     return FAILED;
   }
-  const a = evaluate(ctx.pack, record.set, ctx.evaluateOptions);
+  const a = evaluate(ctx.prepared, record.set, ctx.evaluateOptions);
   if (ctx.format === 'table') {
     return { ok: true, rank: { line: record.line, client: a.client ?? '', verdict: a.verdict, score: a.score, confidence: a.confidence, top: a.reasons[0]?.text ?? '' } };
   }

@@ -7,6 +7,7 @@ import { ByteSink } from '../render/json-bytes.js';
 import type { Ranked } from '../render/table.js';
 import { scoreRecord, type BatchFormat, type RecordContext } from './batch-record.js';
 import { packFor } from './context.js';
+import { prepare } from '../engine/prepare.js';
 import { readErrorReason, type Io } from './io.js';
 import { BATCH_NODE_FLAGS, EXIT, type CommonOptions } from './options.js';
 
@@ -30,7 +31,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   const inputFormat = options.inputFormat ?? formatFromName(source, m);
   const input = source === 'stdin' ? io.stdin : openFile(source, m);
   const format = options.format as BatchFormat;
-  const ctx: RecordContext = { pack, evaluateOptions: { today, words: m.words }, m, format, source };
+  const ctx: RecordContext = { prepared: prepare(pack), evaluateOptions: { today, words: m.words }, m, format, source };
 
   const sink = new ByteSink();
   const out = streamedOutput(io, sink);

@@ -47,8 +47,12 @@ export async function styleFor(options: CommonOptions, io: Io, stream: { isTTY?:
   return new Chalk({ level });
 }
 
+/**
+ * The width to lay text out for: the terminal's, less its last column (a line
+ * that fills it makes some terminals wrap the cursor onto an empty line).
+ */
 export function terminalWidth(io: Io): number | undefined {
   const fromEnv = Number(io.env.COLUMNS);
-  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  return io.stdout.isTTY ? io.stdout.columns : undefined;
+  const columns = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : io.stdout.isTTY ? io.stdout.columns : undefined;
+  return columns === undefined ? undefined : columns - 1;
 }

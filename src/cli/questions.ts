@@ -1,5 +1,6 @@
 import { answersTemplate } from '../answers/parse.js';
-import { questionOrder } from '../engine/evaluate.js';
+import { isHardStop, questionOrder } from '../engine/prepare.js';
+import { kindOf } from '../engine/kinds/index.js';
 import { FREQ_LEVELS, type Pack, type Question } from '../engine/types.js';
 import { padEnd } from '../render/text.js';
 import { en } from '../i18n/en.js';
@@ -8,16 +9,7 @@ import type { Io } from './io.js';
 import type { CommonOptions } from './options.js';
 
 export function allowedList(q: Question): string {
-  switch (q.kind) {
-    case 'bool':
-      return 'yes | no';
-    case 'freq':
-      return FREQ_LEVELS.join(' | ');
-    case 'scale':
-      return '1..5';
-    case 'number':
-      return `${q.min ?? '-∞'}..${q.max ?? '∞'}${q.unit ? ` ${q.unit}` : ''}`;
-  }
+  return kindOf(q).list(q);
 }
 
 export function questionsJson(pack: Pack) {
@@ -34,7 +26,8 @@ export function questionsJson(pack: Pack) {
       ...(q.kind === 'number' ? { min: q.min ?? null, max: q.max ?? null, unit: q.unit ?? null } : {}),
       context: q.weight === 0,
       weight: q.weight,
-      hardStop: q.hardStop === true,
+      hardStop: isHardStop(q),
+      floors: q.floors ?? [],
       text: q.text,
       help: q.help ?? null,
       askIf: q.askIf ?? null,
@@ -58,7 +51,7 @@ export async function listQuestions(options: CommonOptions, io: Io): Promise<num
     if (!questions.length) continue;
     lines.push(style.bold(`${category.title} (${category.id})`));
     for (const q of questions) {
-      const flags = [q.weight === 0 ? w.context : w.weight(q.weight), q.hardStop ? w.hardStop : '', q.askIf ? w.conditional : '']
+      const flags = [q.weight === 0 ? w.context : w.weight(q.weight), isHardStop(q) ? w.hardStop : '', q.askIf ? w.conditional : '']
         .filter(Boolean)
         .join(', ');
       lines.push(`  ${style.cyan(padEnd(q.id, idWidth))}${padEnd(q.kind, 8)}${allowedList(q)}  ${style.dim(`(${flags})`)}`);

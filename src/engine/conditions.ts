@@ -1,47 +1,29 @@
-import { FREQ_LEVELS, type AnswerValue, type Answers, type Condition, type Question, type Scalar } from './types.js';
+import { kindOf } from './kinds/index.js';
+import type { AnswerValue, Answers, Condition, Question, Scalar } from './types.js';
 
 /**
  * Brings a value written in a pack or an answer file to the form answers are
  * stored in, for the given question. Returns undefined when the question cannot
  * take it; validation uses that to name the bad value.
  */
-export function coerceValue(question: Pick<Question, 'kind'>, raw: Scalar): Exclude<AnswerValue, null> | undefined {
-  switch (question.kind) {
-    case 'bool':
-      if (typeof raw === 'boolean') return raw;
-      if (typeof raw === 'string') {
-        const word = raw.trim().toLowerCase();
-        if (word === 'yes' || word === 'true') return true;
-        if (word === 'no' || word === 'false') return false;
-      }
-      return undefined;
-    case 'freq': {
-      if (typeof raw !== 'string') return undefined;
-      const word = raw.trim().toLowerCase();
-      return (FREQ_LEVELS as readonly string[]).includes(word) ? (word as (typeof FREQ_LEVELS)[number]) : undefined;
-    }
-    case 'scale':
-    case 'number': {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-      return Number.isFinite(n) ? n : undefined;
-    }
-  }
+export function coerceValue(question: Question, raw: Scalar): Exclude<AnswerValue, null> | undefined {
+  return kindOf(question).coerce(question, raw);
 }
 
 /** Position of a value on its question's own scale, for atLeast/atMost. */
-export function rank(value: Exclude<AnswerValue, null>): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return FREQ_LEVELS.indexOf(value);
+export function rank(question: Question, value: Exclude<AnswerValue, null>): number {
+  return kindOf(question).rank(value);
 }
 
 /**
  * Evaluates a condition over answers. A comparison on a question that has no
  * answer (missing, not sure, or not asked) is false: conditions only fire on
- * what the user actually said.
+ * what the user actually said. For one-off checks (the interview); scoring
+ * compiles its conditions once, in prepare().
  */
 export function holds(condition: Condition, answers: Answers, questions: ReadonlyMap<string, Question>): boolean {
-  return conditionTest(condition, questions)(answerVector(answers, questions));
+  const slots = slotsOf(questions);
+  return compileCondition(condition, questions, slots)(answerVector(answers, slots));
 }
 
 /**
@@ -56,26 +38,12 @@ export type Test = (answers: AnswerVector) => boolean;
 
 /** Each question's index in an answer vector: its place in the questions map. */
 export function slotsOf(questions: ReadonlyMap<string, Question>): ReadonlyMap<string, number> {
-  return layout(questions).slots;
+  return new Map([...questions.keys()].map((id, i) => [id, i]));
 }
-
-/** The slots of a questions map, and a vector with no answers to copy. */
-function layout(questions: ReadonlyMap<string, Question>): { slots: ReadonlyMap<string, number>; blank: AnswerVector } {
-  let entry = layouts.get(questions);
-  if (!entry) {
-    const ids = [...questions.keys()];
-    entry = { slots: new Map(ids.map((id, i) => [id, i])), blank: ids.map(() => undefined) };
-    layouts.set(questions, entry);
-  }
-  return entry;
-}
-
-const layouts = new WeakMap<ReadonlyMap<string, Question>, { slots: ReadonlyMap<string, number>; blank: AnswerVector }>();
 
 /** The answers to the questions of the map, as a vector; answers to other ids are left out. */
-export function answerVector(answers: Answers, questions: ReadonlyMap<string, Question>): AnswerVector {
-  const { slots, blank } = layout(questions);
-  const vector = blank.slice();
+export function answerVector(answers: Answers, slots: ReadonlyMap<string, number>): AnswerVector {
+  const vector: AnswerVector = new Array(slots.size).fill(undefined);
   // for-in, not Object.entries: no array per answer, and V8 reads `answers[id]` from its enum cache.
   for (const id in answers) {
     const slot = slots.get(id);
@@ -84,22 +52,13 @@ export function answerVector(answers: Answers, questions: ReadonlyMap<string, Qu
   return vector;
 }
 
-/** The condition as a function of an answer vector, made once per condition and questions map. */
-export function conditionTest(condition: Condition, questions: ReadonlyMap<string, Question>): Test {
-  let tests = compiled.get(questions);
-  if (!tests) compiled.set(questions, (tests = new WeakMap()));
-  let test = tests.get(condition);
-  if (!test) {
-    test = compile(condition, questions, slotsOf(questions));
-    tests.set(condition, test);
-  }
-  return test;
+/**
+ * The condition as a function of an answer vector, with the values it compares
+ * against already brought to the answers' form.
+ */
+export function compileCondition(c: Condition, questions: ReadonlyMap<string, Question>, slots: ReadonlyMap<string, number>): Test {
+  return compile(c, questions, slots);
 }
-
-// A condition is data from the pack, fixed once loaded; batch scoring checks the
-// same conditions for every record. Each is turned once into a function, with
-// the values it compares against already brought to the answers' form.
-const compiled = new WeakMap<ReadonlyMap<string, Question>, WeakMap<Condition, Test>>();
 
 function compile(c: Condition, questions: ReadonlyMap<string, Question>, slots: ReadonlyMap<string, number>): Test {
   const sub = (x: Condition): Test => compile(x, questions, slots);
@@ -134,11 +93,10 @@ function compile(c: Condition, questions: ReadonlyMap<string, Question>, slots: 
   const comparison = (bound: Scalar, op: Operator): Test => {
     const b = coerceValue(question, bound);
     if (b === undefined) return () => false;
-    const rb = rank(b);
+    const rb = rank(question, b);
     if (question.kind === 'number' || question.kind === 'scale') return numberTest(slot, op, rb);
     // A yes/no or a frequency has a handful of values: those that pass are listed once.
-    const values: Exclude<AnswerValue, null>[] = question.kind === 'bool' ? [false, true] : [...FREQ_LEVELS];
-    return oneOf(slot, values.filter((v) => OPERATORS[op](rank(v), rb)));
+    return oneOf(slot, kindOf(question).values(question).filter((v) => OPERATORS[op](rank(question, v), rb)));
   };
   if (c.atLeast !== undefined) return comparison(c.atLeast, '>=');
   if (c.atMost !== undefined) return comparison(c.atMost, '<=');

@@ -1,22 +1,23 @@
 // The words to use when ending it: talking points for the call, a written
 // confirmation, or a written notice where a meeting is unsafe. All wording
 // comes from the pack's templates; this only chooses and fills them.
-import { holds } from './conditions.js';
-import { effectiveAnswers, ENGLISH_WORDS, questionsById, templateValues, type EvaluateOptions } from './evaluate.js';
+import { effectiveAnswers, ENGLISH_WORDS, templateValues, type EvaluateOptions } from './evaluate.js';
+import { vectorOf, type PreparedPack } from './prepare.js';
 import { fillTemplate } from './template.js';
-import type { AnswerSet, Assessment, Pack, ScriptOutput } from './types.js';
+import type { AnswerSet, Assessment, Condition, ScriptOutput } from './types.js';
 
 /** Sections for a fire or fire-now verdict; empty for keep and fix (there is nothing to end). */
-export function buildScript(pack: Pack, input: AnswerSet, assessment: Assessment, options: EvaluateOptions = {}): ScriptOutput[] {
-  const script = pack.script;
+export function buildScript(p: PreparedPack, input: AnswerSet, assessment: Assessment, options: EvaluateOptions = {}): ScriptOutput[] {
+  const script = p.pack.script;
   if (!script || (assessment.verdict !== 'fire' && assessment.verdict !== 'fire-now')) return [];
-  const words = { ...ENGLISH_WORDS, ...options.words };
-  const byId = questionsById(pack);
-  const { answers } = effectiveAnswers(pack, input.answers);
+  const words = options.words ?? ENGLISH_WORDS;
+  const byId = p.byId;
+  const { answers } = effectiveAnswers(p, input.answers);
+  const vector = vectorOf(p, answers);
   const values = templateValues(byId, answers, input.client, assessment.recheckOn, options.today, words);
   const fill = (text: string) => fillTemplate(text, values, () => '');
-  const fits = (item: { verdicts?: string[]; when?: Parameters<typeof holds>[0] }) =>
-    (!item.verdicts || item.verdicts.includes(assessment.verdict)) && (!item.when || holds(item.when, answers, byId));
+  const fits = (item: { verdicts?: string[] | undefined; when?: Condition | undefined }) =>
+    (!item.verdicts || item.verdicts.includes(assessment.verdict)) && (!item.when || p.test(item.when)(vector));
 
   // Largest reasons first (the assessment's order), each signal's neutral talking point once.
   const points = [...new Set(assessment.reasons.filter((r) => r.type === 'signal').map((r) => byId.get(r.id)?.talkingPoint).filter((t): t is string => Boolean(t)))];

@@ -3,8 +3,13 @@
 
 export const FREQ_LEVELS = ['never', 'rarely', 'sometimes', 'often', 'always'] as const;
 export const QUESTION_KINDS = ['bool', 'freq', 'scale', 'number'] as const;
-export const PHASES = ['repair', 'prepare', 'conversation', 'after'] as const;
+export const PHASES = ['prevent', 'repair', 'prepare', 'conversation', 'after'] as const;
+/** From the mildest to the most severe: a verdict's place here is how severe it is. */
 export const VERDICTS = ['keep', 'fix', 'fire', 'fire-now'] as const;
+/** The verdicts an answer or a rule can bring on its own (a floor). */
+export const FLOOR_VERDICTS = ['fix', 'fire', 'fire-now'] as const;
+/** The rule-pack format this version reads. 2: points add up as evidence, with floors. */
+export const PACK_FORMAT = 2;
 export const SCALE_MIN = 1;
 export const SCALE_MAX = 5;
 
@@ -24,121 +29,37 @@ export interface AnswerSet {
 
 export type Scalar = boolean | number | string;
 
-export interface Condition {
-  all?: Condition[];
-  any?: Condition[];
-  not?: Condition;
-  question?: string;
-  is?: Scalar | Scalar[];
-  atLeast?: number | FreqLevel;
-  atMost?: number | FreqLevel;
-  above?: number;
-  below?: number;
-  answered?: boolean;
-}
-
-export interface NumberBand {
-  min: number;
-  max: number;
-  points: number;
-}
-
-export interface Question {
-  id: string;
-  category: string;
-  kind: QuestionKind;
-  label: string;
-  text: string;
-  help?: string;
-  weight: number;
-  hardStop?: boolean;
-  askIf?: Condition;
-  min?: number;
-  max?: number;
-  unit?: string;
-  bands?: NumberBand[];
-  talkingPoint?: string;
-  sources: string[];
-}
-
-export interface Category {
-  id: string;
-  title: string;
-  gate?: string;
-}
-
-export interface Rule {
-  id: string;
-  when: Condition;
-  points: number;
-  hardStop?: boolean;
-  text: string;
-  sources: string[];
-}
-
-export interface Step {
-  id: string;
-  phase: Phase;
-  verdicts: Verdict[];
-  when?: Condition;
-  text: string;
-  sources: string[];
-}
-
-export interface VerdictBand {
-  verdict: Exclude<Verdict, 'fire-now'>;
-  from: number;
-  to: number;
-}
-
-export interface ScriptPart {
-  id: string;
-  text: string;
-  verdicts?: Verdict[];
-  when?: Condition;
-  listReasons?: boolean;
-  sources: string[];
-}
-
-export interface ScriptSection {
-  id: string;
-  title: string;
-  subject?: string;
-  verdicts?: Verdict[];
-  when?: Condition;
-  parts: ScriptPart[];
-}
-
-export interface ScriptTemplates {
-  maxReasons: number;
-  fallbackReason: string;
-  sections: ScriptSection[];
-}
-
-export interface Pack {
-  $schema?: string;
-  format: 1;
-  id: string;
-  version: string;
-  name: string;
-  description?: string;
-  categories: Category[];
-  questions: Question[];
-  rules: Rule[];
-  scoring: { bands: VerdictBand[]; recheckDays: number };
-  verdicts: Record<Verdict, { title: string; summary: string }>;
-  steps: Step[];
-  script?: ScriptTemplates;
-  tone: { avoid: string[] };
-}
+// The pack's types come from its zod schema (written once there); the engine
+// only imports them as types, so it loads neither zod nor the schema.
+export type {
+  Category,
+  Floor,
+  NumberBand,
+  Pack,
+  Question,
+  Rule,
+  ScriptPart,
+  ScriptSection,
+  ScriptTemplates,
+  Step,
+  VerdictBand,
+} from '../pack/schema.js';
+export type { ConditionInput as Condition } from '../pack/schema.js';
 
 export interface Reason {
   id: string;
   type: 'signal' | 'rule';
   points: number;
-  hardStop: boolean;
+  /** The least verdict this reason brings on its own; null when it only adds points. `fire-now` is a hard stop. */
+  floor: Verdict | null;
   text: string;
   sources: string[];
+}
+
+/** A better verdict, and the fewest answer changes that reach it. */
+export interface VerdictChange {
+  verdict: Verdict;
+  answers: Record<string, Exclude<AnswerValue, null>>;
 }
 
 export interface PlannedStep {
@@ -165,6 +86,8 @@ export interface Assessment {
   hardStops: string[];
   reasons: Reason[];
   steps: PlannedStep[];
+  /** For fix and fire: each better verdict within reach, nearest first. Empty otherwise. */
+  whatWouldChange: VerdictChange[];
   recheckOn: string | null;
   pack: { id: string; version: string };
 }

@@ -146,9 +146,10 @@ export const en = {
       '(`fire-check template` prints one to fill in), pass --answers FILE, or run fire-check in a terminal for the interview.',
   },
   phases: {
+    prevent: 'Keep it that way',
     repair: 'Repair plan',
     prepare: 'Prepare',
-    conversation: 'The conversation',
+    conversation: 'Telling them',
     after: 'After',
   },
   report: {
@@ -161,6 +162,10 @@ export const en = {
     plan: 'Plan',
     noSteps: 'Nothing to do.',
     hardStop: 'hard stop',
+    floorNote: (title: string) => `on its own: at least ${title}`,
+    whatWouldChange: 'What would change the verdict: the fewest answers that would need to be better',
+    targets: 'These are the targets to check when you check again.',
+    decidedBy: 'Decided by the hard stops',
     points: 'Points',
     reason: 'Reason',
     sources: 'Sources',

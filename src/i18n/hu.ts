@@ -147,9 +147,10 @@ export const hu: Messages = {
       '(a `fire-check template` kiír egy kitöltendőt), add meg az --answers FILE kapcsolót, vagy indítsd a fire-checket terminálban a kérdésekhez.',
   },
   phases: {
+    prevent: 'Hogy így is maradjon',
     repair: 'Javítási terv',
     prepare: 'Felkészülés',
-    conversation: 'A beszélgetés',
+    conversation: 'A döntés közlése',
     after: 'Utána',
   },
   report: {
@@ -162,6 +163,10 @@ export const hu: Messages = {
     plan: 'Terv',
     noSteps: 'Nincs teendő.',
     hardStop: 'azonnali stop',
+    floorNote: (title: string) => `önmagában legalább: ${title}`,
+    whatWouldChange: 'Mi változtatna az ítéleten: a legkevesebb válasz, amelynek jobbnak kellene lennie',
+    targets: 'Ezeket a célokat ellenőrizd a következő felülvizsgálatkor.',
+    decidedBy: 'Az azonnali stopok döntöttek',
     points: 'Pont',
     reason: 'Ok',
     sources: 'Források',

@@ -147,9 +147,10 @@ export const it: Messages = {
       '(`fire-check template` ne stampa uno da compilare), usa --answers FILE, o avvia fire-check in un terminale per l’intervista.',
   },
   phases: {
+    prevent: 'Per mantenerlo così',
     repair: 'Piano per rimediare',
     prepare: 'Preparazione',
-    conversation: 'Il colloquio',
+    conversation: 'Comunicare la decisione',
     after: 'Dopo',
   },
   report: {
@@ -162,6 +163,10 @@ export const it: Messages = {
     plan: 'Piano',
     noSteps: 'Niente da fare.',
     hardStop: 'stop immediato',
+    floorNote: (title: string) => `da solo: almeno ${title}`,
+    whatWouldChange: 'Cosa cambierebbe il verdetto: il minor numero di risposte che dovrebbero migliorare',
+    targets: 'Sono gli obiettivi da verificare al prossimo controllo.',
+    decidedBy: 'Deciso dagli stop immediati',
     points: 'Punti',
     reason: 'Motivo',
     sources: 'Fonti',

@@ -147,9 +147,10 @@ export const th: Messages = {
       '(`fire-check template` จะพิมพ์แบบฟอร์มให้กรอก) ใช้ --answers FILE หรือรัน fire-check ในเทอร์มินัลเพื่อตอบคำถาม',
   },
   phases: {
+    prevent: 'เพื่อให้เป็นแบบนี้ต่อไป',
     repair: 'แผนแก้ไข',
     prepare: 'เตรียมตัว',
-    conversation: 'การพูดคุย',
+    conversation: 'การแจ้งการตัดสินใจ',
     after: 'หลังจากนั้น',
   },
   report: {
@@ -162,6 +163,10 @@ export const th: Messages = {
     plan: 'แผน',
     noSteps: 'ไม่ต้องทำอะไร',
     hardStop: 'หยุดทันที',
+    floorNote: (title: string) => `ข้อนี้ข้อเดียว: อย่างน้อย ${title}`,
+    whatWouldChange: 'สิ่งที่จะเปลี่ยนคำตัดสิน: คำตอบน้อยข้อที่สุดที่ต้องดีขึ้น',
+    targets: 'นี่คือเป้าหมายที่ต้องตรวจเมื่อประเมินอีกครั้ง',
+    decidedBy: 'ตัดสินโดยเหตุที่ต้องหยุดทันที',
     points: 'คะแนน',
     reason: 'เหตุผล',
     sources: 'แหล่งที่มา',

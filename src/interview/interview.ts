@@ -4,10 +4,14 @@ import { Separator } from '@inquirer/prompts';
 import { normaliseAnswer } from '../answers/parse.js';
 import { holds } from '../engine/conditions.js';
 import { displayValue, isSignal, questionOrder, severity } from '../engine/evaluate.js';
-import { FREQ_LEVELS, type AnswerSet, type AnswerValue, type Category, type Pack, type Question } from '../engine/types.js';
+import { type AnswerSet, type AnswerValue, type Category, type Pack, type Question } from '../engine/types.js';
 import { allowedValues } from '../pack/allowed.js';
 import { en, type Messages } from '../i18n/en.js';
-import { isHardStop } from './hard-stop.js';
+import { FIRE_NOW, floorOf } from '../engine/prepare.js';
+import { FIVE_STEP_SHARES, kindOf } from '../engine/kinds/index.js';
+
+/** What a "sometimes" weighs: from there on, a signal counts as trouble reported. */
+const SOMETIMES = FIVE_STEP_SHARES[2];
 import { progressOf, type Progress } from './progress.js';
 import { capitalise, promptsFor, type PromptContext, type Prompts } from './prompts.js';
 
@@ -35,20 +39,6 @@ interface Asking {
   hardStopVerdict: string;
 }
 
-/** The best answer to a signal: what "no trouble here" means for each kind. */
-export function bestAnswer(q: Question): AnswerValue {
-  switch (q.kind) {
-    case 'bool':
-      return false;
-    case 'freq':
-      return 'never';
-    case 'scale':
-      return 1;
-    case 'number':
-      return null;
-  }
-}
-
 /** Context categories hold no signal: they only shape the plan, so they are asked only when something is wrong. */
 function isContextCategory(pack: Pack, category: Category): boolean {
   return pack.questions.filter((q) => q.category === category.id).every((q) => !isSignal(q));
@@ -70,7 +60,7 @@ export async function runInterview(pack: Pack, options: InterviewOptions): Promi
   let troubleReported = false;
   const anyRedFlag = () =>
     troubleReported ||
-    order.some((q) => isSignal(q) && answers[q.id] !== null && answers[q.id] !== undefined && severity(q, answers[q.id] as Exclude<AnswerValue, null>) >= 0.5);
+    order.some((q) => isSignal(q) && answers[q.id] !== null && answers[q.id] !== undefined && severity(q, answers[q.id] as Exclude<AnswerValue, null>) >= SOMETIMES);
 
   say(m.interview.intro);
   const client = options.client ?? (await prompts.input({ message: m.interview.clientName, theme: { prefix: '?' } })).trim();
@@ -105,7 +95,7 @@ export async function runInterview(pack: Pack, options: InterviewOptions): Promi
       if (gate !== 'no') troubleReported = true;
       if (gate === 'no') {
         // "No trouble here" answers every signal in the category at its best.
-        for (const q of questions) if (isSignal(q)) answers[q.id] = bestAnswer(q);
+        for (const q of questions) if (isSignal(q)) answers[q.id] = kindOf(q).best(q);
         continue;
       }
     }
@@ -168,10 +158,16 @@ async function ask(q: Question, progress: string, current: AnswerValue | undefin
   const { m, prompts } = asking;
   for (;;) {
     const value = await askOnce(q, `${progress} · ${q.text}`, current, asking);
-    if (value === null || !isHardStop(q) || severity(q, value) < 1) return value;
+    // An answer that brings fire-now on its own (the pack's floor) is a hard stop.
+    if (value === null || floorOf(q, value) < FIRE_NOW) return value;
     const message = m.interview.confirmHardStop(capitalise(displayValue(q, value, m.words)), asking.hardStopVerdict);
     if (await prompts.confirm({ message, default: false })) return value;
   }
+}
+
+/** A value as a choice in the list: what normaliseAnswer reads back. */
+function choiceValue(value: Exclude<AnswerValue, null>): string {
+  return typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
 }
 
 async function askOnce(q: Question, message: string, current: AnswerValue | undefined, { m, prompts }: Asking): Promise<AnswerValue> {
@@ -189,19 +185,14 @@ async function askOnce(q: Question, message: string, current: AnswerValue | unde
     return result.ok ? result.value : null;
   }
   const description = q.help;
-  // Always the best answer first, where the cursor starts: Enter alone never records a red flag.
-  const choices: { name: string; value: string; description?: string }[] =
-    q.kind === 'bool'
-      ? [
-          { name: capitalise(m.words.no), value: 'no' },
-          { name: capitalise(m.words.yes), value: 'yes' },
-        ]
-      : q.kind === 'freq'
-        ? FREQ_LEVELS.map((level) => ({ name: capitalise(m.words.freq[level]), value: level }))
-        : [1, 2, 3, 4, 5].map((n) => ({ name: m.interview.scale[n - 1] as string, value: String(n) }));
+  // The kind's values, best first, where the cursor starts: Enter alone never records a red flag.
+  const kind = kindOf(q);
+  const choices: { name: string; value: string; description?: string }[] = kind.values(q).map((v) => ({
+    name: q.kind === 'scale' ? (m.interview.scale[Number(v) - 1] as string) : capitalise(kind.display(q, v, m.words)),
+    value: choiceValue(v),
+  }));
   choices.push({ name: m.interview.notSure, value: 'unsure' });
-  const currentValue =
-    current === undefined ? undefined : current === null ? 'unsure' : typeof current === 'boolean' ? (current ? 'yes' : 'no') : String(current);
+  const currentValue = current === undefined ? undefined : current === null ? 'unsure' : choiceValue(current);
   const raw = await prompts.select({ message, choices: choices.map((c) => (description ? { ...c, description } : c)), default: currentValue, loop: false });
   const result = normaliseAnswer(q, raw);
   return result.ok ? result.value : null;

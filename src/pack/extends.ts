@@ -3,7 +3,7 @@
 // id adds an item. `disable` removes items. The result is validated as a whole
 // pack afterwards; `origins` lets problems found then point back into the file.
 import { questionRefs } from '../engine/conditions.js';
-import type { Condition, Pack } from '../engine/types.js';
+import { PACK_FORMAT, type Condition, type Pack } from '../engine/types.js';
 import { didYouMean } from '../errors.js';
 import type { PackOverlay } from './schema.js';
 import type { PackProblem, PathSegment } from './validate.js';
@@ -65,7 +65,7 @@ export function mergePack(base: Pack, overlay: PackOverlay): MergeResult {
   if (disabled.size) problems.push(...stillUsed(lists, disabled, overlay));
 
   const merged: Record<string, unknown> = {
-    format: 1,
+    format: PACK_FORMAT,
     id: overlay.id,
     version: overlay.version,
     name: overlay.name ?? base.name,

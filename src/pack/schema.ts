@@ -2,7 +2,7 @@
 // (ids that exist, values a question can take, bands that tile 0..100) is
 // checked afterwards in validate.ts, where each problem can name its path.
 import { z } from 'zod';
-import { PHASES, QUESTION_KINDS, VERDICTS } from '../engine/types.js';
+import { FLOOR_VERDICTS, PACK_FORMAT, PHASES, QUESTION_KINDS, VERDICTS } from '../engine/types.js';
 
 const QuestionId = z
   .string()
@@ -48,6 +48,15 @@ export const ConditionSchema: z.ZodType<ConditionInput> = z.lazy(() =>
   }),
 );
 
+/**
+ * The least verdict an answer brings on its own, whatever else is answered:
+ * from `atLeast` up (a yes, for yes/no). `fire-now` makes it a hard stop.
+ */
+const Floor = z.strictObject({
+  atLeast: Scalar,
+  verdict: z.enum(FLOOR_VERDICTS),
+});
+
 const NumberBand = z.strictObject({
   min: z.number(),
   max: z.number(),
@@ -64,7 +73,7 @@ const questionFields = {
   text: Text,
   help: Text.optional(),
   weight: z.number().min(0, 'weight must not be negative'),
-  hardStop: z.boolean().optional(),
+  floors: z.array(Floor).min(1).optional(),
   askIf: ConditionSchema.optional(),
   min: z.number().optional(),
   max: z.number().optional(),
@@ -85,7 +94,8 @@ const ruleFields = {
   id: ItemId,
   when: ConditionSchema,
   points: z.number().min(0, 'points must not be negative'),
-  hardStop: z.boolean().optional(),
+  /** The least verdict the rule brings when it holds; `fire-now` makes it a hard stop. */
+  floor: z.enum(FLOOR_VERDICTS).optional(),
   text: Text,
   sources: Sources,
 };
@@ -143,9 +153,14 @@ const VerdictBand = z.strictObject({
 
 const VerdictText = z.strictObject({ title: Text, summary: Text });
 
+const FORMAT_1 =
+  `format 1 packs scored an average and are no longer read: format ${PACK_FORMAT} adds points up as evidence, with floors. ` +
+  'Set "format: 2", give weights as the points of the worst answer, replace "hardStop: true" with "floors: [{atLeast: yes, verdict: fire-now}]" ' +
+  '(on a rule: "floor: fire-now"), and check the bands (see CHANGELOG.md)';
+
 const header = {
   $schema: z.string().optional(),
-  format: z.literal(1),
+  format: z.literal(PACK_FORMAT, { error: (issue) => (issue.input === 1 ? FORMAT_1 : `must be ${PACK_FORMAT}`) }),
   id: ItemId,
   version: Text,
   name: Text,
@@ -209,6 +224,19 @@ export const PackFileSchema = z.union([PackSchema, PackOverlaySchema]);
 
 export type PackInput = z.input<typeof PackSchema>;
 export type PackOverlay = z.output<typeof PackOverlaySchema>;
+
+// The pack's types are what the schema gives: written once, here.
+export type Pack = z.output<typeof PackSchema>;
+export type Question = Pack['questions'][number];
+export type Category = Pack['categories'][number];
+export type Rule = Pack['rules'][number];
+export type Step = Pack['steps'][number];
+export type Floor = z.output<typeof Floor>;
+export type NumberBand = z.output<typeof NumberBand>;
+export type VerdictBand = Pack['scoring']['bands'][number];
+export type ScriptTemplates = NonNullable<Pack['script']>;
+export type ScriptSection = ScriptTemplates['sections'][number];
+export type ScriptPart = ScriptSection['parts'][number];
 
 const textsOf = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, Text.optional()])) as Record<K, z.ZodOptional<typeof Text>>);
 

@@ -3,6 +3,7 @@
 // it is about, so the loader can turn it into file:line:col.
 import type { z } from 'zod';
 import { coerceValue, questionRefs } from '../engine/conditions.js';
+import { kindOf } from '../engine/kinds/index.js';
 import { isSignal, questionOrder, TEMPLATE_NAMES } from '../engine/evaluate.js';
 import { placeholders } from '../engine/template.js';
 import { type Condition, type Pack, type Question } from '../engine/types.js';
@@ -185,8 +186,7 @@ function checkQuestionShape(q: Question, at: (...rest: PathSegment[]) => PathSeg
       if (q[field] !== undefined) report(at(field), `"${field}" is only for number questions; "${q.id}" is ${q.kind}`);
     }
   }
-  if (q.hardStop && q.kind !== 'bool') report(at('hardStop'), `hardStop on a question needs kind bool (a "yes" stops); for ${q.kind} use a rule with hardStop and a condition`);
-  if (q.hardStop && q.weight <= 0) report(at('weight'), `"${q.id}" is a hard stop, so it needs a weight above 0`);
+  checkFloors(q, at, report);
   if (q.kind !== 'number') return;
   if (q.min !== undefined && q.max !== undefined && q.min > q.max) report(at('min'), `min (${q.min}) is above max (${q.max})`);
   if (q.weight > 0 && !q.bands) report(at('bands'), `number question "${q.id}" has a weight, so it needs bands that map numbers to points`);
@@ -202,6 +202,25 @@ function checkQuestionShape(q: Question, at: (...rest: PathSegment[]) => PathSeg
   const high = sorted[sorted.length - 1];
   if (low && q.min !== undefined && low.min > q.min) report(at('bands'), `bands start at ${low.min}, so answers from ${q.min} get no band; cover min..max`);
   if (high && q.max !== undefined && high.max < q.max) report(at('bands'), `bands end at ${high.max}, so answers up to ${q.max} get no band; cover min..max`);
+}
+
+/** A floor is a red flag's: on a signal, from an answer worse than the best one. */
+function checkFloors(q: Question, at: (...rest: PathSegment[]) => PathSegment[], report: (p: PathSegment[], m: string) => void) {
+  if (!q.floors) return;
+  if (!isSignal(q)) {
+    report(at('floors'), `"${q.id}" is a context question (weight 0); only signals (weight above 0) take floors`);
+    return;
+  }
+  const kind = kindOf(q);
+  const best = kind.best(q);
+  q.floors.forEach((floor, j) => {
+    const value = kind.coerce(q, floor.atLeast);
+    if (value === undefined || !kind.inRange(q, value) || (typeof floor.atLeast === 'string' && (q.kind === 'scale' || q.kind === 'number'))) {
+      report(at('floors', j, 'atLeast'), `${JSON.stringify(floor.atLeast)} is not a value of "${q.id}"; ${allowedValues(q)}`);
+    } else if (best !== null && kind.rank(value) <= kind.rank(best)) {
+      report(at('floors', j, 'atLeast'), `a floor from ${JSON.stringify(floor.atLeast)} would count "${q.id}"'s best answer (no trouble) as a problem; start it at a worse answer`);
+    }
+  });
 }
 
 /** Exactly one operator per node, known questions, and values the question can take. */
@@ -252,22 +271,28 @@ function checkCondition(c: Condition, path: PathSegment[], byId: Map<string, Que
 }
 
 /**
- * A rule only adds points, so it must not fire on a *better* answer to a
- * signal: otherwise a worse answer could lower the score. Conditions on
- * context questions may go either way.
+ * A rule only adds points and floors, so on a signal it may only look at bad
+ * answers, from a bound worse than the best answer up: then a worse answer
+ * never lowers the score, a "No" adds nothing, and a "Not sure" (no answer)
+ * never fires it. Inside "not", a signal would fire on "Not sure", so it is
+ * refused there. Conditions on context questions may go either way.
  */
 function checkMonotone(c: Condition, path: PathSegment[], byId: Map<string, Question>, report: (p: PathSegment[], m: string) => void) {
   for (const ref of questionRefs(c, path)) {
     const q = byId.get(ref.id);
     if (!q || !isSignal(q)) continue;
     const cond = ref.condition;
-    const rising = cond.atLeast !== undefined || cond.above !== undefined || cond.answered !== undefined ||
-      (cond.is !== undefined && q.kind === 'bool' && [cond.is].flat().every((v) => coerceValue(q, v) === true));
-    const falling = cond.atMost !== undefined || cond.below !== undefined || cond.answered !== undefined ||
-      (cond.is !== undefined && q.kind === 'bool' && [cond.is].flat().every((v) => coerceValue(q, v) === false));
-    if (ref.negated ? !falling : !rising) {
-      report(ref.path, `rule condition on signal "${q.id}" could fire on a better answer and not on a worse one; ` +
-        `use ${ref.negated ? 'atMost/below (or is: no) inside "not"' : 'atLeast/above (or is: yes)'} so a worse answer never lowers the score`);
+    const kind = kindOf(q);
+    const best = kind.best(q);
+    const bound = cond.atLeast ?? cond.above ?? (q.kind === 'bool' && cond.is !== undefined && [cond.is].flat().length === 1 ? [cond.is].flat()[0] : undefined);
+    const value = bound === undefined ? undefined : coerceValue(q, bound);
+    // A value the question cannot take is checkCondition's to report, once.
+    if (bound !== undefined && value === undefined) continue;
+    const rising = value !== undefined && (best === null || cond.above !== undefined ? true : kind.rank(value) > kind.rank(best));
+    if (ref.negated) {
+      report(ref.path, `rule condition on signal "${q.id}" inside "not" would fire on "Not sure"; a rule may only look at bad answers to a signal (atLeast/above, or is: yes)`);
+    } else if (!rising) {
+      report(ref.path, `rule condition on signal "${q.id}" could fire on its best answer or a better one; use atLeast/above a bad answer (or is: yes) so a "No" adds nothing and a worse answer never lowers the score`);
     }
   }
 }

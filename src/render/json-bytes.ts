@@ -178,11 +178,13 @@ const BETWEEN = Buffer.from('],"steps":[');
 const ends = new WeakMap<object, Map<string | null, Buffer>>();
 
 function writeEnd(sink: ByteSink, a: Assessment): void {
+  // What would change the verdict is the record's own; most records (keep, fire-now) have none.
+  sink.text(a.whatWouldChange.length ? `],"whatWouldChange":${JSON.stringify(a.whatWouldChange)}` : '],"whatWouldChange":[]');
   let byDate = ends.get(a.pack);
   if (!byDate && Object.isFrozen(a.pack)) ends.set(a.pack, (byDate = new Map()));
   let bytes = byDate?.get(a.recheckOn);
   if (bytes === undefined) {
-    const json = `],"recheckOn":${JSON.stringify(a.recheckOn)},"pack":${JSON.stringify(a.pack)}}\n`;
+    const json = `,"recheckOn":${JSON.stringify(a.recheckOn)},"pack":${JSON.stringify(a.pack)}}\n`;
     if (!byDate || byDate.size >= 64) return sink.text(json);
     byDate.set(a.recheckOn, (bytes = Buffer.from(json)));
   }

@@ -1,4 +1,5 @@
-import { PHASES, type Assessment, type Pack, type ScriptOutput } from '../engine/types.js';
+import { PHASES, type Assessment, type Pack, type Question, type ScriptOutput } from '../engine/types.js';
+import { changeLines, hardStopLabels } from './changes.js';
 import { escapeMarkdown } from './escape.js';
 import { renderScriptMarkdownSections } from './script.js';
 
@@ -10,6 +11,8 @@ export interface MarkdownOptions {
   verdicts: Pack['verdicts'];
   /** The words to use, for fire and fire-now: printed after the plan. */
   script?: ScriptOutput[];
+  /** The pack's questions, to name the answers in "what would change the verdict". */
+  questions?: ReadonlyMap<string, Question>;
 }
 
 
@@ -33,10 +36,19 @@ export function renderMarkdown(a: Assessment, options: MarkdownOptions): string 
   else {
     out.push(`| ${m.report.points} | ${m.report.reason} | ${m.report.sources} |`, '|---:|---|---|');
     for (const r of a.reasons) {
-      out.push(`| ${r.hardStop ? `**${m.report.hardStop}**` : r.points.toFixed(1)} | ${escapeMarkdown(r.text)} | ${r.sources.map(escapeMarkdown).join(', ')} |`);
+      const floor = r.floor && r.floor !== 'fire-now' ? ` (${m.report.floorNote(escapeMarkdown(options.verdicts[r.floor].title))})` : '';
+      out.push(`| ${r.floor === 'fire-now' ? `**${m.report.hardStop}**` : r.points.toFixed(1)} | ${escapeMarkdown(r.text)}${floor} | ${r.sources.map(escapeMarkdown).join(', ')} |`);
     }
     out.push('');
   }
+  const changes = changeLines(a, options.questions, options.verdicts, m);
+  if (changes.length) {
+    out.push(`## ${m.report.whatWouldChange}`, '');
+    for (const change of changes) out.push(`- **${escapeMarkdown(change.verdict)}**: ${change.answers.map(escapeMarkdown).join('; ')}`);
+    if (a.verdict === 'fix') out.push('', m.report.targets);
+    out.push('');
+  }
+  if (a.verdict === 'fire-now') out.push(`**${m.report.decidedBy}**: ${hardStopLabels(a).map(escapeMarkdown).join('; ')}`, '');
 
   out.push(`## ${m.report.plan}`, '');
   if (a.steps.length === 0) out.push(m.report.noSteps, '');

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
-import { PHASES, type Assessment, type Pack, type Verdict } from '../engine/types.js';
+import { PHASES, type Assessment, type Pack, type Question, type Verdict } from '../engine/types.js';
+import { changeLines, hardStopLabels } from './changes.js';
 import { en, type Messages } from '../i18n/en.js';
 import { plainStyle, type Style } from './style.js';
 
@@ -10,6 +11,8 @@ export interface TextOptions {
   width?: number;
   messages?: Messages;
   verdicts: Pack['verdicts'];
+  /** The pack's questions, to name the answers in "what would change the verdict". */
+  questions?: ReadonlyMap<string, Question>;
 }
 
 const BAR_CELLS = 20;
@@ -72,13 +75,23 @@ export function renderText(a: Assessment, options: TextOptions): string {
 
   lines.push('', style.bold(m.report.why));
   if (a.reasons.length === 0) lines.push(`  ${style.dim(m.report.noReasons)}`);
-  const tagOf = (r: Assessment['reasons'][number]) => (r.hardStop ? m.report.hardStop.toUpperCase() : `+${r.points.toFixed(1)}`);
+  const hardStop = (r: Assessment['reasons'][number]) => r.floor === 'fire-now';
+  const tagOf = (r: Assessment['reasons'][number]) => (hardStop(r) ? m.report.hardStop.toUpperCase() : `+${r.points.toFixed(1)}`);
   const tagWidth = Math.max(0, ...a.reasons.map((r) => stringWidth(tagOf(r)))) + 2;
   for (const r of a.reasons) {
     const tag = tagOf(r);
-    const painted = r.hardStop ? style.bold(style.red(tag)) : style.bold(tag);
-    lines.push(`  ${painted}${' '.repeat(tagWidth - stringWidth(tag))}${wrap(r.text, 0, tagWidth + 2).trimStart()}`);
+    const painted = hardStop(r) ? style.bold(style.red(tag)) : style.bold(tag);
+    const floor = r.floor && !hardStop(r) ? ` ${style.dim(`(${m.report.floorNote(options.verdicts[r.floor].title)})`)}` : '';
+    lines.push(`  ${painted}${' '.repeat(tagWidth - stringWidth(tag))}${wrap(`${r.text}${floor}`, 0, tagWidth + 2).trimStart()}`);
   }
+
+  const changes = changeLines(a, options.questions, options.verdicts, m);
+  if (changes.length) {
+    lines.push('', style.bold(wrap(m.report.whatWouldChange, 0, 2)));
+    for (const change of changes) lines.push(wrap(`${style.bold(change.verdict)}: ${change.answers.join('; ')}`, 2, 4));
+    if (a.verdict === 'fix') lines.push(style.dim(wrap(m.report.targets, 2)));
+  }
+  if (a.verdict === 'fire-now') lines.push('', wrap(`${style.bold(m.report.decidedBy)}: ${hardStopLabels(a).join('; ')}`, 2, 4));
 
   lines.push('', style.bold(m.report.plan));
   if (a.steps.length === 0) lines.push(`  ${style.dim(m.report.noSteps)}`);

@@ -14,7 +14,7 @@ describe('fire-check (built binary): scoring', () => {
   ])('%s → %s; --exit-code gives %i', (name, verdict, exitCode) => {
     const plain = runCli(['--answers', example(name), '--json']);
     expect(plain.code).toBe(0);
-    expect(JSON.parse(plain.stdout)).toMatchObject({ schemaVersion: 1, verdict, pack: { id: 'default', version: '1.0.0' } });
+    expect(JSON.parse(plain.stdout)).toMatchObject({ schemaVersion: 2, verdict, pack: { id: 'default', version: '2.0.0' } });
     expect(runCli(['--answers', example(name), '--json', '--exit-code']).code).toBe(exitCode);
   });
 
@@ -139,7 +139,7 @@ describe('fire-check script (built binary)', () => {
 
   it('prints a written notice instead of a call for abuse, as JSON with sources', () => {
     const data = JSON.parse(runCli(['script', '--answers', 'examples/abusive-client.json', '--format', 'json', '--today', '2026-11-22']).stdout);
-    expect(data).toMatchObject({ schemaVersion: 1, verdict: 'fire-now', client: 'Northwind Holdings' });
+    expect(data).toMatchObject({ schemaVersion: 2, verdict: 'fire-now', client: 'Northwind Holdings' });
     expect(data.script.map((s: { id: string }) => s.id)).toEqual(['written-notice']);
     expect(data.script[0].parts.find((p: { id: string }) => p.id === 'last-day').text).toContain('2026-12-06');
     for (const part of data.script[0].parts) expect(part.sources.length).toBeGreaterThan(0);
@@ -153,7 +153,7 @@ describe('fire-check script (built binary)', () => {
 
   it('the Markdown report carries verdict, reasons, plan and script in one document', () => {
     const md = runCli(['--answers', 'tests/fixtures/answers/fire-base.json', '--format', 'markdown']).stdout;
-    for (const heading of ['## Why', '## Plan', '### Prepare', '### The conversation', '### After', '## What to say', '### Talking points for the call']) expect(md).toContain(heading);
+    for (const heading of ['## Why', '## Plan', '### Prepare', '### Telling them', '### After', '## What to say', '### Talking points for the call']) expect(md).toContain(heading);
   });
 });
 

@@ -17,7 +17,7 @@ describe('fire-check batch (built binary)', () => {
     expect(result.code).toBe(2);
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4]);
-    expect(lines[0]).toMatchObject({ schemaVersion: 1, client: 'Brightside Studio', verdict: 'fix', recheckOn: '2026-12-22' });
+    expect(lines[0]).toMatchObject({ schemaVersion: 2, client: 'Brightside Studio', verdict: 'fix', recheckOn: '2026-12-22' });
     expect(lines[1].error.message).toMatch(/stdin: line 2: answers\.pays_lat: unknown question id/);
     expect(lines[2]).toMatchObject({ verdict: 'fire-now', hardStops: ['abuse'] });
     expect(lines[3].error.message).toMatch(/line 4: column 2: not valid JSON/);

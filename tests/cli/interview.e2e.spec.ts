@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/i18n/index.js';
-import { isHardStop } from '../../src/interview/hard-stop.js';
+import { isHardStop } from '../../src/engine/prepare.js';
 import { displayWidth } from '../../src/interview/wrap.js';
 import { loadTranslation } from '../../src/pack/load.js';
 import { localizePack } from '../../src/pack/overlay.js';
@@ -64,7 +64,7 @@ describeTerminal('the interview in a real terminal (tmux)', () => {
     const screen = await t.waitFor('[exit 0]');
     expect(screen).toContain('fire-check · Forno');
     expect(screen).toContain('TIENILO');
-    expect(screen).toContain('Un rapporto sano. Non serve fare nulla.');
+    expect(screen).toContain('Un rapporto sano. Mantienilo così.');
     expect(screen).toContain('Affidabilità');
   });
 
@@ -103,6 +103,7 @@ describeTerminal('the interview in a real terminal (tmux)', () => {
     await t.answer("days' notice", 'type:30', 'Enter');
     await t.answer('work in progress', 'Down', 'Enter');
     await t.answer('How much do they owe', 'type:2400', 'Enter');
+    await t.answer('already past its due date', 'type:1800', 'Enter');
     await t.answer('share of your income', 'type:35', 'Enter');
     await t.answer('already told them', 'Down', 'Enter');
     await t.answer('Review your answers', 'Enter');
@@ -110,9 +111,9 @@ describeTerminal('the interview in a real terminal (tmux)', () => {
 
     const fromInterview = readFileSync(report, 'utf8');
     const data = JSON.parse(fromInterview);
-    expect(data).toMatchObject({ client: 'Acme', verdict: 'fix' });
+    expect(data).toMatchObject({ client: 'Acme', verdict: 'fire' }); // never paid for delivered work (B)
     const savedAnswers = JSON.parse(readFileSync(saved, 'utf8'));
-    expect(savedAnswers.answers).toMatchObject({ pays_late: 'always', unpaid_work: true, underpays: 4, unpaid_extra_work: null, contract_active: true, notice_days: 30, work_in_progress: true, amount_owed: 2400, raised_issue: true });
+    expect(savedAnswers.answers).toMatchObject({ pays_late: 'always', unpaid_work: true, underpays: 4, unpaid_extra_work: null, contract_active: true, notice_days: 30, work_in_progress: true, amount_owed: 2400, amount_overdue: 1800, raised_issue: true });
     const replay = runCli(['--answers', saved, '--today', '2026-11-22', '--format', 'json']);
     expect(replay.code).toBe(0);
     expect(replay.stdout).toBe(fromInterview);

@@ -4,13 +4,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli, STACK } from '../helpers/cli.js';
+import { loadPack } from '../../src/pack/load.js';
 import { root } from '../helpers/packs.js';
+
+/** What `rules validate` says of a good pack: its counts, from the pack as loaded here. */
+function okLine(shown: string, file = shown): string {
+  const pack = loadPack(`${file.startsWith('/') ? '' : root}${file}`);
+  return `ok: ${shown} (${pack.questions.length} questions, ${pack.rules.length} rules, ${pack.steps.length} steps)`;
+}
 
 describe('fire-check rules (built binary)', () => {
   it('validate: ok lines and exit 0 for good packs', () => {
     const result = runCli(['rules', 'validate', 'rules/default.yaml', 'examples/agency-strict.yaml']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('ok: rules/default.yaml (33 questions, 8 rules, 32 steps)\nok: examples/agency-strict.yaml (34 questions, 9 rules, 31 steps)\n');
+    expect(result.stdout).toBe(`${okLine('rules/default.yaml')}\n${okLine('examples/agency-strict.yaml')}\n`);
   });
 
   it('validate: every problem in every file, exit 2', () => {
@@ -19,7 +26,7 @@ describe('fire-check rules (built binary)', () => {
     const lines = result.stdout.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('tests/fixtures/packs/typo.yaml:'))).toHaveLength(3);
     expect(lines.filter((l) => l.startsWith('tests/fixtures/packs/meaning.json:'))).toHaveLength(4);
-    expect(lines).toContain('ok: rules/default.yaml (33 questions, 8 rules, 32 steps)');
+    expect(lines).toContain(okLine('rules/default.yaml'));
     expect(lines).toContain('nope.yaml:1:1: no such file');
     expect(result.stderr).not.toMatch(STACK);
   });
@@ -48,7 +55,7 @@ describe('fire-check rules (built binary)', () => {
     const yaml = parse(runCli(['rules', 'show', 'examples/agency-strict.yaml']).stdout);
     expect(yaml.id).toBe('agency-strict');
     expect(yaml.extends).toBeUndefined();
-    expect(yaml.questions.find((q: { id: string }) => q.id === 'pays_late').weight).toBe(6);
+    expect(yaml.questions.find((q: { id: string }) => q.id === 'pays_late').weight).toBe(16);
     const json = JSON.parse(runCli(['rules', 'show', '--format', 'json']).stdout);
     expect(json.id).toBe('default');
   });
@@ -56,7 +63,7 @@ describe('fire-check rules (built binary)', () => {
   it('the effective pack printed by show is itself a valid pack', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fire-check-show-')), 'shown.json');
     writeFileSync(file, runCli(['rules', 'show', 'examples/agency-strict.yaml', '--format', 'json']).stdout);
-    expect(runCli(['rules', 'validate', file]).stdout).toBe(`ok: ${file} (34 questions, 9 rules, 31 steps)\n`);
+    expect(runCli(['rules', 'validate', file]).stdout).toBe(`${okLine(file, 'examples/agency-strict.yaml')}\n`);
   });
 
   it('--rules before a command counts for that command', () => {

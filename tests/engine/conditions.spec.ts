@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerVector, holds } from '../../src/engine/conditions.js';
+import { answerVector, holds, slotsOf } from '../../src/engine/conditions.js';
 import type { Answers, Condition, Question } from '../../src/engine/types.js';
 
 const question = (id: string, kind: Question['kind']): Question => ({ id, kind, category: 'c', label: id, text: id, weight: 1, sources: ['test'] });
@@ -58,6 +58,6 @@ describe('conditions', () => {
   });
 
   it('an answer vector holds the answers by question position, and drops ids it does not know', () => {
-    expect(answerVector({ n: 3, f: 'often', other: true } as Answers, questions)).toEqual(['often', undefined, undefined, 3]);
+    expect(answerVector({ n: 3, f: "often", other: true } as Answers, slotsOf(questions))).toEqual(['often', undefined, undefined, 3]);
   });
 });

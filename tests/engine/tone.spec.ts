@@ -1,3 +1,4 @@
+import { prepare } from '../../src/engine/prepare.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
@@ -26,8 +27,8 @@ describe('tone check', () => {
     fc.assert(
       fc.property(answers, fc.option(fc.constantFrom('Acme', 'Lakeview Bakery'), { nil: undefined }), (answers, client) => {
         const set = client === undefined ? { answers } : { client, answers };
-        const assessment = evaluate(pack, set, { today: '2026-11-22' });
-        const texts = generatedTexts(assessment, buildScript(pack, set, assessment, { today: '2026-11-22' }));
+        const assessment = evaluate(prepare(pack), set, { today: '2026-11-22' });
+        const texts = generatedTexts(assessment, buildScript(prepare(pack), set, assessment, { today: '2026-11-22' }));
         for (const text of texts) expect(toneViolations(text, pack.tone.avoid), text).toEqual([]);
       }),
       { numRuns: 300 },
@@ -35,14 +36,14 @@ describe('tone check', () => {
   });
 
   it('a user pack can extend the list, and the check then catches the new word', () => {
-    const source = `format: 1\nextends: ${root}rules/default.yaml\nid: strict-tone\nversion: 0.1.0\ntone:\n  avoid: [schedule]\n`;
+    const source = `format: 2\nextends: ${root}rules/default.yaml\nid: strict-tone\nversion: 0.1.0\ntone:\n  avoid: [schedule]\n`;
     const result = checkPackSource(source, `${root}tests/fixtures/packs/strict-tone.yaml`);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.pack.tone.avoid).toEqual([...pack.tone.avoid, 'schedule']);
     const set = { answers: { pays_late: 'always', unpaid_work: true, dread: 'always', unprofitable: true } as Record<string, AnswerValue> };
-    const assessment = evaluate(result.pack, set);
-    const found = generatedTexts(assessment, buildScript(result.pack, set, assessment)).flatMap((t) => toneViolations(t, result.pack.tone.avoid));
+    const assessment = evaluate(prepare(result.pack), set);
+    const found = generatedTexts(assessment, buildScript(prepare(result.pack), set, assessment)).flatMap((t) => toneViolations(t, result.pack.tone.avoid));
     expect(found).toContain('schedule');
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { parseAnswers } from '../../src/answers/parse.js';
+import { prepare, type PreparedPack } from '../../src/engine/prepare.js';
 import type { AnswerSet, Pack } from '../../src/engine/types.js';
 import { DEFAULT_PACK_PATH } from '../../src/pack/default.js';
 import { loadPack } from '../../src/pack/load.js';
@@ -13,6 +14,13 @@ let cached: Pack | undefined;
 export function defaultPack(): Pack {
   cached ??= loadPack(DEFAULT_PACK_PATH);
   return cached;
+}
+
+let prepared: PreparedPack | undefined;
+/** The default pack, prepared for scoring once for all tests. */
+export function preparedDefault(): PreparedPack {
+  prepared ??= prepare(defaultPack());
+  return prepared;
 }
 
 /** The default pack as raw data, for tests that break one field and validate again. */

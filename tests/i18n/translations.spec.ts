@@ -1,3 +1,4 @@
+import { prepare } from '../../src/engine/prepare.js';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +49,7 @@ describe.each(SHIPPED)('the %s translation of the default pack', (lang) => {
   it('keeps ids, weights and conditions: only texts change', () => {
     const strip = (p: Pack) => JSON.stringify(p, (key, value) => (['label', 'text', 'help', 'talkingPoint', 'unit', 'title', 'gate', 'summary', 'subject', 'fallbackReason', 'tone'].includes(key) ? undefined : value));
     expect(strip(localized)).toBe(strip(pack));
-    expect(evaluate(localized, exampleAnswers('late-payer')).verdict).toBe(evaluate(pack, exampleAnswers('late-payer')).verdict);
+    expect(evaluate(prepare(localized), exampleAnswers('late-payer')).verdict).toBe(evaluate(prepare(pack), exampleAnswers('late-payer')).verdict);
   });
 
   it('no generated text uses a word of blame from the tone list, for any answers', () => {
@@ -56,8 +57,8 @@ describe.each(SHIPPED)('the %s translation of the default pack', (lang) => {
     fc.assert(
       fc.property(answersArb(pack), (answers) => {
         const set = { client: 'Acme', answers };
-        const a = evaluate(localized, set, { today: '2026-11-22' });
-        for (const text of generatedTexts(a, buildScript(localized, set, a, { today: '2026-11-22' }))) expect(toneViolations(text, localized.tone.avoid), text).toEqual([]);
+        const a = evaluate(prepare(localized), set, { today: '2026-11-22' });
+        for (const text of generatedTexts(a, buildScript(prepare(localized), set, a, { today: '2026-11-22' }))) expect(toneViolations(text, localized.tone.avoid), text).toEqual([]);
       }),
       { numRuns: 150 },
     );
@@ -121,7 +122,7 @@ describe('display width', () => {
   it.each(SHIPPED)('the %s text report fits the terminal width by display width, not string length', async (lang) => {
     const m: Messages = await messagesFor(lang);
     const localized = localizePack(pack, translations[lang]);
-    const a = evaluate(localized, exampleAnswers('abusive-client'), { words: m.words });
+    const a = evaluate(prepare(localized), exampleAnswers('abusive-client'), { words: m.words });
     for (const width of [40, 60, 80]) {
       const out = renderText(a, { verdicts: localized.verdicts, messages: m, width });
       for (const line of out.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
@@ -131,7 +132,7 @@ describe('display width', () => {
   it('Thai labels line the score and confidence bars up by display width', async () => {
     const m = await messagesFor('th');
     const localized = localizePack(pack, translations.th);
-    const out = renderText(evaluate(localized, exampleAnswers('late-payer'), { words: m.words }), { verdicts: localized.verdicts, messages: m, width: 80 });
+    const out = renderText(evaluate(prepare(localized), exampleAnswers('late-payer'), { words: m.words }), { verdicts: localized.verdicts, messages: m, width: 80 });
     const [score, confidence] = out.split('\n').filter((l) => l.includes('█') || l.includes('░'));
     const barStart = (line: string) => stringWidth(line.slice(0, line.search(/[█░]/)));
     expect(barStart(score!)).toBe(barStart(confidence!));

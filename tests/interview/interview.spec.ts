@@ -65,6 +65,7 @@ describe('interview flows', () => {
     await answer('The situation 1/', 'enter'); // contract_active: no → notice_days is not asked
     await answer('Is there work in progress', 'down', 'enter');
     await answer('How much do they owe you', 'type:1200', 'enter');
+    await answer(/The situation 3\/5 · Follow-up · How much of that is already past its due date/, 'type:600', 'enter');
     await answer('share of your income', 'enter'); // empty: not sure
     await answer('already told them plainly', 'down', 'enter');
     // A skipped answer reads as the choice that skips it, for a choice and for an empty number alike.
@@ -72,7 +73,7 @@ describe('interview flows', () => {
     await answer('The situation · Share of your income: Not sure', ...up(40), 'enter');
     const set = await result;
     expect(set.client).toBe('Acme');
-    expect(set.answers).toMatchObject({ pays_late: 'often', unpaid_work: null, contract_active: false, work_in_progress: true, amount_owed: 1200, income_share: null, raised_issue: true });
+    expect(set.answers).toMatchObject({ pays_late: 'often', unpaid_work: null, contract_active: false, work_in_progress: true, amount_owed: 1200, amount_overdue: 600, income_share: null, raised_issue: true });
     expect(set.answers).not.toHaveProperty('notice_days');
   });
 

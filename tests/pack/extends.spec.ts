@@ -1,3 +1,4 @@
+import { prepare } from '../../src/engine/prepare.js';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { checkPackFile, formatProblem, loadPack } from '../../src/pack/load.js';
@@ -15,15 +16,15 @@ describe('extends', () => {
     expect(agency.id).toBe('agency-strict');
     const base = defaultPack();
     // Only what it lists changes; the rest comes from the default.
-    expect(agency.questions.find((q) => q.id === 'pays_late')?.weight).toBe(6);
+    expect(agency.questions.find((q) => q.id === 'pays_late')?.weight).toBe(16);
     expect(agency.questions.find((q) => q.id === 'pays_late')?.text).toBe(base.questions.find((q) => q.id === 'pays_late')?.text);
     expect(agency.questions.map((q) => q.id)).toContain('missed_meetings');
     expect(agency.steps.map((s) => s.id)).not.toContain('reward-yourself');
     expect(agency.rules.map((r) => r.id)).toContain('late-and-demanding');
 
     const client = exampleAnswers('agency-client');
-    expect(evaluate(base, client).verdict).toBe('fix');
-    expect(evaluate(agency, client).verdict).toBe('fire');
+    expect(evaluate(prepare(base), client).verdict).toBe('fix');
+    expect(evaluate(prepare(agency), client).verdict).toBe('fire');
   });
 
   it('chains: a pack may extend a pack given by a relative path', () => {
@@ -47,13 +48,13 @@ describe('extends', () => {
 
   it('reports problems in the extending file at their own positions', () => {
     expect(problems(fixture('packs', 'extends', 'broken-overrides.yaml'))).toEqual([
-      'broken-overrides.yaml:7:5: questions[0](pays_late).wieght: unknown field "wieght" (did you mean "weight"?); allowed here: id, category, kind, label, text, help, weight, hardStop, askIf, min, max, unit, bands, talkingPoint, sources',
+      'broken-overrides.yaml:7:5: questions[0](pays_late).wieght: unknown field "wieght" (did you mean "weight"?); allowed here: id, category, kind, label, text, help, weight, floors, askIf, min, max, unit, bands, talkingPoint, sources',
     ]);
   });
 
   it('disabling a question that rules still use names them', () => {
     expect(problems(fixture('packs', 'extends', 'still-used.yaml'))).toEqual([
-      'still-used.yaml:6:15: disable.questions[0]: "unprofitable" is still used by rule draining-and-unprofitable; disable or change those too',
+      'still-used.yaml:6:15: disable.questions[0]: "unprofitable" is still used by rule draining-and-unprofitable, step repair-unprofitable; disable or change those too',
     ]);
   });
 
@@ -68,6 +69,7 @@ it('reports merge problems together: disabled-and-changed, unknown ids to disabl
   expect(problems(fixture('packs', 'extends', 'merge-problems.yaml'))).toEqual([
     'merge-problems.yaml:15:11: disable.steps[0]: cannot disable "reward-yourselves": the base pack has no such step (did you mean "reward-yourself"?)',
     'merge-problems.yaml:6:9: questions[0](pays_late).id: "pays_late" is both disabled and changed; do one or the other',
-    'merge-problems.yaml:14:29: disable.questions[1]: "pays_late" is still used by rule chronic-problem, rule late-and-underpaid, rule raised-and-persisting, step repair-pays_late, step collect-payment; disable or change those too',
+    'merge-problems.yaml:14:29: disable.questions[1]: "pays_late" is still used by rule raised-and-persisting, rule late-and-underpaid, step repair-pays_late; disable or change those too',
+      'merge-problems.yaml:14:15: disable.questions[0]: "self_centred" is still used by rule raised-and-persisting, step repair-self_centred; disable or change those too',
   ]);
 });

@@ -11,5 +11,5 @@ it('the shipped JSON Schema is the one generated from the zod schema', () => {
 
 it('the schema knows the fields a pack author types', () => {
   const text = JSON.stringify(rulePackJsonSchema());
-  for (const field of ['questions', 'askIf', 'hardStop', 'extends', 'disable', 'recheckDays', 'atLeast']) expect(text).toContain(`"${field}"`);
+  for (const field of ['questions', 'askIf', 'floors', 'floor', 'extends', 'disable', 'recheckDays', 'atLeast']) expect(text).toContain(`"${field}"`);
 });

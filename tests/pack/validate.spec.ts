@@ -16,7 +16,7 @@ const problemsOf = (file: string) => {
 describe('pack files: every problem at once, as file:line:col', () => {
   it('reports schema problems in YAML with their positions', () => {
     expect(problemsOf(fixture('packs', 'typo.yaml'))).toEqual([
-      'F:13:5: questions[0](pays_late).wieght: unknown field "wieght" (did you mean "weight"?); allowed here: id, category, kind, label, text, help, weight, hardStop, askIf, min, max, unit, bands, talkingPoint, sources',
+      'F:13:5: questions[0](pays_late).wieght: unknown field "wieght" (did you mean "weight"?); allowed here: id, category, kind, label, text, help, weight, floors, askIf, min, max, unit, bands, talkingPoint, sources',
       'F:16:11: questions[1](haggles).kind: Invalid option: expected one of "bool"|"freq"|"scale"|"number"',
       'F:19:13: questions[1](haggles).weight: weight must not be negative',
     ]);
@@ -50,12 +50,15 @@ describe('pack files: every problem at once, as file:line:col', () => {
 type Mutate = (pack: Record<string, any>) => void;
 const meaningCases: [string, Mutate, string, string][] = [
   ['unknown category', (p) => { p.questions[0].category = 'mony'; }, 'questions.0.category', 'unknown category "mony" (did you mean "money"?)'],
-  ['condition naming an unknown question', (p) => { p.rules[0].when.any[0].question = 'pays_lat'; }, 'rules.0.when.any.0.question', 'unknown question "pays_lat" (did you mean "pays_late"?)'],
-  ['a value the question cannot take', (p) => { p.rules[0].when.any[0].atLeast = 'usually'; }, 'rules.0.when.any.0.atLeast', '"usually" is not a value of "pays_late"'],
+  ['condition naming an unknown question', (p) => { p.rules[0].when.all[1].any[0].question = 'pays_lat'; }, 'rules.0.when.all.1.any.0.question', 'unknown question "pays_lat" (did you mean "pays_late"?)'],
+  ['a value the question cannot take', (p) => { p.rules[0].when.all[1].any[0].atLeast = 'usually'; }, 'rules.0.when.all.1.any.0.atLeast', '"usually" is not a value of "pays_late"'],
   ['atLeast on a yes/no question', (p) => { p.rules[1].when.all[0] = { question: 'abuse', atLeast: 'often' }; }, 'rules.1.when.all.0.atLeast', 'does not apply to yes/no question "abuse"'],
   ['two operators in one condition', (p) => { p.rules[1].when.all[0].atMost = 'never'; }, 'rules.1.when.all.0', 'exactly one of is, atLeast, atMost'],
   ['a condition with no head', (p) => { p.rules[1].when = {}; }, 'rules.1.when', 'needs one of: all, any, not, question'],
-  ['a rule that rewards a better answer', (p) => { p.rules[1].when.all[0] = { question: 'pays_late', atMost: 'rarely' }; }, 'rules.1.when.all.0', 'could fire on a better answer'],
+  ['a rule that rewards a better answer', (p) => { p.rules[1].when.all[0] = { question: 'pays_late', atMost: 'rarely' }; }, 'rules.1.when.all.0', 'could fire on its best answer or a better one'],
+  ['a rule that fires on the best answer', (p) => { p.rules[1].when.all[0] = { question: 'pays_late', atLeast: 'never' }; }, 'rules.1.when.all.0', 'could fire on its best answer'],
+  ['a rule that looks at a signal inside "not" (it would fire on "Not sure")', (p) => { p.rules[1].when.all[0] = { not: { question: 'pays_late', atMost: 'rarely' } }; }, 'rules.1.when.all.0.not', 'inside "not" would fire on "Not sure"'],
+  ['a rule that asks whether a signal was answered (a "No" would add)', (p) => { p.rules[1].when.all[0] = { question: 'pays_late', answered: true }; }, 'rules.1.when.all.0', 'could fire on its best answer'],
   ['askIf on a later question', (p) => { p.questions[0].askIf = { question: 'raised_issue', is: 'yes' }; }, 'questions.0.askIf.question', 'asked before "pays_late"'],
   ['askIf on a signal', (p) => { p.questions[1].askIf = { question: 'pays_late', atLeast: 'often' }; }, 'questions.1.askIf.question', 'may only refer to context questions'],
   ['overlapping verdict bands', (p) => { p.scoring.bands[1].from = 5; }, 'scoring.bands.1.from', 'overlaps band keep'],
@@ -63,7 +66,12 @@ const meaningCases: [string, Mutate, string, string][] = [
   ['bands in the wrong order', (p) => { p.scoring.bands = [{ verdict: 'fix', from: 0, to: 10 }, { verdict: 'keep', from: 10, to: 40 }, { verdict: 'fire', from: 40, to: 100 }]; }, 'scoring.bands.1.verdict', 'milder verdict'],
   ['a step naming an unknown placeholder', (p) => { p.steps[0].text = 'Hello {clint}'; }, 'steps.0.text', 'unknown placeholder {clint} (did you mean "client"?)'],
   ['a duplicate step id', (p) => { p.steps[1].id = p.steps[0].id; }, 'steps.1.id', 'duplicate step id'],
-  ['hardStop on a frequency', (p) => { p.questions[0].hardStop = true; }, 'questions.0.hardStop', 'needs kind bool'],
+  ['a floor on a context question', (p) => { p.questions.find((x: any) => x.id === 'contract_active').floors = [{ atLeast: 'yes', verdict: 'fix' }]; }, 'questions.', 'only signals (weight above 0) take floors'],
+  ['a floor from the best answer', (p) => { p.questions[0].floors = [{ atLeast: 'never', verdict: 'fix' }]; }, 'questions.0.floors.0.atLeast', "would count \"pays_late\"'s best answer (no trouble) as a problem"],
+  ['a floor from a value the question cannot take', (p) => { p.questions[0].floors = [{ atLeast: 'usually', verdict: 'fix' }]; }, 'questions.0.floors.0.atLeast', '"usually" is not a value of "pays_late"'],
+  ['a floor to a verdict that is not one', (p) => { p.questions[0].floors = [{ atLeast: 'often', verdict: 'keep' }]; }, 'questions.0.floors.0.verdict', 'expected one of'],
+  ['the old hardStop field', (p) => { p.questions[0].hardStop = true; }, 'questions.0.hardStop', 'unknown field "hardStop"'],
+  ['a format 1 pack', (p) => { p.format = 1; }, 'format', 'format 1 packs scored an average and are no longer read'],
   ['min/max on a yes/no question', (p) => { p.questions[1].min = 0; }, 'questions.1.min', 'only for number questions'],
   ['a weighted number question without bands', (p) => { const q = p.questions.find((x: any) => x.id === 'income_share'); q.weight = 2; }, 'questions.', 'needs bands'],
   ['a negative weight', (p) => { p.questions[0].weight = -2; }, 'questions.0.weight', 'must not be negative'],

@@ -1,3 +1,4 @@
+import { prepare } from '../../src/engine/prepare.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
@@ -14,7 +15,7 @@ it('the batch encoder writes exactly the bytes of JSON.stringify, record after r
     fc.property(fc.array(fc.tuple(answersArb(pack), fc.option(fc.string({ unit: 'binary' }), { nil: undefined }), fc.nat()), { minLength: 1, maxLength: 5 }), (records) => {
       let expected = '';
       for (const [answers, client, line] of records) {
-        const a = evaluate(pack, client === undefined ? { answers } : { client, answers }, { today: '2026-11-22' });
+        const a = evaluate(prepare(pack), client === undefined ? { answers } : { client, answers }, { today: '2026-11-22' });
         writeJsonLine(sink, line, a);
         expected += `${JSON.stringify({ line, ...toJsonReport(a) })}\n`;
       }

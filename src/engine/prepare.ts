@@ -1,0 +1,219 @@
+// A pack made ready for scoring, once, by an explicit call: the questions in
+// asking order, every condition compiled, and what each answer to each signal
+// is worth. Batch scoring evaluates thousands of records against one prepared
+// pack; nothing here is cached behind the caller's back.
+import { answerVector, compileCondition, questionRefs, slotsOf, type AnswerVector, type Test } from './conditions.js';
+import { kindOf, type AnswerWords, type KindSpec, type Value } from './kinds/index.js';
+import { placeholders, fillTemplate } from './template.js';
+import { PHASES, VERDICTS, type Answers, type Pack, type PlannedStep, type Question, type Reason, type Rule, type Step, type Verdict } from './types.js';
+
+/** A verdict's place in VERDICTS: 0 keep, 1 fix, 2 fire, 3 fire-now. Comparing severities is comparing these. */
+export type Severity = number;
+export const KEEP: Severity = 0;
+export const FIX: Severity = 1;
+export const FIRE: Severity = 2;
+export const FIRE_NOW: Severity = 3;
+
+export const severityOf = (verdict: Verdict): Severity => VERDICTS.indexOf(verdict);
+
+/**
+ * What one answer to a signal brings: its share of the weight, its points in
+ * hundredths (whole numbers, so sums are exact in any order: the search for
+ * "what would change" adds them up differently from the tally, and must agree
+ * with it to the last .5), and the least verdict it brings alone.
+ */
+export interface Worth {
+  share: number;
+  cents: number;
+  floor: Severity;
+}
+
+export interface PreparedSignal {
+  question: Question;
+  kind: KindSpec;
+  slot: number;
+  conditional: boolean;
+  /** The values an answer can move to, best first (see KindSpec.values). */
+  values: Value[];
+  /** What each of those values brings, by index: its points in hundredths, and its floor. */
+  centsAt: number[];
+  floorAt: Severity[];
+  worth(value: Value): Worth;
+}
+
+export interface PreparedRule {
+  rule: Rule;
+  holds: Test;
+  /** Its points in hundredths (see Worth). */
+  cents: number;
+  /** The questions its condition looks at. */
+  refs: ReadonlySet<string>;
+  floor: Severity;
+  reason: Reason;
+}
+
+export interface PreparedStep {
+  step: Step;
+  applies?: Test;
+  /** The step as planned, made once, when its text has no placeholders. */
+  planned?: PlannedStep;
+}
+
+export interface PreparedPack {
+  pack: Pack;
+  /** Questions in asking order: by category (in the pack's category order), then pack order. */
+  order: Question[];
+  byId: ReadonlyMap<string, Question>;
+  /** Each question's index in an answer vector. */
+  slots: ReadonlyMap<string, number>;
+  /** Questions with an askIf, in asking order, with it compiled. */
+  conditional: { question: Question; slot: number; applies: Test }[];
+  /** Red-flag signals, in asking order. */
+  signals: PreparedSignal[];
+  rules: PreparedRule[];
+  /** Verdict bands from the lowest score up. */
+  bands: Pack['scoring']['bands'];
+  /** Each verdict's steps, by phase, then pack order (the order a plan lists them in). */
+  stepsFor: Record<Verdict, PreparedStep[]>;
+  /** Compiles a condition of this pack (steps, script parts). */
+  test(condition: NonNullable<Step['when']>): Test;
+  /**
+   * Signal reasons made so far, per set of answer words, by signal then answer:
+   * a reason is fixed by its question and answer, and batch scoring meets the
+   * same few hundred in every record, so each is made once and shared, frozen
+   * (render/json-bytes.ts caches their bytes by object).
+   */
+  reasons: WeakMap<AnswerWords, (Map<Value, Reason> | undefined)[]>;
+  ref: { id: string; version: string };
+}
+
+/** True for questions that carry points: red-flag signals, as opposed to context questions. */
+export function isSignal(question: Question): boolean {
+  return question.weight > 0;
+}
+
+/** The least verdict this answer brings on its own, from the question's floors. */
+export function floorOf(question: Question, value: Value): Severity {
+  const kind = kindOf(question);
+  let floor = KEEP;
+  for (const f of question.floors ?? []) {
+    const bound = kind.coerce(question, f.atLeast);
+    if (bound !== undefined && kind.rank(value) >= kind.rank(bound)) floor = Math.max(floor, severityOf(f.verdict));
+  }
+  return floor;
+}
+
+/** Whether some answer to this question is a hard stop (brings fire-now on its own). */
+export function isHardStop(question: Question): boolean {
+  return question.floors?.some((f) => f.verdict === 'fire-now') === true;
+}
+
+/** Questions in the order they are asked. */
+export function questionOrder(pack: Pack): Question[] {
+  const rank = new Map(pack.categories.map((c, i) => [c.id, i]));
+  return pack.questions
+    .map((q, i) => ({ q, i }))
+    .sort((a, b) => (rank.get(a.q.category) ?? Infinity) - (rank.get(b.q.category) ?? Infinity) || a.i - b.i)
+    .map(({ q }) => q);
+}
+
+/** The question id → question map of a pack (the first definition of an id wins). */
+export function questionsById(pack: Pack): Map<string, Question> {
+  const byId = new Map<string, Question>();
+  for (const q of pack.questions) if (!byId.has(q.id)) byId.set(q.id, q);
+  return byId;
+}
+
+export function prepare(pack: Pack): PreparedPack {
+  const order = questionOrder(pack);
+  const byId = questionsById(pack);
+  const slots = slotsOf(byId);
+  const compiled = new Map<object, Test>();
+  const test = (condition: NonNullable<Step['when']>) => {
+    let t = compiled.get(condition);
+    if (!t) compiled.set(condition, (t = compileCondition(condition, byId, slots)));
+    return t;
+  };
+  const slot = (question: Question) => slots.get(question.id) as number;
+  const steps = pack.steps
+    .map((step, i) => ({ step, i }))
+    .sort((a, b) => PHASES.indexOf(a.step.phase) - PHASES.indexOf(b.step.phase) || a.i - b.i)
+    .map(({ step }): PreparedStep => ({
+      step,
+      ...(step.when ? { applies: test(step.when) } : {}),
+      ...(placeholders(step.text).length > 0
+        ? {}
+        : { planned: Object.freeze({ id: step.id, phase: step.phase, text: fillTemplate(step.text, () => undefined, () => ''), sources: step.sources }) }),
+    }));
+  return {
+    pack,
+    order,
+    byId,
+    slots,
+    conditional: order.filter((q) => q.askIf !== undefined).map((question) => ({ question, slot: slot(question), applies: test(question.askIf as NonNullable<Question['askIf']>) })),
+    signals: order.filter(isSignal).map((question) => prepareSignal(question, slot(question))),
+    rules: pack.rules.map((rule) => {
+      const floor = rule.floor ? severityOf(rule.floor) : KEEP;
+      return {
+        rule,
+        holds: test(rule.when),
+        cents: Math.round(rule.points * 100),
+        refs: new Set([...questionRefs(rule.when)].map((r) => r.id)),
+        floor,
+        reason: Object.freeze({ id: rule.id, type: 'rule', points: round2(rule.points), floor: rule.floor ?? null, text: rule.text, sources: rule.sources }),
+      };
+    }),
+    bands: [...pack.scoring.bands].sort((a, b) => a.from - b.from),
+    stepsFor: Object.fromEntries(VERDICTS.map((v) => [v, steps.filter(({ step }) => step.verdicts.includes(v))])) as Record<Verdict, PreparedStep[]>,
+    test,
+    reasons: new WeakMap(),
+    ref: Object.freeze({ id: pack.id, version: pack.version }),
+  };
+}
+
+function prepareSignal(question: Question, slot: number): PreparedSignal {
+  const kind = kindOf(question);
+  const values = kind.values(question);
+  const judge = (value: Value): Worth => {
+    const share = kind.severity(question, value);
+    return { share, cents: Math.round(question.weight * share * 100), floor: floorOf(question, value) };
+  };
+  // Yes/no, frequencies and scales have a handful of values: each is judged once.
+  const known = question.kind === 'number' ? undefined : new Map(values.map((v) => [v, judge(v)]));
+  return {
+    question,
+    kind,
+    slot,
+    conditional: question.askIf !== undefined,
+    values,
+    centsAt: values.map((v) => judge(v).cents),
+    floorAt: values.map((v) => judge(v).floor),
+    worth: known ? (value) => known.get(value) ?? judge(value) : judge,
+  };
+}
+
+/** The answers as a vector of this pack's slots. */
+export function vectorOf(p: PreparedPack, answers: Answers): AnswerVector {
+  return answerVector(answers, p.slots);
+}
+
+/**
+ * Removes from the vector the answers to questions that do not apply, and
+ * returns those questions. askIf only looks at earlier context questions
+ * (validate.ts checks it), so one pass in asking order suffices, and changing
+ * a signal's answer never changes which questions apply.
+ */
+export function dropInapplicable(p: PreparedPack, answers: AnswerVector): Question[] | undefined {
+  // An array, not a Set: a handful of questions at most, and far cheaper to make.
+  let excluded: Question[] | undefined;
+  for (const { question, slot, applies } of p.conditional) {
+    if (applies(answers)) continue;
+    (excluded ??= []).push(question);
+    answers[slot] = undefined;
+  }
+  return excluded;
+}
+
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,284 @@
+// "What would change the verdict": for each better verdict within reach, the
+// fewest answer changes that reach it, found by exact search over the pack.
+//
+// Only answers to signals move, and only to better values: a fact about the
+// situation (a contract, a problem already raised) is not something the client
+// can change. Feasibility is monotone (a better answer never gives a worse
+// verdict; validate.ts and the property tests hold the pack to that), so a set
+// of signals can reach a verdict exactly when moving all of them to their best
+// answers does. The search tries sets by size, smallest first, and among the
+// smallest sets that work keeps the one whose answers move least; each answer
+// moves only as far as it must.
+//
+// Batch scoring runs this for every fix and fire, so a trial is a few
+// additions and the pack's rules, not a whole tally (each value's points and
+// floor are known from prepare()), and the search allocates next to nothing.
+import type { AnswerVector } from './conditions.js';
+import type { Value } from './kinds/index.js';
+import { FIRE, FIX, KEEP, type PreparedPack, type PreparedSignal, type Severity } from './prepare.js';
+import { rulesOver, verdictFrom } from './score.js';
+import { VERDICTS, type Question, type VerdictChange } from './types.js';
+
+/**
+ * Bounds for pathological inputs (dozens of signals, each half-way bad). The
+ * fewest changes are always exact, and each answer always moves no further
+ * than it must; past these bounds only the choice among equally small sets,
+ * or among ways to share the steps, may not be the one that moves least.
+ */
+const MAX_SETS_COMPARED = 6;
+/** Steps beyond one per answer that are tried in every way to share them. */
+const MAX_EXTRA_STEPS = 6;
+
+/** Points and most severe floor of the answered signals that stay as they are. */
+interface Rest {
+  /** In hundredths, as every figure of points here (see Worth). */
+  points: number;
+  floor: Severity;
+}
+
+/** An answered signal that could be better. */
+interface Candidate {
+  signal: PreparedSignal;
+  /** The current answer, and its place among the signal's values (the better ones are below it). */
+  value: Value;
+  at: number;
+  points: number;
+  floor: Severity;
+}
+
+/** The state of one search: the answers (changed in place for a trial and put back), and what does not move. */
+class Search {
+  readonly candidates: Candidate[] = [];
+  /** Points and most severe floor of every answered signal, as answered. */
+  private points = 0;
+  private floor: Severity = KEEP;
+  private answered = 0;
+  private readonly zeros: Int32Array;
+
+  constructor(
+    private readonly p: PreparedPack,
+    private readonly answers: AnswerVector,
+    excluded: Question[] | undefined,
+  ) {
+    for (const signal of p.signals) {
+      if (signal.conditional && excluded?.includes(signal.question)) continue;
+      const value = answers[signal.slot];
+      if (value === null || value === undefined) continue;
+      this.answered += 1;
+      const worth = signal.worth(value);
+      this.points += worth.cents;
+      const at = indexIn(signal, value);
+      if (at > 0) this.candidates.push({ signal, value, at, points: worth.cents, floor: worth.floor });
+      else this.floor = Math.max(this.floor, worth.floor);
+    }
+    this.zeros = new Int32Array(this.candidates.length);
+  }
+
+  /** What the answered signals outside `set` give, as answered: their points and most severe floor. */
+  rest(set: readonly number[]): Rest {
+    let points = this.points;
+    let floor = this.floor;
+    for (let c = 0; c < this.candidates.length; c++) {
+      const cand = this.candidates[c] as Candidate;
+      if (set.includes(c)) points -= cand.points;
+      else floor = Math.max(floor, cand.floor);
+    }
+    return { points, floor };
+  }
+
+  /**
+   * The verdict with candidate `set[i]` at value index `indexes[i]`, and the
+   * others (whose share is `rest`) as answered. With a `target`, it stops early
+   * when the signals alone already give a verdict above it (rules only add):
+   * that verdict is enough to know the target is out of reach.
+   */
+  verdict(set: readonly number[], indexes: ArrayLike<number>, rest: Rest = this.rest(set), target = Infinity): Severity {
+    const { candidates, answers } = this;
+    let points = rest.points;
+    let floor = rest.floor;
+    for (let i = 0; i < set.length; i++) {
+      const { signal } = candidates[set[i] as number] as Candidate;
+      points += signal.centsAt[indexes[i] as number] as number;
+      floor = Math.max(floor, signal.floorAt[indexes[i] as number] as number);
+    }
+    const signalsAlone = verdictFrom(this.p, points, floor, this.answered).verdict;
+    if (signalsAlone > target) return signalsAlone;
+    for (let i = 0; i < set.length; i++) {
+      const { signal } = candidates[set[i] as number] as Candidate;
+      answers[signal.slot] = signal.values[indexes[i] as number];
+    }
+    const rules = rulesOver(this.p, answers);
+    for (let i = 0; i < set.length; i++) {
+      const cand = candidates[set[i] as number] as Candidate;
+      answers[cand.signal.slot] = cand.value;
+    }
+    return verdictFrom(this.p, points + rules.cents, Math.max(floor, rules.floor), this.answered).verdict;
+  }
+
+  /** The verdict with every candidate of `set` at its best answer (value index 0). */
+  atBest(set: readonly number[], rest?: Rest, target?: Severity): Severity {
+    return this.verdict(set, this.zeros, rest, target);
+  }
+
+  /**
+   * For each rule that holds now with a floor above the target: the candidates
+   * it looks at. A set that moves none of one rule's candidates keeps that
+   * rule, and its floor, so it cannot reach the target; no need to try it.
+   */
+  blockers(target: Severity): number[][] {
+    const out: number[][] = [];
+    for (const rule of this.p.rules) {
+      if (rule.floor <= target || !rule.holds(this.answers)) continue;
+      out.push(this.candidates.flatMap((c, i) => (rule.refs.has(c.signal.question.id) ? [i] : [])));
+    }
+    return out;
+  }
+
+  /** The lowest score that gives a verdict above the target: the next band's start. */
+  ceiling(target: Severity): number {
+    const next = this.p.bands.find((b) => ['keep', 'fix', 'fire'].indexOf(b.verdict) > target);
+    return next ? next.from : Infinity;
+  }
+
+  /** Points the answered signals that are not candidates give. */
+  get fixedPoints(): number {
+    return this.candidates.reduce((sum, c) => sum - c.points, this.points);
+  }
+}
+
+export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity): VerdictChange[] {
+  if (verdict !== FIX && verdict !== FIRE) return [];
+  const search = new Search(p, answers, excluded);
+  const changes: VerdictChange[] = [];
+  for (let target = verdict - 1; target >= KEEP; target--) {
+    const found = fewestChanges(search, target);
+    if (!found) continue;
+    // When the fewest changes to reach this verdict reach a better one, that one's entry says so.
+    if (search.verdict(found.set, found.indexes) !== target) continue;
+    // The set is in candidate order, which is asking order.
+    const entry: Record<string, Value> = {};
+    found.set.forEach((c, i) => {
+      const { signal } = search.candidates[c] as Candidate;
+      entry[signal.question.id] = signal.values[found.indexes[i] as number] as Value;
+    });
+    changes.push({ verdict: VERDICTS[target] as VerdictChange['verdict'], answers: entry });
+  }
+  return changes;
+}
+
+/** Where a value sits among the signal's values: for a number, the band it falls in. */
+function indexIn(signal: PreparedSignal, value: Value): number {
+  const exact = signal.values.indexOf(value);
+  if (exact >= 0 || signal.question.kind !== 'number') return exact;
+  // Values of a number are its bands' lowest numbers, by points: find the value worth as much.
+  const share = signal.worth(value).share;
+  return signal.values.findIndex((v) => signal.worth(v).share >= share);
+}
+
+/** The smallest set of candidates (by index, in pack order) and the values they move to, or undefined if none reaches the target. */
+function fewestChanges(search: Search, target: Severity): { set: number[]; indexes: number[] } | undefined {
+  const { candidates } = search;
+  const all = candidates.map((_, i) => i);
+  if (search.atBest(all) > target) return undefined;
+
+  // A signal whose answer alone brings a floor above the target must change.
+  const forced = all.filter((i) => (candidates[i] as Candidate).floor > target);
+  // The others, the answers that give most points first. Rules only add points,
+  // so the signals left as they are must give fewer than the target's band
+  // allows (a score rounds up from .5): taking the largest away first gives a
+  // lower bound on how many must change.
+  const others = all.filter((i) => (candidates[i] as Candidate).floor <= target).sort((a, b) => (candidates[b] as Candidate).points - (candidates[a] as Candidate).points);
+  const pointsOf = others.map((i) => (candidates[i] as Candidate).points);
+  const total = pointsOf.reduce((sum, x) => sum + x, 0);
+  // In hundredths: a score stays under the ceiling while its points stay under it by more than .5.
+  const need = total - (100 * search.ceiling(target) - 50 - search.fixedPoints);
+  let k = 0;
+  for (let taken = 0; taken <= need && k < others.length; k++) taken += pointsOf[k] as number;
+  const blockers = search.blockers(target);
+
+  for (; k <= others.length; k++) {
+    let best: { moves: number; set: number[]; indexes: number[] } | undefined;
+    let compared = 0;
+    heavySubsets(pointsOf, k, need, (chosen) => {
+      const set = [...forced, ...chosen.map((j) => others[j] as number)].sort((a, b) => a - b);
+      if (blockers.some((rule) => !rule.some((c) => set.includes(c)))) return false;
+      const rest = search.rest(set);
+      if (search.atBest(set, rest, target) > target) return false;
+      const least = leastMoves(search, set, rest, target, best ? best.moves - 1 : Infinity);
+      if (least && (!best || least.moves < best.moves)) best = { ...least, set };
+      // Each answer moves at least one step: a set that moves no more cannot be beaten.
+      return (best !== undefined && best.moves === set.length) || ++compared >= MAX_SETS_COMPARED;
+    });
+    if (best) return best;
+  }
+  return undefined;
+}
+
+/**
+ * For a set that reaches the target at its best answers: the value indexes that
+ * move least in all, within `limit` steps. Totals are tried from the smallest
+ * up, so the first that reaches the target is the least; with too many steps to
+ * share, each answer is moved back in turn as far as the target allows instead.
+ */
+function leastMoves(search: Search, set: number[], rest: Rest, target: Severity, limit: number): { moves: number; indexes: number[] } | undefined {
+  const at = set.map((c) => (search.candidates[c] as Candidate).at);
+  const most = at.reduce((sum, x) => sum + x, 0);
+  const indexes = at.map((x) => x - 1);
+  const reaches = () => search.verdict(set, indexes, rest, target) <= target;
+  if (most - set.length <= MAX_EXTRA_STEPS) {
+    // Every way to share `left` more steps among members from i on, each within its range.
+    const share = (i: number, left: number): boolean => {
+      if (i === set.length) return left === 0 && reaches();
+      for (let extra = Math.min(left, (at[i] as number) - 1); extra >= 0; extra--) {
+        indexes[i] = (at[i] as number) - 1 - extra;
+        if (share(i + 1, left - extra)) return true;
+      }
+      return false;
+    };
+    for (let moves = set.length; moves <= Math.min(most, limit); moves++) if (share(0, moves - set.length)) return { moves, indexes: [...indexes] };
+    return undefined;
+  }
+  indexes.fill(0);
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (let i = 0; i < set.length; i++) {
+      const was = indexes[i] as number;
+      for (let v = (at[i] as number) - 1; v > was; v--) {
+        indexes[i] = v;
+        if (reaches()) {
+          moved = true;
+          break;
+        }
+        indexes[i] = was;
+      }
+    }
+  }
+  const moves = most - indexes.reduce((sum, x) => sum + x, 0);
+  return moves <= limit ? { moves, indexes } : undefined;
+}
+
+/**
+ * Visits the k-subsets of positions 0..n-1 (weights sorted from the largest)
+ * whose weights add up to more than `need`, in order, until `visit` returns
+ * true. A branch stops as soon as even the largest weights left could not get
+ * there: most sets are never built.
+ */
+function heavySubsets(weights: number[], k: number, need: number, visit: (chosen: number[]) => boolean): void {
+  const chosen: number[] = [];
+  const extend = (from: number, sum: number): boolean => {
+    if (chosen.length === k) return sum > need && visit(chosen);
+    const left = k - chosen.length;
+    for (let i = from; i <= weights.length - left; i++) {
+      // The best this branch can do: the next `left` weights, being the largest left.
+      let reach = sum;
+      for (let j = i; j < i + left; j++) reach += weights[j] as number;
+      if (reach <= need) return false;
+      chosen.push(i);
+      const stop = extend(i + 1, sum + (weights[i] as number));
+      chosen.pop();
+      if (stop) return true;
+    }
+    return false;
+  };
+  extend(0, 0);
+}
