@@ -2,8 +2,8 @@
 // engine's normalised Answers, checking each against the pack. Every problem
 // names the id and says what is allowed; all problems are reported at once.
 import { coerceValue } from '../engine/conditions.js';
-import { questionsById } from '../engine/evaluate.js';
-import { FREQ_LEVELS, SCALE_MAX, SCALE_MIN, type AnswerSet, type AnswerValue, type Pack, type Question } from '../engine/types.js';
+import type { PreparedPack } from '../engine/prepare.js';
+import { FREQ_LEVELS, SCALE_MAX, SCALE_MIN, type AnswerSet, type AnswerValue, type Question } from '../engine/types.js';
 import { didYouMean, FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import { allowedValues } from '../pack/allowed.js';
@@ -63,15 +63,15 @@ export interface AnswerProblem {
 // Packs whose question ids include a name that plain objects inherit
 // ("constructor", say): their answers must live in a null-prototype object, or
 // a missing answer would read as the inherited value.
-const shadowing = new WeakMap<Pack, boolean>();
-function shadowsInherited(pack: Pack): boolean {
-  let result = shadowing.get(pack);
-  if (result === undefined) shadowing.set(pack, (result = pack.questions.some((q) => q.id in Object.prototype)));
+const shadowing = new WeakMap<PreparedPack, boolean>();
+function shadowsInherited(p: PreparedPack): boolean {
+  let result = shadowing.get(p);
+  if (result === undefined) shadowing.set(p, (result = p.order.some((q) => q.id in Object.prototype)));
   return result;
 }
 
-/** Checks a parsed JSON value against the pack; returns the answer set or every problem found. */
-export function checkAnswerObject(data: unknown, pack: Pack, m: Messages = en): { ok: true; set: AnswerSet } | { ok: false; problems: AnswerProblem[] } {
+/** Checks a parsed JSON value against the (prepared) pack; returns the answer set or every problem found. */
+export function checkAnswerObject(data: unknown, p: PreparedPack, m: Messages = en): { ok: true; set: AnswerSet } | { ok: false; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
   const shape = m.errors.shape;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -97,7 +97,7 @@ export function checkAnswerObject(data: unknown, pack: Pack, m: Messages = en): 
   } else if (rawAnswers === null || typeof rawAnswers !== 'object' || Array.isArray(rawAnswers)) {
     problems.push({ where: 'answers', message: m.errors.answersType });
   } else {
-    const byId = questionsById(pack);
+    const byId = p.byId;
     const given = rawAnswers as Record<string, unknown>;
     // The values that needed bringing to canonical form, to go into a copy.
     let normalised: [string, AnswerValue][] | undefined;
@@ -114,7 +114,7 @@ export function checkAnswerObject(data: unknown, pack: Pack, m: Messages = en): 
     }
     // The answers as given serve as they are when every value is already in
     // canonical form (the usual case in a batch); a copy is made only otherwise.
-    if (!normalised && !shadowsInherited(pack)) answers = given as Record<string, AnswerValue>;
+    if (!normalised && !shadowsInherited(p)) answers = given as Record<string, AnswerValue>;
     else if (!problems.length) {
       // No prototype: a key such as "__proto__" stays a plain key.
       answers = Object.assign(Object.create(null) as Record<string, AnswerValue>, given);
@@ -144,10 +144,10 @@ export function parseJson(text: string, m: Messages = en): { ok: true; data: unk
 }
 
 /** Reads one answers document or throws a FireCheckError listing every problem. */
-export function parseAnswers(text: string, pack: Pack, source: string, m: Messages = en): AnswerSet {
+export function parseAnswers(text: string, p: PreparedPack, source: string, m: Messages = en): AnswerSet {
   const json = parseJson(text, m);
   if (!json.ok) throw answerError(source, [json.problem], m);
-  const checked = checkAnswerObject(json.data, pack, m);
+  const checked = checkAnswerObject(json.data, p, m);
   if (!checked.ok) throw answerError(source, checked.problems, m);
   return checked.set;
 }

@@ -2,8 +2,8 @@
 // memory: NDJSON (one answers object per line) or CSV (a header row of
 // `client` and question ids). Each record is checked exactly as piped JSON is.
 import { StringDecoder } from 'node:string_decoder';
-import type { AnswerSet, Pack } from '../engine/types.js';
-import { questionsById } from '../engine/evaluate.js';
+import type { AnswerSet } from '../engine/types.js';
+import type { PreparedPack } from '../engine/prepare.js';
 import { didYouMean, FireCheckError, isFireCheckError } from '../errors.js';
 import { checkAnswerObject, parseJson, type AnswerProblem } from './parse.js';
 import { en, type Messages } from '../i18n/en.js';
@@ -14,7 +14,7 @@ export type InputRecord = { line: number; ok: true; set: AnswerSet } | { line: n
 const isBlank = (text: string) => text.charCodeAt(0) !== 0x7b && text.trim() === '';
 
 /** One NDJSON line read as an answers record; undefined for a blank line. */
-export function recordFromLine(text: string, line: number, pack: Pack, m: Messages = en): InputRecord | undefined {
+export function recordFromLine(text: string, line: number, p: PreparedPack, m: Messages = en): InputRecord | undefined {
   if (isBlank(text)) return undefined;
   const json = parseJson(text, m);
   if (!json.ok) {
@@ -22,7 +22,7 @@ export function recordFromLine(text: string, line: number, pack: Pack, m: Messag
     const { message, position } = json.problem;
     return { line, ok: false, problems: [{ where: position ? m.errors.column(position.column) : json.problem.where, message }] };
   }
-  const checked = checkAnswerObject(json.data, pack, m);
+  const checked = checkAnswerObject(json.data, p, m);
   return checked.ok ? { line, ok: true, set: checked.set } : { line, ok: false, problems: checked.problems };
 }
 
@@ -57,19 +57,19 @@ export async function* ndjsonLines(stream: NodeJS.ReadableStream): AsyncGenerato
 }
 
 /** NDJSON records one at a time, with their line numbers; blank lines are skipped. */
-export async function* ndjsonRecords(stream: NodeJS.ReadableStream, pack: Pack, m: Messages = en): AsyncGenerator<InputRecord> {
+export async function* ndjsonRecords(stream: NodeJS.ReadableStream, p: PreparedPack, m: Messages = en): AsyncGenerator<InputRecord> {
   for await (const { first, lines } of ndjsonLines(stream)) {
     for (let i = 0; i < lines.length; i++) {
-      const record = recordFromLine(lines[i] as string, first + i, pack, m);
+      const record = recordFromLine(lines[i] as string, first + i, p, m);
       if (record) yield record;
     }
   }
 }
 
-export async function* csvRecords(stream: NodeJS.ReadableStream, pack: Pack, source: string, m: Messages = en): AsyncGenerator<InputRecord> {
+export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack, source: string, m: Messages = en): AsyncGenerator<InputRecord> {
   const { parse } = await import('csv-parse');
   const parser = stream.pipe(parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }));
-  const byId = questionsById(pack);
+  const byId = p.byId;
   let header: string[] | undefined;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -88,7 +88,7 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, pack: Pack, sou
         if (column === 'client') client = cell;
         else answers[column] = cell === '' ? null : cell;
       });
-      const checked = checkAnswerObject(client === undefined ? { answers } : { client, answers }, pack, m);
+      const checked = checkAnswerObject(client === undefined ? { answers } : { client, answers }, p, m);
       yield checked.ok ? { line: info.lines, ok: true, set: checked.set } : { line: info.lines, ok: false, problems: checked.problems };
     }
   } catch (error) {

@@ -36,11 +36,11 @@ export async function score(options: AssessOptions, io: Io): Promise<Scored> {
   const m = options.messages ?? en;
   const today = checkDate(options.today, m) ?? io.today();
   const pack = await packFor(options);
+  const prepared = prepare(pack);
   const interviewed = options.answers === undefined && io.stdinIsTTY();
-  const set = interviewed ? await interview(options, pack, io) : await answersGiven(options, pack, io);
+  const set = interviewed ? await interview(options, pack, io) : await answersGiven(options, prepared, io);
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
   if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set, options.messages ?? en);
-  const prepared = prepare(pack);
   return { pack, prepared, set, assessment: evaluate(prepared, set, { today, words: m.words }), today, interviewed };
 }
 
@@ -74,16 +74,16 @@ async function renderScript({ pack, prepared, set, assessment, today }: Scored, 
 }
 
 /** Answers from --answers FILE, or piped in. */
-async function answersGiven(options: AssessOptions, pack: Pack, io: Io): Promise<AnswerSet> {
+async function answersGiven(options: AssessOptions, prepared: PreparedPack, io: Io): Promise<AnswerSet> {
   const m = options.messages ?? en;
   if (options.answers !== undefined) {
     const { text, source } = await readInput(options.answers, io, m.errors.answersFile, m);
-    return parseAnswers(text, pack, source, m);
+    return parseAnswers(text, prepared, source, m);
   }
   // Checked before any prompt: inquirer on a closed or empty stdin would fail obscurely or hang.
   const { text, source } = await readInput('-', io, m.errors.answersFile, m);
   if (text.trim() === '') throw new FireCheckError(m.interview.noTerminal);
-  return parseAnswers(text, pack, source, m);
+  return parseAnswers(text, prepared, source, m);
 }
 
 async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<AnswerSet> {

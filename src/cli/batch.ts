@@ -31,7 +31,8 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   const inputFormat = options.inputFormat ?? formatFromName(source, m);
   const input = source === 'stdin' ? io.stdin : openFile(source, m);
   const format = options.format as BatchFormat;
-  const ctx: RecordContext = { prepared: prepare(pack), evaluateOptions: { today, words: m.words }, m, format, source };
+  const prepared = prepare(pack);
+  const ctx: RecordContext = { prepared, evaluateOptions: { today, words: m.words }, m, format, source };
 
   const sink = new ByteSink();
   const out = streamedOutput(io, sink);
@@ -53,7 +54,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   };
 
   if (inputFormat === 'csv') {
-    for await (const record of csvRecords(input, pack, source, m)) {
+    for await (const record of csvRecords(input, prepared, source, m)) {
       take(record);
       await out.written();
       progress(scored + failed);
@@ -63,7 +64,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
     // A chunk of input at a time: its records scored synchronously, its output written once.
     chunks: for await (const { first, lines } of ndjsonLines(input)) {
       for (let i = 0; i < lines.length; i++) {
-        const record = recordFromLine(lines[i] as string, first + i, pack, m);
+        const record = recordFromLine(lines[i] as string, first + i, prepared, m);
         if (!record) continue;
         take(record);
         if (stopped) break chunks;

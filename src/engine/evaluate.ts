@@ -197,8 +197,21 @@ export function templateValues(
   };
 }
 
-/** `isoDate` plus `days`, as an ISO date; null for a date that does not parse. */
+const sums = new Map<string, string | null>();
+
+/**
+ * `isoDate` plus `days`, as an ISO date; null for a date that does not parse.
+ * Remembered: a batch asks the same few sums (today plus the re-check days or
+ * a notice) for every record, and date parsing is not cheap.
+ */
 export function addDays(isoDate: string, days: number): string | null {
-  const time = Date.parse(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(time) ? null : new Date(time + days * 86_400_000).toISOString().slice(0, 10);
+  const key = `${isoDate}+${days}`;
+  let result = sums.get(key);
+  if (result === undefined) {
+    const time = Date.parse(`${isoDate}T00:00:00Z`);
+    result = Number.isNaN(time) ? null : new Date(time + days * 86_400_000).toISOString().slice(0, 10);
+    if (sums.size >= 1024) sums.clear();
+    sums.set(key, result);
+  }
+  return result;
 }

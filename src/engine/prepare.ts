@@ -2,7 +2,7 @@
 // asking order, every condition compiled, and what each answer to each signal
 // is worth. Batch scoring evaluates thousands of records against one prepared
 // pack; nothing here is cached behind the caller's back.
-import { answerVector, compileCondition, questionRefs, slotsOf, type AnswerVector, type Test } from './conditions.js';
+import { answerVector, compileCondition, slotsOf, type AnswerVector, type Test } from './conditions.js';
 import { kindOf, type AnswerWords, type KindSpec, type Value } from './kinds/index.js';
 import { placeholders, fillTemplate } from './template.js';
 import { PHASES, VERDICTS, type Answers, type Pack, type PlannedStep, type Question, type Reason, type Rule, type Step, type Verdict } from './types.js';
@@ -46,8 +46,6 @@ export interface PreparedRule {
   holds: Test;
   /** Its points in hundredths (see Worth). */
   cents: number;
-  /** The questions its condition looks at. */
-  refs: ReadonlySet<string>;
   floor: Severity;
   reason: Reason;
 }
@@ -71,8 +69,8 @@ export interface PreparedPack {
   /** Red-flag signals, in asking order. */
   signals: PreparedSignal[];
   rules: PreparedRule[];
-  /** Verdict bands from the lowest score up. */
-  bands: Pack['scoring']['bands'];
+  /** Verdict bands from the lowest score up, each with its verdict's severity. */
+  bands: (Pack['scoring']['bands'][number] & { severity: Severity })[];
   /** Each verdict's steps, by phase, then pack order (the order a plan lists them in). */
   stepsFor: Record<Verdict, PreparedStep[]>;
   /** Compiles a condition of this pack (steps, script parts). */
@@ -158,12 +156,11 @@ export function prepare(pack: Pack): PreparedPack {
         rule,
         holds: test(rule.when),
         cents: Math.round(rule.points * 100),
-        refs: new Set([...questionRefs(rule.when)].map((r) => r.id)),
         floor,
         reason: Object.freeze({ id: rule.id, type: 'rule', points: round2(rule.points), floor: rule.floor ?? null, text: rule.text, sources: rule.sources }),
       };
     }),
-    bands: [...pack.scoring.bands].sort((a, b) => a.from - b.from),
+    bands: [...pack.scoring.bands].sort((a, b) => a.from - b.from).map((band) => ({ ...band, severity: severityOf(band.verdict) })),
     stepsFor: Object.fromEntries(VERDICTS.map((v) => [v, steps.filter(({ step }) => step.verdicts.includes(v))])) as Record<Verdict, PreparedStep[]>,
     test,
     reasons: new WeakMap(),

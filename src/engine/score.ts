@@ -90,7 +90,10 @@ export function verdictFrom(p: PreparedPack, cents: number, floor: Severity, ans
 /** The severity of the band a score falls in (the last band includes its top). */
 export function bandOf(p: PreparedPack, score: number): Severity {
   const { bands } = p;
-  const last = bands[bands.length - 1];
-  const band = bands.find((b) => score >= b.from && (score < b.to || (b === last && score <= b.to)));
-  return band ? ['keep', 'fix', 'fire'].indexOf(band.verdict) : KEEP;
+  // A loop rather than find(): the "what would change" search asks this many times per record.
+  for (let i = 0; i < bands.length; i++) {
+    const band = bands[i] as PreparedPack['bands'][number];
+    if (score >= band.from && (score < band.to || (i === bands.length - 1 && score <= band.to))) return band.severity;
+  }
+  return KEEP;
 }

@@ -120,23 +120,9 @@ class Search {
     return this.verdict(set, this.zeros, rest, target);
   }
 
-  /**
-   * For each rule that holds now with a floor above the target: the candidates
-   * it looks at. A set that moves none of one rule's candidates keeps that
-   * rule, and its floor, so it cannot reach the target; no need to try it.
-   */
-  blockers(target: Severity): number[][] {
-    const out: number[][] = [];
-    for (const rule of this.p.rules) {
-      if (rule.floor <= target || !rule.holds(this.answers)) continue;
-      out.push(this.candidates.flatMap((c, i) => (rule.refs.has(c.signal.question.id) ? [i] : [])));
-    }
-    return out;
-  }
-
   /** The lowest score that gives a verdict above the target: the next band's start. */
   ceiling(target: Severity): number {
-    const next = this.p.bands.find((b) => ['keep', 'fix', 'fire'].indexOf(b.verdict) > target);
+    const next = this.p.bands.find((b) => b.severity > target);
     return next ? next.from : Infinity;
   }
 
@@ -194,14 +180,12 @@ function fewestChanges(search: Search, target: Severity): { set: number[]; index
   const need = total - (100 * search.ceiling(target) - 50 - search.fixedPoints);
   let k = 0;
   for (let taken = 0; taken <= need && k < others.length; k++) taken += pointsOf[k] as number;
-  const blockers = search.blockers(target);
 
   for (; k <= others.length; k++) {
     let best: { moves: number; set: number[]; indexes: number[] } | undefined;
     let compared = 0;
     heavySubsets(pointsOf, k, need, (chosen) => {
       const set = [...forced, ...chosen.map((j) => others[j] as number)].sort((a, b) => a - b);
-      if (blockers.some((rule) => !rule.some((c) => set.includes(c)))) return false;
       const rest = search.rest(set);
       if (search.atBest(set, rest, target) > target) return false;
       const least = leastMoves(search, set, rest, target, best ? best.moves - 1 : Infinity);

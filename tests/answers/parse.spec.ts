@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { answersTemplate, checkAnswerObject, normaliseAnswer, parseAnswers, parseJson } from '../../src/answers/parse.js';
 import { questionOrder } from '../../src/engine/evaluate.js';
 import { FireCheckError } from '../../src/errors.js';
-import { defaultPack } from '../helpers/packs.js';
+import { prepare } from '../../src/engine/prepare.js';
+import { defaultPack, preparedDefault } from '../helpers/packs.js';
 
 const pack = defaultPack();
+const prepared = preparedDefault();
 const q = (id: string) => pack.questions.find((x) => x.id === id)!;
 
 describe('normaliseAnswer', () => {
@@ -45,12 +47,12 @@ describe('normaliseAnswer', () => {
 
 describe('checkAnswerObject', () => {
   it('accepts the documented shape and trims the client name', () => {
-    const result = checkAnswerObject({ client: ' Acme ', answers: { pays_late: 'often', abuse: false, income_share: 40 } }, pack);
+    const result = checkAnswerObject({ client: ' Acme ', answers: { pays_late: 'often', abuse: false, income_share: 40 } }, prepared);
     expect(result).toEqual({ ok: true, set: { client: 'Acme', answers: { pays_late: 'often', abuse: false, income_share: 40 } } });
   });
 
   it('reports every problem at once, naming ids and suggesting the nearest', () => {
-    const result = checkAnswerObject({ answerz: {}, client: 7, answers: { pays_lat: 'often', abuse: 'maybe' } }, pack);
+    const result = checkAnswerObject({ answerz: {}, client: 7, answers: { pays_lat: 'often', abuse: 'maybe' } }, prepared);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual([
@@ -68,28 +70,28 @@ describe('checkAnswerObject', () => {
     [{ client: 'x' }, 'answers: missing'],
     [{ answers: [] }, 'must be an object'],
   ])('refuses %j', (data, message) => {
-    const result = checkAnswerObject(data, pack);
+    const result = checkAnswerObject(data, prepared);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => `${p.where}: ${p.message}`).join('\n')).toContain(message);
   });
 
   it('never merges __proto__ into objects', () => {
     const data = JSON.parse('{"answers": {"__proto__": {"polluted": true}, "pays_late": "often"}}');
-    const result = checkAnswerObject(data, pack);
+    const result = checkAnswerObject(data, prepared);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]?.where).toBe('answers.__proto__');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('brings every value to canonical form, whether the others needed it or not', () => {
-    const result = checkAnswerObject({ answers: { abuse: false, pays_late: 'Often', underpays: '3', dread: 'unsure', scope_creep: 'never' } }, pack);
+    const result = checkAnswerObject({ answers: { abuse: false, pays_late: 'Often', underpays: '3', dread: 'unsure', scope_creep: 'never' } }, prepared);
     expect(result).toEqual({ ok: true, set: { answers: { abuse: false, pays_late: 'often', underpays: 3, dread: null, scope_creep: 'never' } } });
   });
 
   it('keeps answers apart from what plain objects inherit, when a question id is such a name', () => {
     const constructor = { ...q('dread'), id: 'constructor' };
     const shadowing = { ...pack, questions: [...pack.questions, constructor] };
-    const result = checkAnswerObject({ answers: { pays_late: 'often' } }, shadowing);
+    const result = checkAnswerObject({ answers: { pays_late: 'often' } }, prepare(shadowing));
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.set.answers.constructor).toBeUndefined();
   });
@@ -106,13 +108,13 @@ describe('parseJson', () => {
 });
 
 it('parseAnswers throws a FireCheckError (exit 2) naming the source', () => {
-  expect(() => parseAnswers('{"answers": {"nope": 1}}', pack, 'mine.json')).toThrow(FireCheckError);
-  expect(() => parseAnswers('{"answers": {"nope": 1}}', pack, 'mine.json')).toThrow(/mine\.json: answers\.nope: unknown question id/);
+  expect(() => parseAnswers('{"answers": {"nope": 1}}', prepared, 'mine.json')).toThrow(FireCheckError);
+  expect(() => parseAnswers('{"answers": {"nope": 1}}', prepared, 'mine.json')).toThrow(/mine\.json: answers\.nope: unknown question id/);
 });
 
 it('the template is valid input as it is, with every question not sure', () => {
   const template = answersTemplate(questionOrder(pack));
   expect(Object.keys(template.answers)).toHaveLength(pack.questions.length);
-  const result = checkAnswerObject(JSON.parse(JSON.stringify(template)), pack);
+  const result = checkAnswerObject(JSON.parse(JSON.stringify(template)), prepared);
   expect(result.ok).toBe(true);
 });

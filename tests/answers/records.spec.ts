@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { csvRecords, ndjsonRecords, type InputRecord } from '../../src/answers/records.js';
 import { FireCheckError } from '../../src/errors.js';
-import { defaultPack } from '../helpers/packs.js';
+import { preparedDefault } from '../helpers/packs.js';
 
-const pack = defaultPack();
+const pack = preparedDefault();
 const collect = async (gen: AsyncGenerator<InputRecord>) => {
   const out: InputRecord[] = [];
   for await (const r of gen) out.push(r);

@@ -12,7 +12,7 @@ const TODAY = '2026-11-22';
 
 /** The fire-base client with some answers changed, read as the CLI reads answers. */
 function situation(changes: Record<string, unknown>) {
-  const set = parseAnswers(JSON.stringify({ ...base, answers: { ...base.answers, ...changes } }), pack, 'fixture');
+  const set = parseAnswers(JSON.stringify({ ...base, answers: { ...base.answers, ...changes } }), prepared, 'fixture');
   const assessment = evaluate(prepared, set, { today: TODAY });
   const script = buildScript(prepared, set, assessment, { today: TODAY });
   return { assessment, ids: assessment.steps.map((s) => s.id), text: (id: string) => assessment.steps.find((s) => s.id === id)?.text ?? '', script };

@@ -31,5 +31,5 @@ export function rawDefaultPack(): Record<string, unknown> {
 /** An example answers file, read the way the CLI reads it (values normalised and checked). */
 export function exampleAnswers(name: string): AnswerSet {
   const file = `${root}examples/${name}.json`;
-  return parseAnswers(readFileSync(file, 'utf8'), defaultPack(), file);
+  return parseAnswers(readFileSync(file, 'utf8'), preparedDefault(), file);
 }
