@@ -11,7 +11,7 @@ export function coerceValue(question: Question, raw: Scalar): Exclude<AnswerValu
 }
 
 /** Position of a value on its question's own scale, for atLeast/atMost. */
-export function rank(question: Question, value: Exclude<AnswerValue, null>): number {
+function rank(question: Question, value: Exclude<AnswerValue, null>): number {
   return kindOf(question).rank(value);
 }
 

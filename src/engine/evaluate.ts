@@ -1,13 +1,13 @@
 import type { AnswerVector } from './conditions.js';
 import { kindOf, type AnswerWords, type Value } from './kinds/index.js';
-import { dropInapplicable, round2, vectorOf, type PreparedPack, type PreparedSignal, type Severity } from './prepare.js';
+import { dropInapplicable, FIRE_NOW, round2, vectorOf, type PreparedPack, type PreparedSignal, type Severity } from './prepare.js';
 import { tally } from './score.js';
 import { fillTemplate } from './template.js';
 import { VERDICTS, type AnswerSet, type AnswerValue, type Answers, type Assessment, type PlannedStep, type Question, type Reason } from './types.js';
 import { whatWouldChange } from './what-would-change.js';
 
 export type { AnswerWords } from './kinds/index.js';
-export { isSignal, prepare, questionOrder, questionsById, type PreparedPack } from './prepare.js';
+export { isSignal, prepare, questionOrder, type PreparedPack } from './prepare.js';
 
 export interface EvaluateOptions {
   /** ISO date (YYYY-MM-DD) the assessment is made on; sets `recheckOn` for a fix. */
@@ -100,7 +100,6 @@ export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOpt
   };
 }
 
-const FIRE_NOW: Severity = 3;
 const nothing = () => '';
 
 /** The answer in the vector to the question with this id; undefined for no such question. */
