@@ -4,7 +4,7 @@
 // confidence. Used by evaluate() for the assessment and by the "what would
 // change" search for the verdict alone.
 import type { AnswerVector } from './conditions.js';
-import { KEEP, type PreparedPack, type PreparedSignal, type Severity } from './prepare.js';
+import { KEEP, type PreparedPack, type PreparedRule, type PreparedSignal, type Severity } from './prepare.js';
 import type { Question } from './types.js';
 import type { Value } from './kinds/index.js';
 
@@ -50,7 +50,7 @@ export function tally(p: PreparedPack, answers: AnswerVector, excluded: Question
     if (worth.floor > floor) floor = worth.floor;
     if (listener && (worth.cents > 0 || worth.floor > KEEP)) listener.signal(i, signal, value, worth.cents / 100, worth.floor);
   }
-  const rulesHeld = rulesOver(p, answers, listener);
+  const rulesHeld = rulesOver(p.rules, answers, listener);
   const { score, verdict } = verdictFrom(p, cents + rulesHeld.cents, Math.max(floor, rulesHeld.floor), answered);
   return {
     score,
@@ -62,13 +62,12 @@ export function tally(p: PreparedPack, answers: AnswerVector, excluded: Question
   };
 }
 
-/** The points (in hundredths) and the most severe floor of the rules that hold. */
-export function rulesOver(p: PreparedPack, answers: AnswerVector, listener?: Pick<TallyListener, 'rule'>): { cents: number; floor: Severity } {
+/** The points (in hundredths) and the most severe floor of those of `rules` that hold. */
+export function rulesOver(rules: readonly PreparedRule[], answers: AnswerVector, listener?: Pick<TallyListener, 'rule'>): { cents: number; floor: Severity } {
   let cents = 0;
   let floor = KEEP;
-  const { rules } = p;
   for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i] as PreparedPack['rules'][number];
+    const rule = rules[i] as PreparedRule;
     if (!rule.holds(answers)) continue;
     cents += rule.cents;
     if (rule.floor > floor) floor = rule.floor;

@@ -15,7 +15,7 @@
 // floor are known from prepare()), and the search allocates next to nothing.
 import type { AnswerVector } from './conditions.js';
 import type { Value } from './kinds/index.js';
-import { FIRE, FIX, KEEP, type PreparedPack, type PreparedSignal, type Severity } from './prepare.js';
+import { FIRE, FIX, KEEP, type PreparedPack, type PreparedRule, type PreparedSignal, type Severity } from './prepare.js';
 import { rulesOver, verdictFrom } from './score.js';
 import { VERDICTS, type Question, type VerdictChange } from './types.js';
 
@@ -54,6 +54,12 @@ class Search {
   private floor: Severity = KEEP;
   private answered = 0;
   private readonly zeros: Int32Array;
+  /**
+   * The rules that hold as answered. Better answers can only make a rule stop
+   * holding (validate.ts allows a rule to look only at bad answers to a
+   * signal), so a trial needs to check these alone.
+   */
+  private readonly held: PreparedRule[];
 
   constructor(
     private readonly p: PreparedPack,
@@ -72,6 +78,7 @@ class Search {
       else this.floor = Math.max(this.floor, worth.floor);
     }
     this.zeros = new Int32Array(this.candidates.length);
+    this.held = p.rules.filter((rule) => rule.holds(answers));
   }
 
   /** What the answered signals outside `set` give, as answered: their points and most severe floor. */
@@ -107,7 +114,7 @@ class Search {
       const { signal } = candidates[set[i] as number] as Candidate;
       answers[signal.slot] = signal.values[indexes[i] as number];
     }
-    const rules = rulesOver(this.p, answers);
+    const rules = rulesOver(this.held, answers);
     for (let i = 0; i < set.length; i++) {
       const cand = candidates[set[i] as number] as Candidate;
       answers[cand.signal.slot] = cand.value;
@@ -206,20 +213,29 @@ function fewestChanges(search: Search, target: Severity): { set: number[]; index
  */
 function leastMoves(search: Search, set: number[], rest: Rest, target: Severity, limit: number): { moves: number; indexes: number[] } | undefined {
   const at = set.map((c) => (search.candidates[c] as Candidate).at);
+  // The fewest steps each member must move for its own floor to allow the target.
+  const least = set.map((c, i) => {
+    const { signal } = search.candidates[c] as Candidate;
+    let index = (at[i] as number) - 1;
+    while (index > 0 && (signal.floorAt[index] as number) > target) index -= 1;
+    return (at[i] as number) - index;
+  });
   const most = at.reduce((sum, x) => sum + x, 0);
+  const fewest = least.reduce((sum, x) => sum + x, 0);
   const indexes = at.map((x) => x - 1);
   const reaches = () => search.verdict(set, indexes, rest, target) <= target;
-  if (most - set.length <= MAX_EXTRA_STEPS) {
+  if (most - fewest <= MAX_EXTRA_STEPS) {
     // Every way to share `left` more steps among members from i on, each within its range.
     const share = (i: number, left: number): boolean => {
       if (i === set.length) return left === 0 && reaches();
-      for (let extra = Math.min(left, (at[i] as number) - 1); extra >= 0; extra--) {
-        indexes[i] = (at[i] as number) - 1 - extra;
+      const from = least[i] as number;
+      for (let extra = Math.min(left, (at[i] as number) - from); extra >= 0; extra--) {
+        indexes[i] = (at[i] as number) - from - extra;
         if (share(i + 1, left - extra)) return true;
       }
       return false;
     };
-    for (let moves = set.length; moves <= Math.min(most, limit); moves++) if (share(0, moves - set.length)) return { moves, indexes: [...indexes] };
+    for (let moves = fewest; moves <= Math.min(most, limit); moves++) if (share(0, moves - fewest)) return { moves, indexes: [...indexes] };
     return undefined;
   }
   indexes.fill(0);
