@@ -165,6 +165,8 @@ export const en = {
     floorNote: (title: string) => `on its own: at least ${title}`,
     whatWouldChange: 'What would change the verdict: the fewest answers that would need to be better',
     targets: 'These are the targets to check when you check again.',
+    wouldBe: (title: string, changes: string) => `Would be ${title} if: ${changes}`,
+    atMost: (value: string) => `at most ${value}`,
     decidedBy: 'Decided by the hard stops',
     points: 'Points',
     reason: 'Reason',

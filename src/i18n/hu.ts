@@ -166,6 +166,8 @@ export const hu: Messages = {
     floorNote: (title: string) => `önmagában legalább: ${title}`,
     whatWouldChange: 'Mi változtatna az ítéleten: a legkevesebb válasz, amelynek jobbnak kellene lennie',
     targets: 'Ezeket a célokat ellenőrizd a következő felülvizsgálatkor.',
+    wouldBe: (title: string, changes: string) => `„${title}” lenne, ha: ${changes}`,
+    atMost: (value: string) => `legfeljebb ${value}`,
     decidedBy: 'Az azonnali stopok döntöttek',
     points: 'Pont',
     reason: 'Ok',

@@ -166,6 +166,8 @@ export const it: Messages = {
     floorNote: (title: string) => `da solo: almeno ${title}`,
     whatWouldChange: 'Cosa cambierebbe il verdetto: il minor numero di risposte che dovrebbero migliorare',
     targets: 'Sono gli obiettivi da verificare al prossimo controllo.',
+    wouldBe: (title: string, changes: string) => `Sarebbe «${title}» se: ${changes}`,
+    atMost: (value: string) => `al massimo ${value}`,
     decidedBy: 'Deciso dagli stop immediati',
     points: 'Punti',
     reason: 'Motivo',

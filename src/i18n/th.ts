@@ -166,6 +166,8 @@ export const th: Messages = {
     floorNote: (title: string) => `ข้อนี้ข้อเดียว: อย่างน้อย ${title}`,
     whatWouldChange: 'สิ่งที่จะเปลี่ยนคำตัดสิน: คำตอบน้อยข้อที่สุดที่ต้องดีขึ้น',
     targets: 'นี่คือเป้าหมายที่ต้องตรวจเมื่อประเมินอีกครั้ง',
+    wouldBe: (title: string, changes: string) => `จะเป็น "${title}" หาก: ${changes}`,
+    atMost: (value: string) => `ไม่เกิน ${value}`,
     decidedBy: 'ตัดสินโดยเหตุที่ต้องหยุดทันที',
     points: 'คะแนน',
     reason: 'เหตุผล',

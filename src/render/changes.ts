@@ -3,22 +3,28 @@ import { kindOf } from '../engine/kinds/index.js';
 import type { Assessment, Pack, Question } from '../engine/types.js';
 import type { Messages } from '../i18n/en.js';
 
-export interface ChangeLine {
-  /** The better verdict's title, as the pack names it. */
-  verdict: string;
-  /** Each answer that would have to change: "Pays late → rarely". */
-  answers: string[];
-}
-
-/** One line per better verdict within reach, nearest first; labels from the questions, values in the user's words. */
-export function changeLines(a: Assessment, questions: ReadonlyMap<string, Question> | undefined, verdicts: Pack['verdicts'], m: Messages): ChangeLine[] {
-  return a.whatWouldChange.map((change) => ({
-    verdict: verdicts[change.verdict].title,
-    answers: Object.entries(change.answers).map(([id, value]) => {
+/**
+ * One sentence per better verdict within reach, nearest first: "Would be Keep
+ * if: Pays late: at most rarely; …". Labels come from the questions, values in
+ * the user's words; an ordered answer is a ceiling (any better one does too),
+ * a yes/no the answer itself. `escape` is applied to the texts from the pack.
+ */
+export function changeSentences(
+  a: Assessment,
+  questions: ReadonlyMap<string, Question> | undefined,
+  verdicts: Pack['verdicts'],
+  m: Messages,
+  escape: (text: string) => string = (text) => text,
+): string[] {
+  return a.whatWouldChange.map((change) => {
+    const answers = Object.entries(change.answers).map(([id, value]) => {
       const q = questions?.get(id);
-      return q ? `${q.label} → ${kindOf(q).display(q, value, m.words)}` : `${id} → ${String(value)}`;
-    }),
-  }));
+      if (!q) return `${escape(id)}: ${String(value)}`;
+      const shown = kindOf(q).display(q, value, m.words);
+      return `${escape(q.label)}: ${q.kind === 'bool' ? shown : m.report.atMost(shown)}`;
+    });
+    return m.report.wouldBe(escape(verdicts[change.verdict].title), answers.join('; '));
+  });
 }
 
 /** The labels of the hard stops that decide a fire-now. */

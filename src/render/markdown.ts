@@ -1,5 +1,5 @@
 import { PHASES, type Assessment, type Pack, type Question, type ScriptOutput } from '../engine/types.js';
-import { changeLines, hardStopLabels } from './changes.js';
+import { changeSentences, hardStopLabels } from './changes.js';
 import { escapeMarkdown } from './escape.js';
 import { renderScriptMarkdownSections } from './script.js';
 
@@ -41,10 +41,10 @@ export function renderMarkdown(a: Assessment, options: MarkdownOptions): string 
     }
     out.push('');
   }
-  const changes = changeLines(a, options.questions, options.verdicts, m);
+  const changes = changeSentences(a, options.questions, options.verdicts, m, escapeMarkdown);
   if (changes.length) {
     out.push(`## ${m.report.whatWouldChange}`, '');
-    for (const change of changes) out.push(`- **${escapeMarkdown(change.verdict)}**: ${change.answers.map(escapeMarkdown).join('; ')}`);
+    for (const change of changes) out.push(`- ${change}`);
     if (a.verdict === 'fix') out.push('', m.report.targets);
     out.push('');
   }

@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { PHASES, type Assessment, type Pack, type Question, type Verdict } from '../engine/types.js';
-import { changeLines, hardStopLabels } from './changes.js';
+import { changeSentences, hardStopLabels } from './changes.js';
 import { en, type Messages } from '../i18n/en.js';
 import { plainStyle, type Style } from './style.js';
 
@@ -85,10 +85,10 @@ export function renderText(a: Assessment, options: TextOptions): string {
     lines.push(`  ${painted}${' '.repeat(tagWidth - stringWidth(tag))}${wrap(`${r.text}${floor}`, 0, tagWidth + 2).trimStart()}`);
   }
 
-  const changes = changeLines(a, options.questions, options.verdicts, m);
+  const changes = changeSentences(a, options.questions, options.verdicts, m);
   if (changes.length) {
     lines.push('', style.bold(wrap(m.report.whatWouldChange, 0, 2)));
-    for (const change of changes) lines.push(wrap(`${style.bold(change.verdict)}: ${change.answers.join('; ')}`, 2, 4));
+    for (const change of changes) lines.push(wrap(change, 2, 4));
     if (a.verdict === 'fix') lines.push(style.dim(wrap(m.report.targets, 2)));
   }
   if (a.verdict === 'fire-now') lines.push('', wrap(`${style.bold(m.report.decidedBy)}: ${hardStopLabels(a).join('; ')}`, 2, 4));
