@@ -3,7 +3,7 @@
 import { styleText } from 'node:util';
 import { confirm, input, select } from '@inquirer/prompts';
 import type { Messages } from '../i18n/en.js';
-import { displayWidth, truncateToWidth, wrapWords } from './wrap.js';
+import { displayWidth, truncateToWidth, wrapWords } from '../render/wrap.js';
 
 export interface PromptContext {
   input?: NodeJS.ReadableStream;

@@ -21,10 +21,10 @@ export function renderScriptText(a: Assessment, script: ScriptOutput[], options:
   const lines = [style.bold(`${m.script.title}${a.client ? ` · ${a.client}` : ''}`) + `  ${verdictColour(style, a.verdict)(` ${title.toUpperCase()} `)}`];
   if (!script.length) return `${lines[0]}\n\n${wrap(m.script.noScript(a.verdict), 2)}\n`;
   for (const section of script) {
-    lines.push('', style.bold(style.cyan(section.title)));
+    lines.push('', style.bold(style.cyan(wrap(section.title, 0, 2))));
     // A written message reads as paragraphs, ready to copy; call notes as bullets.
     const message = section.subject !== null;
-    if (message) lines.push(`  ${m.script.subject}: ${section.subject}`);
+    if (message) lines.push(wrap(`${m.script.subject}: ${section.subject}`, 2, 4));
     for (const part of section.parts) {
       if (message) lines.push('');
       lines.push(message ? wrap(part.text, 2) : wrap(`• ${part.text}`, 2, 4));

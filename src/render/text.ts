@@ -1,5 +1,5 @@
-import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
+import { displayWidth, wrapWords } from './wrap.js';
 import { PHASES, type Assessment, type Pack, type Question, type Verdict } from '../engine/types.js';
 import { changeSentences, hardStopLabels } from './changes.js';
 import { en, type Messages } from '../i18n/en.js';
@@ -34,20 +34,20 @@ export function reportWidth(columns: number | undefined): number {
 }
 
 /**
- * Wraps text to `width` by display width (wrap-ansi), indenting the first line
- * by `indent` and the rest by `hanging`.
+ * Wraps text to `width` by display width, indenting the first line by `indent`
+ * and the rest by `hanging`. Plain text breaks between words as the language
+ * has them (Thai too: see wrap.ts); text with colour codes goes to wrap-ansi.
  */
 export function wrapper(width: number): (text: string, indent: number, hanging?: number) => string {
   return (text, indent, hanging = indent) =>
-    wrapAnsi(text, width - hanging, { hard: true, trim: true })
-      .split('\n')
+    (text.includes('\u001b') ? wrapAnsi(text, width - hanging, { hard: true, trim: true }).split('\n') : wrapWords(text, width - hanging, 'und'))
       .map((line, i) => ' '.repeat(i === 0 ? indent : hanging) + line)
       .join('\n');
 }
 
 /** Pads by display width, so Thai or CJK labels line up too. */
 export function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 export function renderText(a: Assessment, options: TextOptions): string {
@@ -61,7 +61,7 @@ export function renderText(a: Assessment, options: TextOptions): string {
 
   lines.push(style.bold(a.client ? `${m.report.title} · ${a.client}` : m.report.title), '');
   lines.push(wrap(`${colour(` ${verdict.title.toUpperCase()} `)}  ${verdict.summary}`, 2, 4), '');
-  const labelWidth = Math.max(stringWidth(m.report.score), stringWidth(m.report.confidence)) + 2;
+  const labelWidth = Math.max(displayWidth(m.report.score), displayWidth(m.report.confidence)) + 2;
   const narrow = width < 64;
   const cells = narrow ? 10 : BAR_CELLS;
   lines.push(`  ${padEnd(m.report.score, labelWidth)}${colour(bar(a.score / 100, cells))}  ${style.bold(`${a.score}/100`)}`);
@@ -77,12 +77,12 @@ export function renderText(a: Assessment, options: TextOptions): string {
   if (a.reasons.length === 0) lines.push(`  ${style.dim(m.report.noReasons)}`);
   const hardStop = (r: Assessment['reasons'][number]) => r.floor === 'fire-now';
   const tagOf = (r: Assessment['reasons'][number]) => (hardStop(r) ? m.report.hardStop.toUpperCase() : `+${r.points.toFixed(1)}`);
-  const tagWidth = Math.max(0, ...a.reasons.map((r) => stringWidth(tagOf(r)))) + 2;
+  const tagWidth = Math.max(0, ...a.reasons.map((r) => displayWidth(tagOf(r)))) + 2;
   for (const r of a.reasons) {
     const tag = tagOf(r);
     const painted = hardStop(r) ? style.bold(style.red(tag)) : style.bold(tag);
-    const floor = r.floor && !hardStop(r) ? ` ${style.dim(`(${m.report.floorNote(options.verdicts[r.floor].title)})`)}` : '';
-    lines.push(`  ${painted}${' '.repeat(tagWidth - stringWidth(tag))}${wrap(`${r.text}${floor}`, 0, tagWidth + 2).trimStart()}`);
+    const floor = r.floor && !hardStop(r) ? ` (${m.report.floorNote(options.verdicts[r.floor].title)})` : '';
+    lines.push(`  ${painted}${' '.repeat(tagWidth - displayWidth(tag))}${wrap(`${r.text}${floor}`, 0, tagWidth + 2).trimStart()}`);
   }
 
   const changes = changeSentences(a, options.questions, options.verdicts, m);

@@ -32,7 +32,7 @@ describe('fire-check (built binary): scoring', () => {
   it('prints text by default and Markdown on request', () => {
     const text = runCli(['--answers', example('abusive-client')]);
     expect(text.stdout).toContain('FIRE NOW');
-    expect(text.stdout).toContain('Safety first');
+    expect(text.stdout).toContain('End it in writing only');
     const md = runCli(['--answers', example('abusive-client'), '--format', 'markdown']);
     expect(md.stdout).toMatch(/^# fire-check: Northwind Holdings/);
     expect(md.stdout).toContain('### Prepare');

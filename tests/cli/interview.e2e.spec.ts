@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/i18n/index.js';
 import { isHardStop } from '../../src/engine/prepare.js';
-import { displayWidth } from '../../src/interview/wrap.js';
+import { displayWidth } from '../../src/render/wrap.js';
 import { loadTranslation } from '../../src/pack/load.js';
 import { localizePack } from '../../src/pack/overlay.js';
 import { BIN, runCli } from '../helpers/cli.js';
@@ -105,7 +105,7 @@ describeTerminal('the interview in a real terminal (tmux)', () => {
     await t.answer('How much do they owe', 'type:2400', 'Enter');
     await t.answer('already past its due date', 'type:1800', 'Enter');
     await t.answer('share of your income', 'type:35', 'Enter');
-    await t.answer('already told them', 'Down', 'Enter');
+    await t.answer('already raised the problem', 'Down', 'Enter');
     await t.answer('Review your answers', 'Enter');
     await t.waitFor('[exit 0]');
 

@@ -30,24 +30,24 @@ type Levels = [Verdict, Verdict, Verdict, Verdict];
 const FREQ: [string, Levels, string][] = [
   // id, verdict at rarely / sometimes / often / always, why
   ['pays_late', ['keep', 'keep', 'fix', 'fix'], 'A§1: pause, not dissolve; C§5: a friendly reminder first'],
-  ['disputes_fees', ['keep', 'keep', 'keep', 'fix'], 'A§2: explain your pricing, never fire for that alone'],
-  ['unpaid_extra_work', ['keep', 'keep', 'keep', 'fix'], 'C FAQ toxic #10: price changes first'],
+  ['disputes_fees', ['keep', 'keep', 'fix', 'fix'], 'A§2: explain your pricing first (an honest attempt), never fire for that alone'],
+  ['unpaid_extra_work', ['keep', 'keep', 'fix', 'fix'], 'C FAQ toxic #10: price changes first'],
   ['scope_creep', ['keep', 'keep', 'fix', 'fix'], 'B, C§2: change requests priced separately, then leave'],
   ['breaks_terms', ['keep', 'keep', 'fix', 'fix'], 'C FAQ toxic #8: agreements in writing first'],
   ['unrealistic_expectations', ['keep', 'keep', 'fix', 'fix'], 'C§4: reset expectations in writing first'],
   ['disrespect', ['keep', 'keep', 'fix', 'fix'], 'C§1, A§4: say plainly what is not acceptable first'],
-  ['ignores_expertise', ['keep', 'keep', 'keep', 'fix'], 'C FAQ toxic #1, #9: minor unless constant'],
+  ['ignores_expertise', ['keep', 'keep', 'fix', 'fix'], 'C FAQ toxic #1, #9: agree who decides what first'],
   ['crosses_boundaries', ['keep', 'keep', 'fix', 'fix'], 'C FAQ toxic #2: set boundaries first'],
   ['disrespects_time', ['keep', 'keep', 'fix', 'fix'], 'B, C§8: set hours and response times first'],
   ['no_compromise', ['keep', 'keep', 'fix', 'fix'], 'A§3: communicate early and directly first'],
-  ['indecisive', ['keep', 'keep', 'keep', 'fix'], 'A§5: set clear goals from the start'],
-  ['disengaged', ['keep', 'keep', 'keep', 'fix'], 'C FAQ toxic #6: minor unless constant'],
+  ['indecisive', ['keep', 'keep', 'fix', 'fix'], 'A§5: set clear goals from the start'],
+  ['disengaged', ['keep', 'keep', 'fix', 'fix'], 'C FAQ toxic #6: agree a contact and response times first'],
   ['dread', ['keep', 'keep', 'fix', 'fix'], 'A intro, D intro: it harms your mental health; change what weighs first'],
 ];
 const SCALE: [string, Levels, string][] = [
   // id, verdict at 2 / 3 / 4 / 5
   ['underpays', ['keep', 'keep', 'fix', 'fix'], 'B "pays too little", C§5: set your price from your needs first'],
-  ['self_centred', ['keep', 'keep', 'keep', 'fix'], 'C FAQ toxic #15: minor unless it is exactly so'],
+  ['self_centred', ['keep', 'keep', 'fix', 'fix'], 'C FAQ toxic #15: name what you need from them first'],
   ['team_morale', ['keep', 'keep', 'fix', 'fix'], 'C§6: the team comes first; find out why, shield them'],
 ];
 const BOOL: [string, Verdict, string][] = [
@@ -107,8 +107,9 @@ const rows: Row[] = [
   { name: 'hours set and time still not respected', cite: 'C§8 "let them go"', answers: raised({ disrespects_time: 'often' }), verdict: 'fire' },
   { name: 'terms confirmed in writing and still broken', cite: 'C FAQ toxic #8', answers: raised({ breaks_terms: 'often' }), verdict: 'fire' },
   { name: 'raised, and now only sometimes late', cite: 'A: frequency matters; the reminder worked', answers: raised({ pays_late: 'sometimes' }), verdict: 'keep' },
-  { name: 'raised, dread always: about you, not them', cite: 'A intro, D intro: change what weighs on you first', answers: raised({ dread: 'always' }), verdict: 'fix' },
-  { name: 'raised, no results: review the goals', cite: 'C FAQ toxic #13', answers: raised({ no_results: true }), verdict: 'fix' },
+  { name: 'worked on, and you still dread it always', cite: 'D intro: it harms your mental health; A intro', answers: raised({ dread: 'always' }), verdict: 'fire' },
+  { name: 'goals reviewed, and still no results', cite: 'C FAQ toxic #13', answers: raised({ no_results: true }), verdict: 'fire' },
+  { name: 'raised, and a minor problem now only sometimes', cite: 'A§5: clear goals worked', answers: raised({ indecisive: 'sometimes' }), verdict: 'keep' },
 
   // The articles' combinations.
   { name: 'no contract and the scope keeps growing', cite: 'B "does not want to sign", C§2 scope creep', answers: { ...allFine(), refuses_contract: true, scope_creep: 'often' }, verdict: 'fire' },
@@ -138,6 +139,17 @@ describe('raised and persisting, combinations, and reported cases', () => {
   it.each(rows.map((r) => [r.name, r.cite, r] as const))('%s (%s)', (_name, _cite, row) => {
     expect(judge(row.answers).verdict).toBe(row.verdict);
   });
+});
+
+it('every signal with a floor of fix escalates at that floor when the problem was raised (one honest attempt, then fire)', () => {
+  const rule = pack.rules.find((r) => r.id === 'raised-and-persisting')!;
+  const persisting = rule.when.all![1]!.any!;
+  for (const q of pack.questions.filter((x) => x.floors?.some((f) => f.verdict === 'fix'))) {
+    const floor = q.floors!.find((f) => f.verdict === 'fix')!;
+    const entry = persisting.find((c) => c.question === q.id);
+    expect(entry, q.id).toBeDefined();
+    expect(q.kind === 'bool' ? entry!.is : entry!.atLeast, q.id).toEqual(floor.atLeast === 'yes' ? 'yes' : floor.atLeast);
+  }
 });
 
 it('the table has at least 60 rows, each citing an article', () => {
@@ -182,8 +194,9 @@ const plans: PlanRow[] = [
     cite: 'A§1, C§5: collect first; D: honour the contract, consult a lawyer',
     answers: { ...BASE_FIRE, contract_active: true, notice_days: 30, amount_owed: 2000, amount_overdue: 1500 },
     verdict: 'fire',
-    must: ['read-contract', 'honour-contract', 'legal-check', 'collect-overdue-first', 'call-not-email', 'thank-them', 'written-confirmation', 'handover-when-paid'],
-    never: ['collect-overdue', 'check-overdue', 'final-invoice', 'safety-first', 'release-or-notice', 'handover'],
+    must: ['read-contract', 'legal-check', 'collect-overdue-first', 'call-not-email', 'thank-them', 'written-confirmation', 'handover-when-paid'],
+    // "Honour it to the end" would contradict pausing work: the money-first step says to honour the notice once given.
+    never: ['honour-contract', 'collect-overdue', 'check-overdue', 'final-invoice', 'safety-first', 'release-or-notice', 'handover'],
     script: ['call', 'confirmation'],
   },
   {
@@ -253,10 +266,18 @@ const plans: PlanRow[] = [
   {
     name: 'a fix already raised does not ask to raise it again',
     cite: 'A§4',
-    answers: { ...allFine(), dread: 'always', raised_issue: true },
+    answers: { ...allFine(), pays_late: 'sometimes', scope_creep: 'sometimes', indecisive: 'sometimes', raised_issue: true },
     verdict: 'fix',
-    must: ['repair-dread', 'recheck'],
+    must: ['repair-pays_late', 'repair-scope_creep', 'repair-indecisive', 'recheck'],
     never: ['raise-it'],
+  },
+  {
+    name: 'a contract without money overdue: honour it to the end',
+    cite: 'D: honour your contract',
+    answers: { ...BASE_FIRE, contract_active: true, notice_days: 30, amount_owed: 0 },
+    verdict: 'fire',
+    must: ['read-contract', 'honour-contract'],
+    never: ['collect-overdue-first', 'legal-check'],
   },
   {
     name: 'a healthy client gets a short prevention list',

@@ -67,7 +67,7 @@ describe('interview flows', () => {
     await answer('How much do they owe you', 'type:1200', 'enter');
     await answer(/The situation 3\/5 · Follow-up · How much of that is already past its due date/, 'type:600', 'enter');
     await answer('share of your income', 'enter'); // empty: not sure
-    await answer('already told them plainly', 'down', 'enter');
+    await answer('already raised the problem', 'down', 'enter');
     // A skipped answer reads as the choice that skips it, for a choice and for an empty number alike.
     await answer(/Review your answers[\s\S]*Money · Has not paid for delivered work: Not sure/, ...down(40));
     await answer('The situation · Share of your income: Not sure', ...up(40), 'enter');
@@ -94,7 +94,7 @@ describe('interview flows', () => {
       await answer('work in progress', ...down(2), 'enter');
       await answer('How much do they owe', 'enter');
       await answer('share of your income', 'enter');
-      await answer('already told them', ...down(2), 'enter');
+      await answer('already raised the problem', ...down(2), 'enter');
       await answer('Review your answers', 'enter');
       return (await result).answers;
     };
@@ -128,7 +128,7 @@ describe('interview flows', () => {
     await answer('work in progress', 'down', 'enter');
     await answer('How much do they owe', 'enter');
     await answer('share of your income', 'type:45', 'enter');
-    await answer('already told them', 'down', 'enter');
+    await answer('already raised the problem', 'down', 'enter');
     await answer('Review your answers', 'enter');
     expect((await result).answers).toMatchObject({ pays_late: 'always', contract_active: true, notice_days: 30, income_share: 45 });
   });
@@ -145,14 +145,14 @@ describe('interview flows', () => {
     await answer('work in progress', 'enter');
     await answer('How much do they owe', 'enter');
     await answer('share of your income', 'enter');
-    await answer('already told them', 'enter');
+    await answer('already raised the problem', 'enter');
     await answer(/Review your answers[\s\S]*Money · Pays late: often/, 'enter');
     expect((await result).answers).toMatchObject({ pays_late: 'often', unpaid_work: false, contract_active: false });
   });
 });
 
 describe('no red flag by default', () => {
-  const context = ['The situation 1/', 'work in progress', 'How much do they owe', 'share of your income', 'already told them'];
+  const context = ['The situation 1/', 'work in progress', 'How much do they owe', 'share of your income', 'already raised the problem'];
 
   it('lists the best answer first, where the cursor starts: Enter alone records it, for gates and every kind', async () => {
     const { result } = start('Acme');

@@ -54,7 +54,7 @@ describe('extends', () => {
 
   it('disabling a question that rules still use names them', () => {
     expect(problems(fixture('packs', 'extends', 'still-used.yaml'))).toEqual([
-      'still-used.yaml:6:15: disable.questions[0]: "unprofitable" is still used by rule draining-and-unprofitable, step repair-unprofitable; disable or change those too',
+      'still-used.yaml:6:15: disable.questions[0]: "unprofitable" is still used by rule raised-and-persisting, rule draining-and-unprofitable, step repair-unprofitable; disable or change those too',
     ]);
   });
 

@@ -1,4 +1,5 @@
-// Fitting prompt text to the terminal, by the words of its language.
+// Fitting text to the terminal, by the words of its language: the interview's
+// prompts and the text reports alike.
 //
 // Inquirer cuts a long line at the terminal's last column, mid-word. wrap-ansi
 // alone would not do either: it breaks only at spaces, and Thai writes no

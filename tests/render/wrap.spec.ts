@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, truncateToWidth, wrapWords } from '../../src/interview/wrap.js';
+import { displayWidth, truncateToWidth, wrapWords } from '../../src/render/wrap.js';
 import { wrapProblems } from '../helpers/words.js';
 
 const ENGLISH =
