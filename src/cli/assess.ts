@@ -51,7 +51,7 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   const scored = await score(options, io);
   io.writeOut(await render(scored, options, io));
   // Only with the report on the terminal: one redirected to a file must stay the report alone.
-  if (scored.interviewed && io.stdout.isTTY && ENDS_IT.includes(scored.assessment.verdict)) await offerNextSteps(scored, options, io);
+  if (scored.interviewed && io.stdout.isTTY && scored.assessment.verdict !== 'keep') await offerNextSteps(scored, options, io);
   return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
 }
 
@@ -104,7 +104,7 @@ async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<An
   );
 }
 
-/** After the report, the words to use and (unless --save-answers did) saving the answers, offered at the terminal. */
+/** After the report, the words to use (for an ending) and, unless --save-answers did, saving the answers, offered at the terminal. */
 async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): Promise<void> {
   const m = options.messages ?? en;
   const { offerAfterVerdict } = await import('../interview/interview.js');
@@ -122,7 +122,7 @@ async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): P
       messages: m,
       ...(options.lang === undefined ? {} : { lang: options.lang }),
       say: (line) => io.stdout.write(`${line}\n`),
-      showScript: async () => io.writeOut(await renderScript(scored, options, io)),
+      ...(ENDS_IT.includes(scored.assessment.verdict) ? { showScript: async () => io.writeOut(await renderScript(scored, options, io)) } : {}),
       ...(options.saveAnswers === undefined ? { saveAnswers } : {}),
       exists: existsSync,
     }),

@@ -52,7 +52,6 @@ export async function runInterview(pack: Pack, options: InterviewOptions): Promi
   const order = questionOrder(pack);
   const byId = new Map(pack.questions.map((q) => [q.id, q]));
   const answers: Record<string, AnswerValue> = {};
-  const categoryTitle = new Map(pack.categories.map((c) => [c.id, c.title]));
 
   const applies = (q: Question) => !q.askIf || holds(q.askIf, answers, byId);
   // Context only shapes a plan for ending it or repairing it; a client with at most a rare hiccup has none,
@@ -112,12 +111,19 @@ export async function runInterview(pack: Pack, options: InterviewOptions): Promi
       loop: false,
       choices: [
         { name: m.interview.reviewDone, value: DONE },
-        new Separator(),
-        ...answered.map((q) => ({
-          // One line each, whatever the width: the answer is what matters, so the label gives way.
-          name: prompts.choiceLine(`${categoryTitle.get(q.category) ?? q.category} · ${q.label}`, `: ${showAnswer(q, answers[q.id] ?? null, m)}`),
-          value: q.id,
-        })),
+        // Grouped under their category's title, so each line has the room for its own label.
+        ...pack.categories.flatMap((category) => {
+          const inCategory = answered.filter((q) => q.category === category.id);
+          if (!inCategory.length) return [];
+          return [
+            new Separator(prompts.choiceLine(`── ${category.title}`, '')),
+            ...inCategory.map((q) => ({
+              // One line each, whatever the width: the answer is what matters, so the label gives way.
+              name: prompts.choiceLine(q.label, `: ${showAnswer(q, answers[q.id] ?? null, m)}`),
+              value: q.id,
+            })),
+          ];
+        }),
       ],
     });
     if (choice === DONE) break;

@@ -1,6 +1,7 @@
-// After a verdict to end it, what the person at the terminal most likely wants
-// next: the words to use, and the answers kept for later. Prompts only: the
-// cli renders the script and writes the file.
+// After a verdict, what the person at the terminal most likely wants next: for
+// an ending, the words to use; for an ending or a fix (whose re-check asks the
+// same questions again), the answers kept for later. Prompts only: the cli
+// renders the script and writes the file.
 import { en, type Messages } from '../i18n/en.js';
 import { promptsFor, type PromptContext, type Prompts } from './prompts.js';
 
@@ -10,8 +11,8 @@ export interface OfferOptions {
   lang?: string;
   /** Writes a line outside any prompt. */
   say(text: string): void;
-  /** Prints the words to use, as `fire-check script` does. */
-  showScript(): Promise<void>;
+  /** Prints the words to use, as `fire-check script` does; left out when there is nothing to end. */
+  showScript?: () => Promise<void>;
   /** Saves the answers to a file; the reason it could not, if it could not. Left out when they are saved already. */
   saveAnswers?: (file: string) => Promise<string | undefined>;
   exists(file: string): boolean;
@@ -20,7 +21,7 @@ export interface OfferOptions {
 export async function offerAfterVerdict(options: OfferOptions): Promise<void> {
   const m = options.messages ?? en;
   const prompts = promptsFor(m, options.lang ?? 'en', options.context ?? {});
-  if (await prompts.confirm({ message: m.interview.offerScript, default: true })) await options.showScript();
+  if (options.showScript && (await prompts.confirm({ message: m.interview.offerScript, default: true }))) await options.showScript();
   if (options.saveAnswers && (await prompts.confirm({ message: m.interview.offerSave, default: false }))) {
     await saveWhereAsked(options.saveAnswers, options, prompts, m);
   }

@@ -66,6 +66,8 @@ function wrappedTheme(columns: () => number, wrap: (text: string, width: number)
         return styleText('bold', lines.join(`\n${indent}`)) + room;
       },
       answer: (text: string) => `${fitsAfter(displayWidth(text)) ? '' : `\n${indent}`}${styleText('cyan', text)}`,
+      // inquirer's own "> " before a validation message, its lines indented under it.
+      error: (text: string) => styleText('red', `> ${wrap(text, columns() - PREFIX).join(`\n${indent}`)}`),
     },
   };
 }

@@ -167,9 +167,13 @@ describeTerminal('what the interview records, and how it fits the terminal (tmux
     expect(wrapProblems(lines, `${gated[0]!.title}: ${gated[0]!.gate}`, 'en')).toEqual([]);
     // The screen is read with the terminal's own wrapping undone: a line it had to wrap would show longer.
     for (const line of screen.split('\n')) expect(displayWidth(line), line).toBeLessThan(50);
-    const entries = screen.slice(screen.lastIndexOf('? Review your answers')).split('\n').filter((line) => line.includes(' · '));
-    expect(entries.length).toBeGreaterThan(10);
-    expect(entries.filter((line) => line.includes('…')).length).toBeGreaterThan(0);
+    // The review list: category titles as separators, then one line per answer that keeps the answer whole.
+    const review = screen.slice(screen.lastIndexOf('? Review your answers')).split('\n');
+    expect(review.filter((line) => /^ ?── /.test(line)).length).toBeGreaterThan(1);
+    const list = review.slice(review.findIndex((line) => line.includes('Score these answers')) + 1);
+    const entries = list.filter((line) => /^(❯ | {2})\S/.test(line));
+    // A page of the list (14 lines, the category titles among them).
+    expect(entries.length).toBeGreaterThan(8);
     for (const line of entries) expect(line).toMatch(/: (no|never|1\/5)$/);
     t.send('Enter');
     await t.waitFor('[exit 0]');

@@ -69,8 +69,8 @@ describe('interview flows', () => {
     await answer('share of your income', 'enter'); // empty: not sure
     await answer('already raised the problem', 'down', 'enter');
     // A skipped answer reads as the choice that skips it, for a choice and for an empty number alike.
-    await answer(/Review your answers[\s\S]*Money · Has not paid for delivered work: Not sure/, ...down(40));
-    await answer('The situation · Share of your income: Not sure', ...up(40), 'enter');
+    await answer(/Review your answers[\s\S]*── Money[\s\S]*Has not paid for delivered work: Not sure/, ...down(40));
+    await answer(/── The situation[\s\S]*Share of your income: Not sure/, ...up(40), 'enter');
     const set = await result;
     expect(set.client).toBe('Acme');
     expect(set.answers).toMatchObject({ pays_late: 'often', unpaid_work: null, contract_active: false, work_in_progress: true, amount_owed: 1200, amount_overdue: 600, income_share: null, raised_issue: true });
@@ -146,7 +146,7 @@ describe('interview flows', () => {
     await answer('How much do they owe', 'enter');
     await answer('share of your income', 'enter');
     await answer('already raised the problem', 'enter');
-    await answer(/Review your answers[\s\S]*Money · Pays late: often/, 'enter');
+    await answer(/Review your answers[\s\S]*── Money[\s\S]*Pays late: often/, 'enter');
     expect((await result).answers).toMatchObject({ pays_late: 'often', unpaid_work: false, contract_active: false });
   });
 });

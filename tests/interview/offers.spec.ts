@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { offerAfterVerdict, type OfferOptions } from '../../src/interview/offers.js';
 
 /** The offers on the virtual screen, with a pretend folder: what they printed, said and saved ends up in `done`. */
-function start(options: { files?: string[]; saves?: boolean; failing?: string } = {}) {
+function start(options: { files?: string[]; saves?: boolean; failing?: string; endsIt?: boolean } = {}) {
   const files = new Set(options.files ?? []);
   const done: string[] = [];
   const saveAnswers = async (file: string) => {
@@ -14,7 +14,7 @@ function start(options: { files?: string[]; saves?: boolean; failing?: string } 
   };
   const run = offerAfterVerdict({
     say: (line) => done.push(line),
-    showScript: async () => void done.push('script'),
+    ...(options.endsIt === false ? {} : { showScript: async () => void done.push('script') }),
     exists: (file) => files.has(file),
     ...(options.saves === false ? {} : { saveAnswers }),
   } satisfies OfferOptions);
@@ -75,5 +75,16 @@ describe('after a verdict to end it', () => {
     await answer('Show the words', 'enter');
     await run;
     expect(done).toEqual(['script']);
+  });
+});
+
+describe('after a fix', () => {
+  it('offers only to save the answers, for the re-check: there is nothing to end, so no words to use', async () => {
+    const { run, done } = start({ endsIt: false });
+    await answer('Save these answers to a file, to score them again later? (y/N)', 'type:y', 'enter');
+    await answer('? Save them to which file?', 'type:acme.json', 'enter');
+    await run;
+    expect(done).toEqual(['saved acme.json', 'Answers saved to acme.json.']);
+    expect(screen.getScreen()).not.toContain('Show the words');
   });
 });
