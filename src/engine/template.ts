@@ -1,7 +1,8 @@
 /**
  * Fills `{name}` placeholders. A part written as `[[ ... ]]` is kept only when
- * every placeholder inside it has a value, so a pack can say "[[ ({notice_days}
- * days' notice)]]" without printing "undefined days" when the user was not sure.
+ * every placeholder inside it has a value other than zero, so a pack can say
+ * "[[ ({notice_days} days' notice)]]" without printing "undefined days" when
+ * the user was not sure, or "0 days" when there is no notice.
  * A placeholder outside `[[ ]]` with no value falls back to `fallback(name)`.
  *
  * Templates are compiled once per text (batch scoring fills the same few dozen
@@ -55,14 +56,18 @@ export function fillTemplate(text: string, values: TemplateValues, fallback: (na
   return out;
 }
 
-/** A `[[ ]]` part filled in, or '' when one of its placeholders has no value. */
+/**
+ * A `[[ ]]` part filled in, or '' when one of its placeholders has no value,
+ * or a value of zero: an optional part adds a detail, and "with the 0 days'
+ * notice" or "(0 outstanding)" is none.
+ */
 function optionalPart(parts: (string | { name: string })[], get: (name: string) => string | undefined): string {
   let out = '';
   for (const part of parts) {
     if (typeof part === 'string') out += part;
     else {
       const value = get(part.name);
-      if (value === undefined) return '';
+      if (value === undefined || value === '0') return '';
       out += value;
     }
   }

@@ -37,6 +37,14 @@ describe('the plan fits the situation (default pack)', () => {
     expect(text('honour-contract')).toMatch(/refund/);
   });
 
+  it('a notice of 0 days is no detail worth saying: no "0 days" in the plan or the words', () => {
+    const { text, script } = situation({ contract_active: 'yes', notice_days: 0 });
+    expect(text('read-contract')).not.toMatch(/0 days|notice required/);
+    const words = script.flatMap((s) => s.parts.map((p) => p.text)).join('\n');
+    expect(words).not.toMatch(/0 days/);
+    expect(words).toContain('I have decided to end our collaboration.');
+  });
+
   it('an active contract with the notice unknown leaves the notice out, not "undefined"', () => {
     const { text } = situation({ contract_active: 'yes', notice_days: null });
     expect(text('read-contract')).not.toMatch(/notice required|undefined|\{/);
