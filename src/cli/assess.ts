@@ -9,7 +9,7 @@ import { CancelledError, FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import { colourLevel } from './colour.js';
 import { renderJson } from '../render/json.js';
-import { formatOf, packFor, styleFor, terminalWidth } from './context.js';
+import { formatOf, packFor, styleFor, terminalWidth, todayFor } from './context.js';
 import { readErrorReason, readInput, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
 
@@ -34,7 +34,7 @@ export interface Scored {
 /** Reads the pack and the answers (file, stdin or interview) and scores them. */
 export async function score(options: AssessOptions, io: Io): Promise<Scored> {
   const m = options.messages ?? en;
-  const today = checkDate(options.today, m) ?? io.today();
+  const today = todayFor(options, io);
   const pack = await packFor(options);
   const prepared = prepare(pack);
   const interviewed = options.answers === undefined && io.stdinIsTTY();
@@ -181,12 +181,4 @@ export async function render({ assessment, pack, prepared, set, today }: Scored,
       return renderText(assessment, { verdicts: pack.verdicts, questions: prepared.byId, style: await styleFor(options, io), width: terminalWidth(io), messages: m });
     }
   }
-}
-
-export function checkDate(date: string | undefined, m: Messages = en): string | undefined {
-  if (date === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new FireCheckError(m.errors.badDate(JSON.stringify(date)));
-  }
-  return date;
 }

@@ -6,7 +6,7 @@ import { en, type Messages } from '../i18n/en.js';
 import { ByteSink } from '../render/json-bytes.js';
 import type { Ranked } from '../render/table.js';
 import { scoreRecord, type BatchFormat, type RecordContext } from './batch-record.js';
-import { packFor } from './context.js';
+import { packFor, todayFor } from './context.js';
 import { prepare } from '../engine/prepare.js';
 import { readErrorReason, type Io } from './io.js';
 import { BATCH_NODE_FLAGS, EXIT, type CommonOptions } from './options.js';
@@ -24,7 +24,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   const relaunched = await io.relaunchWith?.(BATCH_NODE_FLAGS);
   if (relaunched !== undefined) return relaunched;
   const pack = await packFor(options);
-  const today = options.today ?? io.today();
+  const today = todayFor(options, io);
   const source = file === undefined || file === '-' ? 'stdin' : file;
   const m = options.messages ?? en;
   if (source === 'stdin' && io.stdinIsTTY()) throw new FireCheckError(m.batch.nothingPiped);

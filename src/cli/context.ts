@@ -1,3 +1,5 @@
+import { FireCheckError } from '../errors.js';
+import { en } from '../i18n/en.js';
 import type { Pack } from '../engine/types.js';
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -55,4 +57,19 @@ export function terminalWidth(io: Io): number | undefined {
   const fromEnv = Number(io.env.COLUMNS);
   const columns = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : io.stdout.isTTY ? io.stdout.columns : undefined;
   return columns === undefined ? undefined : columns - 1;
+}
+
+/**
+ * The day to assess as of: --today, checked to be a real calendar date (every
+ * command that takes it comes through here), or the clock's date.
+ */
+export function todayFor(options: CommonOptions & { today?: string }, io: Io): string {
+  if (options.today === undefined) return io.today();
+  const date = options.today;
+  // A date the calendar has: "2026-02-30" parses, as 2 March, so it must come back as written.
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date) {
+    throw new FireCheckError((options.messages ?? en).errors.badDate(JSON.stringify(date)));
+  }
+  return date;
 }

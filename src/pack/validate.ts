@@ -197,6 +197,9 @@ function checkQuestionShape(q: Question, at: (...rest: PathSegment[]) => PathSeg
     if (band.points > q.weight) report(at('bands', band.j, 'points'), `band points (${band.points}) exceed the question's weight (${q.weight})`);
     const prev = sorted[k - 1];
     if (prev && band.min <= prev.max) report(at('bands', band.j), `band ${band.min}..${band.max} overlaps band ${prev.min}..${prev.max}`);
+    // Whole numbers from one band to the next: 0..7 then 8..30. A gap would leave numbers with no band.
+    else if (prev && band.min > prev.max + 1) report(at('bands', band.j, 'min'), `numbers from ${prev.max} to ${band.min} fall between band ${prev.min}..${prev.max} and band ${band.min}..${band.max}; start this band at ${prev.max + 1}`);
+    if (prev && band.points < prev.points) report(at('bands', band.j, 'points'), `band ${band.min}..${band.max} gives ${band.points} points, fewer than the band below it (${prev.points}); a larger number must never give fewer points`);
   });
   const low = sorted[0];
   const high = sorted[sorted.length - 1];

@@ -75,6 +75,19 @@ describe('checkAnswerObject', () => {
     if (!result.ok) expect(result.problems.map((p) => `${p.where}: ${p.message}`).join('\n')).toContain(message);
   });
 
+  it.each([
+    ['0x10', false],
+    ['1e3', false],
+    ['Infinity', false],
+    ['12,5', false],
+    [' 30 ', true],
+    ['30', true],
+    ['12.5', true],
+  ])('a number written as the string %j is %s', (text, ok) => {
+    const result = checkAnswerObject({ answers: { notice_days: text } }, prepared);
+    expect(result.ok).toBe(ok);
+  });
+
   it('never merges __proto__ into objects', () => {
     const data = JSON.parse('{"answers": {"__proto__": {"polluted": true}, "pays_late": "often"}}');
     const result = checkAnswerObject(data, prepared);

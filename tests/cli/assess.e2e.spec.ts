@@ -81,6 +81,10 @@ describe('fire-check (built binary): bad input gets one clear message, exit 2, n
     ['unknown option', ['--jsn'], '{"answers": {}}', /unknown option '--jsn' \(did you mean --json\?\)/],
     ['mistyped command', ['questons'], undefined, /unknown command "questons" \(did you mean "questions"\?\)/],
     ['bad date', ['--today', '22/11/2026'], '{"answers": {}}', /--today "22\/11\/2026" is not a date; use YYYY-MM-DD/],
+    ['a date the calendar has not', ['--today', '2026-02-30'], '{"answers": {}}', /--today "2026-02-30" is not a date/],
+    ['a date the calendar has not, through commander', ['--today', '2026-13-01', '--format=json'], '{"answers": {}}', /--today "2026-13-01" is not a date/],
+    ['a word for a date, in batch', ['batch', '--today', 'yesterday'], '{"answers": {}}\n', /--today "yesterday" is not a date/],
+    ['a date the calendar has not, in script', ['script', '--today', '2025-02-29'], '{"answers": {}}', /--today "2025-02-29" is not a date/],
   ];
   it.each(cases)('%s', (_name, args, input, message) => {
     const result = runCli(args, input === undefined ? {} : { input });

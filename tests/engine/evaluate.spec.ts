@@ -144,3 +144,14 @@ describe('evaluate: steps', () => {
     expect(readUnknown?.text).not.toMatch(/days|\{|\[\[/);
   });
 });
+
+describe('evaluate: number bands', () => {
+  it('a number between two bands takes the lower one, so more never scores less', async () => {
+    const { loadPack } = await import('../../src/pack/load.js');
+    const { prepare } = await import('../../src/engine/prepare.js');
+    const { fixture } = await import('../helpers/packs.js');
+    const banded = prepare(loadPack(fixture('packs', 'banded.yaml')));
+    const points = (days: number) => evaluate(banded, { answers: { days_late: days } }).reasons.find((r) => r.id === 'days_late')?.points ?? 0;
+    expect([7, 7.5, 8, 30, 30.5, 31, 365].map(points)).toEqual([0, 0, 20, 20, 20, 50, 50]);
+  });
+});

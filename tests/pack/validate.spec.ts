@@ -75,6 +75,8 @@ const meaningCases: [string, Mutate, string, string][] = [
   ['min/max on a yes/no question', (p) => { p.questions[1].min = 0; }, 'questions.1.min', 'only for number questions'],
   ['a weighted number question without bands', (p) => { const q = p.questions.find((x: any) => x.id === 'income_share'); q.weight = 2; }, 'questions.', 'needs bands'],
   ['a negative weight', (p) => { p.questions[0].weight = -2; }, 'questions.0.weight', 'must not be negative'],
+  ['number bands with a gap between them', (p) => { const q = p.questions.find((x: any) => x.id === 'income_share'); q.weight = 10; q.bands = [{ min: 0, max: 29, points: 0 }, { min: 40, max: 100, points: 10 }]; }, 'questions.', 'fall between band 0..29 and band 40..100; start this band at 30'],
+  ['number bands that give fewer points for a larger number', (p) => { const q = p.questions.find((x: any) => x.id === 'income_share'); q.weight = 10; q.bands = [{ min: 0, max: 49, points: 10 }, { min: 50, max: 100, points: 0 }]; }, 'questions.', 'a larger number must never give fewer points'],
   ['a step for an unknown verdict', (p) => { p.steps[0].verdicts = ['sack']; }, 'steps.0.verdicts.0', 'expected one of'],
 ];
 

@@ -1,13 +1,29 @@
 import type { Question, Scalar } from '../types.js';
 import type { KindSpec } from './shared.js';
 
-/** A JSON number, or a string that holds one; undefined for anything else. */
+/** A plain decimal, as a person or a spreadsheet writes one: no "0x10", "1e3", "Infinity" or "". */
+const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+
+/** A JSON number, or a string that holds a plain decimal; undefined for anything else. */
 export function numberFrom(raw: Scalar): number | undefined {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw.trim()) ? Number(raw) : NaN;
   return Number.isFinite(n) ? n : undefined;
 }
 
-const bandOf = (q: Question, value: number) => q.bands?.find((b) => value >= b.min && value <= b.max);
+/**
+ * The band a number falls in: the last one (by min) that starts at or below it,
+ * up to the top band's max. A number between two bands (7.5 between 0..7 and
+ * 8..30) takes the lower one, so a larger number never falls to fewer points.
+ */
+function bandOf(q: Question, value: number) {
+  let found: NonNullable<Question['bands']>[number] | undefined;
+  let top = -Infinity;
+  for (const band of q.bands ?? []) {
+    if (band.min <= value && (!found || band.min > found.min)) found = band;
+    top = Math.max(top, band.max);
+  }
+  return value <= top ? found : undefined;
+}
 const inBounds = (q: Question, value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && !(value < (q.min ?? -Infinity)) && !(value > (q.max ?? Infinity));
 
