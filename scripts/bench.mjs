@@ -6,7 +6,7 @@
 //   BENCH_RUNS=31 npm run bench   more runs for steadier medians
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -22,11 +22,11 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-function time(args, input) {
+function time(args, input, expected = 0) {
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { input, cwd: root, stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== expected) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
 }
 
@@ -149,6 +149,24 @@ if (!only || only === 'throughput') {
   console.log(
     `batch throughput, ${n.toLocaleString('en-US')} NDJSON records: ${rate(r.subject)}/s vs bare read+parse+stringify ${rate(r.baseline)}/s → ` +
       `${(1 / r.ratio).toFixed(2)}x the throughput (target ≥ 0.50x)`,
+  );
+}
+
+if (!only || only === 'linear') {
+  // What reads text from others must take time in proportion to it: a broken
+  // pack with "[ " in a comment over and over once cost seconds in a
+  // backtracking hint. Four times the input should take at most four times as long.
+  const broken = (n) => {
+    const file = `${work}broken-${n}.yaml`;
+    if (!existsSync(file)) writeFileSync(file, `format: 2\nid: x\n# ${'[ '.repeat(n)}\nbad: : :\n`);
+    return file;
+  };
+  const small = broken(100_000);
+  const large = broken(400_000);
+  const r = compare([[bin, 'rules', 'validate', small], undefined, 2], [[bin, 'rules', 'validate', large], undefined, 2]);
+  console.log(
+    `rules validate of a broken pack, ${Math.round(statSync(large).size / 1024)} KB vs ${Math.round(statSync(small).size / 1024)} KB: ` +
+      `${r.subject.toFixed(1)} ms vs ${r.baseline.toFixed(1)} ms → ${r.ratio.toFixed(2)}x the time for 4x the input (target ≤ 4x: linear)`,
   );
 }
 

@@ -11,6 +11,7 @@ import { PackOverlaySchema, PackOverlaySchemaI18n } from './schema.js';
 import { overlayProblems, type PackTranslation } from './overlay.js';
 import { schemaProblems, validatePack, type PackProblem, type PathSegment } from './validate.js';
 
+const PACK_EXTENSION = /\.(ya?ml|json)$/i;
 export const MAX_PACK_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
@@ -83,8 +84,13 @@ function parseSource(source: string, file: string): ParsedSource | LocatedProble
 
 export function checkPackSource(source: string, file: string, chain: string[] = []): PackFileResult {
   const parsed = parseSource(source, file);
-  if (Array.isArray(parsed)) return { ok: false, problems: parsed };
+  // A base that `extends` names is read only if it says it is a pack: the problems
+  // of any other file would quote it (a key, a line) into a terminal or a CI log.
+  const isBase = chain.length > 0;
+  const notAPack = (): PackFileResult => ({ ok: false, problems: [{ file, line: 1, column: 1, path: '', message: 'not a fire-check rule pack (no "format" field at the top); extends takes a rule pack file' }] });
+  if (Array.isArray(parsed)) return isBase ? notAPack() : { ok: false, problems: parsed };
   const { raw, place } = parsed;
+  if (isBase && (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('format' in raw))) return notAPack();
   if (raw !== null && typeof raw === 'object' && 'extends' in raw) return checkExtending(raw, file, chain, place);
   const result = validatePack(raw);
   return result.ok ? result : { ok: false, problems: result.problems.map(place) };
@@ -129,6 +135,9 @@ function checkExtending(raw: object, file: string, chain: string[], place: (p: P
     base = loaded.pack;
   } else {
     const basePath = resolve(dirname(file), overlay.extends);
+    if (!PACK_EXTENSION.test(basePath)) {
+      return { ok: false, problems: [atExtends(`extends takes a rule pack file (.yaml, .yml or .json), or "default"; "${overlay.extends}" is not one`)] };
+    }
     let real: string;
     try {
       real = realpathSync(basePath);
@@ -198,12 +207,23 @@ function readSource(file: string): string | LocatedProblem {
   }
 }
 
-/** `[A§1, C FAQ toxic #7]` is a classic slip: in YAML a space then `#` starts a comment, cutting the list short. */
+/**
+ * `[A§1, C FAQ toxic #7]` is a classic slip: in YAML a space then `#` starts a
+ * comment, cutting the list short. Found in one pass over the text (a regular
+ * expression for it backtracks, and took seconds on a large broken file).
+ */
 function commentInFlowHint(source: string, lineCounter: LineCounter): string | undefined {
-  const match = /\[[^\]\n"']*\s#[^\n]*/.exec(source);
-  if (!match) return undefined;
-  const { line } = lineCounter.linePos(match.index);
-  return `line ${line} has " #" inside [...], which YAML reads as a comment; put that value in quotes, e.g. "C FAQ toxic #7"`;
+  let open = -1;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\n' || ch === ']' || ch === '"' || ch === "'") open = -1;
+    else if (ch === '[') open = i;
+    else if (ch === '#' && open >= 0 && i > 0 && /\s/.test(source[i - 1] as string)) {
+      const { line } = lineCounter.linePos(open);
+      return `line ${line} has " #" inside [...], which YAML reads as a comment; put that value in quotes, e.g. "C FAQ toxic #7"`;
+    }
+  }
+  return undefined;
 }
 
 function yamlMessage(code: string, message: string): string {

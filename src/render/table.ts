@@ -1,6 +1,6 @@
-import stringWidth from 'string-width';
 import { VERDICTS, type Assessment } from '../engine/types.js';
 import { padEnd } from './text.js';
+import { displayWidth } from './wrap.js';
 
 /** One row of the batch table. */
 export interface Ranked {
@@ -20,7 +20,8 @@ export function rank(entries: Ranked[]): Ranked[] {
 /** The batch summary for people: every client, worst first. */
 export function renderRankedTable(entries: Ranked[], head: string[] = ['#', 'client', 'verdict', 'score', 'confidence', 'top reason']): string {
   const rows = rank(entries).map((e, i) => [String(i + 1), e.client || `(line ${e.line})`, e.verdict, String(e.score), `${Math.round(e.confidence * 100)}%`, e.top]);
-  const widths = head.map((h, c) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[c] ?? ''))));
+  // A loop, not Math.max(...): spreading a column of 120,000 rows overflows the stack.
+  const widths = head.map((h, c) => rows.reduce((widest, r) => Math.max(widest, displayWidth(r[c] ?? '')), displayWidth(h)));
   const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : padEnd(cell, widths[c] ?? 0))).join('  ').trimEnd();
   return `${[line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`;
 }

@@ -46,6 +46,26 @@ describe('extends', () => {
     expect(problems(fixture('packs', 'extends', 'missing-base.yaml'))[0]).toMatch(/^missing-base\.yaml:2:10: extends: cannot find the base pack "\.\/no-such-pack\.yaml"/);
   });
 
+  it('extends reads only rule packs: other files are refused without a word of what they hold', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'fire-check-extends-'));
+    writeFileSync(join(dir, 'secret.yaml'), 'password: hunter2\napi_key: abc123\n');
+    writeFileSync(join(dir, 'broken.yaml'), 'password: [hunter2\n');
+    const pack = (base: string) => {
+      const file = join(dir, `uses-${base.replace(/\W/g, '-')}.yaml`);
+      writeFileSync(file, `format: 2\nextends: ${base}\nid: o\nversion: 1.0.0\n`);
+      return problems(file).join('\n');
+    };
+    expect(pack('/etc/passwd')).toMatch(/extends takes a rule pack file \(\.yaml, \.yml or \.json\), or "default"/);
+    for (const base of ['./secret.yaml', './broken.yaml']) {
+      const out = pack(base);
+      expect(out).toMatch(/not a fire-check rule pack \(no "format" field at the top\)/);
+      expect(out).not.toMatch(/password|hunter2|api_key|abc123/);
+    }
+  });
+
   it('reports problems in the extending file at their own positions', () => {
     expect(problems(fixture('packs', 'extends', 'broken-overrides.yaml'))).toEqual([
       'broken-overrides.yaml:7:5: questions[0](pays_late).wieght: unknown field "wieght" (did you mean "weight"?); allowed here: id, category, kind, label, text, help, weight, floors, askIf, min, max, unit, bands, talkingPoint, sources',
