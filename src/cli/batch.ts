@@ -41,6 +41,13 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   let scored = 0;
   let failed = 0;
   let stopped = false;
+  // Asked to stop (Ctrl-C, SIGTERM): end the input, so the loop below ends after the
+  // records in hand; what was scored is written, and the summary says so.
+  let interrupted: number | undefined;
+  const unlisten = io.onStop?.((code) => {
+    interrupted ??= code;
+    (input as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+  });
   if (format === 'csv') sink.text(CSV_HEADER);
 
   /** Scores one record into the sink and counts it. */
@@ -53,26 +60,34 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
     if (!result.ok && options.failFast) stopped = true;
   };
 
-  if (inputFormat === 'csv') {
-    for await (const record of csvRecords(input, prepared, source, m)) {
-      take(record);
-      await out.written();
-      progress(scored + failed);
-      if (stopped) break;
-    }
-  } else {
-    // A chunk of input at a time: its records scored synchronously, its output written once.
-    chunks: for await (const { first, lines } of ndjsonLines(input)) {
-      for (let i = 0; i < lines.length; i++) {
-        const record = recordFromLine(lines[i] as string, first + i, prepared, m);
-        if (!record) continue;
+  try {
+    if (inputFormat === 'csv') {
+      for await (const record of csvRecords(input, prepared, source, m)) {
         take(record);
-        if (stopped) break chunks;
-        out.spill();
+        await out.written();
+        progress(scored + failed);
+        if (stopped || interrupted !== undefined) break;
       }
-      await out.written();
-      progress(scored + failed);
+    } else {
+      // A chunk of input at a time: its records scored synchronously, its output written once.
+      chunks: for await (const { first, lines } of ndjsonLines(input)) {
+        for (let i = 0; i < lines.length; i++) {
+          const record = recordFromLine(lines[i] as string, first + i, prepared, m);
+          if (!record) continue;
+          take(record);
+          if (stopped) break chunks;
+          out.spill();
+        }
+        await out.written();
+        progress(scored + failed);
+        if (interrupted !== undefined) break;
+      }
     }
+  } catch (error) {
+    // The input ended under the loop because a stop was asked for: not an error.
+    if (interrupted === undefined) throw error;
+  } finally {
+    unlisten?.();
   }
   progress.done();
   if (format === 'table') {
@@ -80,8 +95,8 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
     sink.text(renderRankedTable(ranked, m.batch.table));
   }
   await out.flush();
-  io.stderr.write(`${m.batch.summary(thousands(scored), thousands(failed))}${stopped ? m.batch.stopped : ''}\n`);
-  return failed ? EXIT.usage : EXIT.ok;
+  io.stderr.write(`${m.batch.summary(thousands(scored), thousands(failed))}${stopped ? m.batch.stopped : ''}${interrupted !== undefined ? m.batch.interrupted : ''}\n`);
+  return interrupted ?? (failed ? EXIT.usage : EXIT.ok);
 }
 
 /**

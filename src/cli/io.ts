@@ -35,7 +35,18 @@ export interface Io {
    * process already runs with them, or cannot be relaunched (not the CLI).
    */
   relaunchWith?(nodeFlags: string[]): Promise<number | undefined>;
+  /**
+   * Calls `stop` with an exit code when the run is asked to stop: SIGINT (130),
+   * SIGTERM (143), SIGHUP (129), or, in a relaunched process, the end of the
+   * process that launched it (143), so that none is left behind. Returns a
+   * function that stops listening. While it listens, the signals no longer end
+   * the process by themselves: `stop` must bring the run to its end.
+   */
+  onStop?(stop: (exitCode: number) => void): () => void;
 }
+
+/** The signals that ask a run to stop, and the exit code each gives (128 + its number). */
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 export function processIo(): Io {
   return {
@@ -67,13 +78,30 @@ export function processIo(): Io {
     relaunchWith: async (nodeFlags) => {
       if (nodeFlags.every((flag) => process.execArgv.includes(flag)) || !process.argv[1]) return undefined;
       const { spawn } = await import('node:child_process');
-      const child = spawn(process.execPath, [...process.execArgv, ...nodeFlags, ...process.argv.slice(1)], { stdio: 'inherit' });
-      // Ctrl-C reaches the child too (same process group); this process only waits for it.
-      const stop = () => {};
-      process.on('SIGINT', stop);
+      // An IPC channel besides the shared stdio: the child sees it close if this process dies (see onStop).
+      const child = spawn(process.execPath, [...process.execArgv, ...nodeFlags, ...process.argv.slice(1)], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+      // A signal sent to this process alone (kill, a supervisor) is passed on; Ctrl-C at a
+      // terminal reaches both, and a second one changes nothing. Either way this process
+      // waits for the child's own ending, and exits with its code.
+      const forward = (signal: NodeJS.Signals) => void child.kill(signal);
+      for (const signal of Object.keys(STOP_SIGNALS) as NodeJS.Signals[]) process.on(signal, forward);
       const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
-      process.off('SIGINT', stop);
-      return code ?? (signal === 'SIGINT' ? 130 : 1);
+      for (const s of Object.keys(STOP_SIGNALS) as NodeJS.Signals[]) process.off(s, forward);
+      return code ?? (signal ? (STOP_SIGNALS[signal as keyof typeof STOP_SIGNALS] ?? 1) : 1);
+    },
+    onStop: (stop) => {
+      const handlers = (Object.entries(STOP_SIGNALS) as [NodeJS.Signals, number][]).map(([signal, code]) => [signal, () => stop(code)] as const);
+      for (const [signal, handler] of handlers) process.on(signal, handler);
+      const orphaned = () => stop(STOP_SIGNALS.SIGTERM);
+      if (process.channel) {
+        process.on('disconnect', orphaned);
+        // The channel must not keep this process alive once the run is over.
+        process.channel.unref();
+      }
+      return () => {
+        for (const [signal, handler] of handlers) process.off(signal, handler);
+        process.off('disconnect', orphaned);
+      };
     },
     today: () => {
       const d = new Date();

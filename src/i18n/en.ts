@@ -101,6 +101,7 @@ export const en = {
   batch: {
     summary: (scored: string, failed: string) => `scored ${scored}, failed ${failed}`,
     stopped: ' (stopped at the first failure: --fail-fast)',
+    interrupted: ' (stopped: asked to stop; everything scored until then is above)',
     progress: (count: string, rate: string) => `${count} records, ${rate}/s`,
     table: ['#', 'client', 'verdict', 'score', 'confidence', 'top reason'],
     nothingPiped: 'batch reads NDJSON or CSV from a file or from stdin, and nothing was piped in: `fire-check batch clients.csv` or `cat clients.ndjson | fire-check batch`',

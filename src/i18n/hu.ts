@@ -102,6 +102,7 @@ export const hu: Messages = {
   batch: {
     summary: (scored, failed) => `értékelve ${scored}, hibás ${failed}`,
     stopped: ' (leállt az első hibánál: --fail-fast)',
+    interrupted: ' (leállítva kérésre; minden addig értékelt sor fent van)',
     progress: (count, rate) => `${count} rekord, ${rate}/s`,
     table: ['#', 'ügyfél', 'döntés', 'pontszám', 'megbízhatóság', 'fő ok'],
     nothingPiped: 'a batch NDJSON-t vagy CSV-t olvas fájlból vagy a szabványos bemenetről, de semmi sem érkezett: `fire-check batch ugyfelek.csv` vagy `cat ugyfelek.ndjson | fire-check batch`',

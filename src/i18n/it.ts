@@ -102,6 +102,7 @@ export const it: Messages = {
   batch: {
     summary: (scored, failed) => `valutati ${scored}, falliti ${failed}`,
     stopped: ' (fermato al primo errore: --fail-fast)',
+    interrupted: ' (interrotto su richiesta; tutto ciò che è stato valutato fin qui è sopra)',
     progress: (count, rate) => `${count} record, ${rate}/s`,
     table: ['#', 'cliente', 'verdetto', 'punteggio', 'affidabilità', 'motivo principale'],
     nothingPiped: 'batch legge NDJSON o CSV da un file o dallo stdin, e non è arrivato nulla: `fire-check batch clienti.csv` oppure `cat clienti.ndjson | fire-check batch`',

@@ -102,6 +102,7 @@ export const th: Messages = {
   batch: {
     summary: (scored, failed) => `ประเมินแล้ว ${scored} ล้มเหลว ${failed}`,
     stopped: ' (หยุดที่ข้อผิดพลาดแรก: --fail-fast)',
+    interrupted: ' (หยุดตามคำขอ ผลที่ประเมินแล้วทั้งหมดอยู่ด้านบน)',
     progress: (count, rate) => `${count} รายการ, ${rate}/วินาที`,
     table: ['#', 'ลูกค้า', 'ผลการตัดสิน', 'คะแนน', 'ความมั่นใจ', 'เหตุผลหลัก'],
     nothingPiped: 'batch อ่าน NDJSON หรือ CSV จากไฟล์หรือจาก stdin แต่ไม่มีข้อมูลส่งเข้ามา: `fire-check batch clients.csv` หรือ `cat clients.ndjson | fire-check batch`',

@@ -86,6 +86,50 @@ describe('fire-check batch (built binary)', () => {
     expect(code).toBe(0);
   });
 
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('%s stops it at once: what was scored is out, the summary says so, exit %i, no process left behind', async (signal, exitCode) => {
+    const child = spawn(process.execPath, [BIN, 'batch', '--today', '2026-11-22'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // Records arrive, and then the input stays open, as from a slow export.
+    child.stdin.write(`${Array.from({ length: 500 }, (_, i) => JSON.stringify({ ...lateP, client: `Client ${i}` })).join('\n')}\n`);
+    while (stdout.split('\n').length < 500) await once(child.stdout, 'data');
+    // The worker batch runs in (see io.relaunchWith), whose end must come with this one's.
+    const workers = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).map(Number);
+    child.kill(signal);
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(exitCode);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(500);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ verdict: 'fix' });
+    expect(stderr).toBe('scored 500, failed 0 (stopped: asked to stop; everything scored until then is above)\n');
+    for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
+  });
+
+  it('its worker does not outlive it, even when it is killed outright', async () => {
+    const child = spawn(process.execPath, [BIN, 'batch', '--today', '2026-11-22'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
+    child.stdin.write(`${JSON.stringify(lateP)}\n`);
+    await once(child.stdout, 'data');
+    const workers = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).map(Number);
+    expect(workers.length).toBeGreaterThan(0);
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    const gone = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    for (let i = 0; i < 50 && !workers.every(gone); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(workers.every(gone)).toBe(true);
+  });
+
   it('ends quietly when the reader closes the pipe', () => {
     const many = Array.from({ length: 3000 }, () => JSON.stringify(lateP)).join('\n');
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" batch | head -1`], { cwd: root, input: many, encoding: 'utf8' });
