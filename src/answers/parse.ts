@@ -10,6 +10,16 @@ import { allowedValues } from '../pack/allowed.js';
 
 const NOT_SURE = new Set(['unsure', 'not sure', 'not-sure', '?', '']);
 
+/** Problems listed for one answers document, at most; the rest are counted. */
+const MAX_PROBLEMS = 20;
+/** Text echoed back in a message (an id, a value), at most this many characters. */
+const MAX_ECHO = 60;
+
+/** Text from the input, cut short to be echoed in a message. */
+export function clip(text: string): string {
+  return text.length <= MAX_ECHO ? text : `${text.slice(0, MAX_ECHO - 1)}…`;
+}
+
 export type NormalisedAnswer = { ok: true; value: AnswerValue } | { ok: false; message: string };
 
 /** Whether a value is already in the form the engine keeps answers in, so needs no work. */
@@ -33,7 +43,7 @@ export function normaliseAnswer(question: Question, raw: unknown, m: Messages = 
   // The common case, values already in canonical form, without string work.
   if (isCanonical(question, raw)) return { ok: true, value: raw as AnswerValue };
   if (typeof raw === 'string' && NOT_SURE.has(raw.trim().toLowerCase())) return { ok: true, value: null };
-  const shown = JSON.stringify(raw) ?? String(raw);
+  const shown = clip(JSON.stringify(raw) ?? String(raw));
   const allowed = allowedValues(question, m);
   const bad = (message = m.errors.notAllowed(shown, allowed)) => ({ ok: false as const, message });
   if (typeof raw !== 'boolean' && typeof raw !== 'number' && typeof raw !== 'string') return bad();
@@ -58,6 +68,8 @@ export interface AnswerProblem {
   message: string;
   /** For a JSON syntax error: where in the text it is. */
   position?: { line: number; column: number };
+  /** For the line that stands for problems not listed: how many. */
+  omitted?: number;
 }
 
 // Packs whose question ids include a name that plain objects inherit
@@ -101,17 +113,24 @@ export function checkAnswerObject(data: unknown, p: PreparedPack, m: Messages = 
     const given = rawAnswers as Record<string, unknown>;
     // The values that needed bringing to canonical form, to go into a copy.
     let normalised: [string, AnswerValue][] | undefined;
+    // Every problem is found, but only so many are listed: a document of 100,000 unknown ids is one mistake.
+    let more = 0;
+    const full = () => problems.length >= MAX_PROBLEMS && ++more > 0;
     for (const id in given) {
       const question = byId.get(id);
       if (!question) {
-        problems.push({ where: `answers.${id}`, message: m.errors.unknownId(didYouMean(id, byId.keys(), m.commander.didYouMean)) });
+        if (full()) continue;
+        // A long id is no typo of a short one; comparing it would cost time in proportion to its length times the ids.
+        const hint = id.length <= MAX_ECHO ? didYouMean(id, byId.keys(), m.commander.didYouMean) : '';
+        problems.push({ where: `answers.${clip(id)}`, message: m.errors.unknownId(hint) });
         continue;
       }
       if (isCanonical(question, given[id])) continue;
       const result = normaliseAnswer(question, given[id], m);
       if (result.ok) (normalised ??= []).push([id, result.value]);
-      else problems.push({ where: `answers.${id}`, message: result.message });
+      else if (!full()) problems.push({ where: `answers.${id}`, message: result.message });
     }
+    if (more) problems.push({ where: 'answers', message: m.errors.moreProblems(more.toLocaleString('en-US')), omitted: more });
     // The answers as given serve as they are when every value is already in
     // canonical form (the usual case in a batch); a copy is made only otherwise.
     if (!normalised && !shadowsInherited(p)) answers = given as Record<string, AnswerValue>;
@@ -130,17 +149,76 @@ export function checkAnswerObject(data: unknown, p: PreparedPack, m: Messages = 
 export function parseJson(text: string, m: Messages = en): { ok: true; data: unknown } | { ok: false; problem: AnswerProblem } {
   if (text.trim() === '') return { ok: false, problem: { where: 'input', message: m.errors.empty } };
   try {
-    return { ok: true, data: JSON.parse(text) };
+    const data: unknown = JSON.parse(text);
+    // JSON.parse keeps the last of two equal keys: {"abuse": "yes", "abuse": "no"} would
+    // silently mean no. It drops a key per duplicate, so fewer keys than colons means one.
+    if (keysIn(data) !== colonsIn(text)) {
+      const duplicate = firstDuplicateKey(text);
+      if (duplicate) return { ok: false, problem: { where: duplicate.path, message: m.errors.duplicateKey(JSON.stringify(duplicate.key)), position: position(text, duplicate.offset) } };
+    }
+    return { ok: true, data };
   } catch (error) {
     const message = (error as Error).message;
     const match = /position (\d+)/.exec(message);
     const offset = match ? Number(match[1]) : text.length;
-    const before = text.slice(0, offset).split('\n');
-    const line = before.length;
-    const column = (before[before.length - 1]?.length ?? 0) + 1;
+    const at = position(text, offset);
     const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '').replace(/, "[\s\S]*$/, '');
-    return { ok: false, problem: { where: m.errors.position(line, column), message: m.errors.notJson(reason), position: { line, column } } };
+    return { ok: false, problem: { where: m.errors.position(at.line, at.column), message: m.errors.notJson(reason), position: at } };
   }
+}
+
+/** Line and column (from 1) of an offset in a text. */
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/** Keys of every object in a parsed JSON value. */
+function keysIn(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let n = 0;
+  if (Array.isArray(value)) for (const item of value) n += keysIn(item);
+  else for (const key in value) n += 1 + keysIn((value as Record<string, unknown>)[key]);
+  return n;
+}
+
+/** Colons outside strings in a JSON text: one per key it was written with. */
+function colonsIn(text: string): number {
+  let n = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x3a) n++;
+  }
+  return n;
+}
+
+/** The first key written twice in one object of a valid JSON text, with its path and offset. */
+function firstDuplicateKey(text: string): { key: string; path: string; offset: number } | undefined {
+  // Each open object or array: the keys seen (objects), and the key that leads to it.
+  const stack: { keys?: Set<string>; name: string }[] = [];
+  let lastKey = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      let j = i + 1;
+      while (/\s/.test(text[j] ?? '')) j++;
+      const top = stack[stack.length - 1];
+      if (text[j] !== ':' || !top?.keys) continue;
+      const key = JSON.parse(text.slice(start, i + 1)) as string;
+      if (top.keys.has(key)) return { key, path: [...stack.slice(1).map((s) => s.name), key].join('.'), offset: start };
+      top.keys.add(key);
+      lastKey = key;
+    } else if (c === '{' || c === '[') stack.push({ ...(c === '{' ? { keys: new Set<string>() } : {}), name: lastKey });
+    else if (c === '}' || c === ']') stack.pop();
+  }
+  return undefined;
 }
 
 /** Reads one answers document or throws a FireCheckError listing every problem. */
@@ -155,7 +233,8 @@ export function parseAnswers(text: string, p: PreparedPack, source: string, m: M
 export function answerError(source: string, problems: AnswerProblem[], m: Messages = en): FireCheckError {
   const details = problems.map((p) => `${source}: ${p.where}: ${p.message}`);
   if (problems.length === 1) return new FireCheckError(`${m.errors.invalidAnswers}: ${details[0]}`);
-  return new FireCheckError(m.errors.invalidAnswersIn(source, problems.length), { details });
+  const total = problems.reduce((n, p) => n + (p.omitted ?? 1), 0);
+  return new FireCheckError(m.errors.invalidAnswersIn(source, total), { details });
 }
 
 /** The answers file `fire-check template` prints: every question, not sure, in asking order. */

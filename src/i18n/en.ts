@@ -71,6 +71,8 @@ export const en = {
     belowMin: (value: string, min: number, allowed: string) => `${value} is below the minimum ${min}; ${allowed}, or null / "unsure" for not sure`,
     aboveMax: (value: string, max: number, allowed: string) => `${value} is above the maximum ${max}; ${allowed}, or null / "unsure" for not sure`,
     empty: 'is empty; expected a JSON object like {"answers": {"pays_late": "often"}} (see `fire-check template`)',
+    duplicateKey: (key: string) => `${key} is given twice; each key may appear once`,
+    moreProblems: (count: string) => `and ${count} more problems`,
     notJson: (reason: string) => `not valid JSON (${reason})`,
     position: (line: number, column: number) => `line ${line}, column ${column}`,
     column: (column: number) => `column ${column}`,

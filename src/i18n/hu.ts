@@ -72,6 +72,8 @@ export const hu: Messages = {
     belowMin: (value, min, allowed) => `${value} kisebb a minimumnál (${min}); ${allowed}, vagy null / "unsure", ha nem tudod`,
     aboveMax: (value, max, allowed) => `${value} nagyobb a maximumnál (${max}); ${allowed}, vagy null / "unsure", ha nem tudod`,
     empty: 'üres; ilyen JSON-objektum kell: {"answers": {"pays_late": "often"}} (lásd `fire-check template`)',
+    duplicateKey: (key: string) => `${key} kétszer szerepel; minden kulcs csak egyszer szerepelhet`,
+    moreProblems: (count: string) => `és még ${count} további probléma`,
     notJson: (reason) => `érvénytelen JSON (${reason})`,
     position: (line, column) => `${line}. sor, ${column}. oszlop`,
     column: (column) => `${column}. oszlop`,

@@ -72,6 +72,8 @@ export const it: Messages = {
     belowMin: (value, min, allowed) => `${value} è sotto il minimo ${min}; ${allowed}, oppure null / "unsure" per non so`,
     aboveMax: (value, max, allowed) => `${value} è sopra il massimo ${max}; ${allowed}, oppure null / "unsure" per non so`,
     empty: 'è vuoto; serve un oggetto JSON come {"answers": {"pays_late": "often"}} (vedi `fire-check template`)',
+    duplicateKey: (key: string) => `${key} compare due volte; ogni chiave può comparire una volta sola`,
+    moreProblems: (count: string) => `e altri ${count} problemi`,
     notJson: (reason) => `JSON non valido (${reason})`,
     position: (line, column) => `riga ${line}, colonna ${column}`,
     column: (column) => `colonna ${column}`,

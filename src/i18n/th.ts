@@ -72,6 +72,8 @@ export const th: Messages = {
     belowMin: (value, min, allowed) => `${value} ต่ำกว่าค่าต่ำสุด ${min}; ${allowed} หรือ null / "unsure" ถ้าไม่แน่ใจ`,
     aboveMax: (value, max, allowed) => `${value} สูงกว่าค่าสูงสุด ${max}; ${allowed} หรือ null / "unsure" ถ้าไม่แน่ใจ`,
     empty: 'ว่างเปล่า; ต้องเป็นออบเจกต์ JSON แบบ {"answers": {"pays_late": "often"}} (ดู `fire-check template`)',
+    duplicateKey: (key: string) => `${key} ระบุซ้ำสองครั้ง; แต่ละคีย์ใส่ได้ครั้งเดียว`,
+    moreProblems: (count: string) => `และปัญหาอื่นอีก ${count} ข้อ`,
     notJson: (reason) => `ไม่ใช่ JSON ที่ถูกต้อง (${reason})`,
     position: (line, column) => `บรรทัด ${line} คอลัมน์ ${column}`,
     column: (column) => `คอลัมน์ ${column}`,

@@ -88,6 +88,33 @@ describe('checkAnswerObject', () => {
     expect(result.ok).toBe(ok);
   });
 
+  it.each([
+    ['{"answers": {"abuse": "yes", "pays_late": "often", "abuse": "no"}}', 'answers.abuse', '"abuse" is given twice'],
+    ['{"client": "A", "client": "B", "answers": {}}', 'client', '"client" is given twice'],
+    ['{"answers": {"a\\"b:": 1, "a\\"b:": 2}}', 'answers.a"b:', '"a\\"b:" is given twice'],
+  ])('a key given twice is an error, never a silent last-wins: %s', (text, where, message) => {
+    const result = parseJson(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem).toMatchObject({ where, message: expect.stringContaining(message) });
+  });
+
+  it('lists so many problems, counts the rest, and echoes input cut short', () => {
+    const answers: Record<string, unknown> = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`nope_${i}`, 'often']));
+    answers['x'.repeat(10_000)] = 'often';
+    answers.pays_late = 'y'.repeat(10_000);
+    const result = checkAnswerObject({ answers }, prepared);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(21);
+    expect(result.problems.at(-1)).toMatchObject({ where: 'answers', message: 'and 4,982 more problems', omitted: 4982 });
+    for (const p of result.problems) expect(`${p.where}: ${p.message}`.length).toBeLessThan(300);
+  });
+
+  it('colons inside strings are not keys: no false alarm', () => {
+    const result = parseJson('{"client": "Acme: Ltd: \\"x:y\\"", "answers": {"pays_late": "often", "notes": ["a:b", {"k": "v:w"}]}}');
+    expect(result.ok).toBe(true);
+  });
+
   it('never merges __proto__ into objects', () => {
     const data = JSON.parse('{"answers": {"__proto__": {"polluted": true}, "pays_late": "often"}}');
     const result = checkAnswerObject(data, prepared);
