@@ -1,12 +1,19 @@
 // Many answer sets from one stream, one at a time, never the whole input in
 // memory: NDJSON (one answers object per line) or CSV (a header row of
 // `client` and question ids). Each record is checked exactly as piped JSON is.
-import { StringDecoder } from 'node:string_decoder';
+import { Readable } from 'node:stream';
 import type { AnswerSet } from '../engine/types.js';
 import type { PreparedPack } from '../engine/prepare.js';
-import { didYouMean, FireCheckError, isFireCheckError } from '../errors.js';
+import { didYouMean, FireCheckError } from '../errors.js';
 import { checkAnswerObject, parseJson, type AnswerProblem } from './parse.js';
 import { en, type Messages } from '../i18n/en.js';
+import { decodeText, type InputEncoding } from './decode.js';
+
+/** Where the input comes from, for messages, and how its bytes are text. */
+export interface ReadOptions {
+  source?: string;
+  encoding?: InputEncoding;
+}
 
 export type InputRecord = { line: number; ok: true; set: AnswerSet } | { line: number; ok: false; problems: AnswerProblem[] };
 
@@ -33,13 +40,12 @@ export function recordFromLine(text: string, line: number, p: PreparedPack, m: M
  * after the other, synchronously: no promise per record, and only one record's
  * objects alive at a time.
  */
-export async function* ndjsonLines(stream: NodeJS.ReadableStream): AsyncGenerator<{ first: number; lines: string[] }> {
-  const decoder = new StringDecoder('utf8');
+export async function* ndjsonLines(stream: NodeJS.ReadableStream, read: ReadOptions = {}, m: Messages = en): AsyncGenerator<{ first: number; lines: string[] }> {
   let rest = '';
   let next = 1;
   const line = (text: string) => (text.endsWith('\r') ? text.slice(0, -1) : text);
-  for await (const chunk of stream) {
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+  for await (const chunk of decodeText(stream as AsyncIterable<Uint8Array | string>, { source: read.source ?? 'stdin', encoding: read.encoding, m })) {
+    const text = rest + chunk;
     const lines: string[] = [];
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
@@ -52,13 +58,12 @@ export async function* ndjsonLines(stream: NodeJS.ReadableStream): AsyncGenerato
       next += lines.length;
     }
   }
-  rest += decoder.end();
   if (rest) yield { first: next, lines: [line(rest)] };
 }
 
 /** NDJSON records one at a time, with their line numbers; blank lines are skipped. */
-export async function* ndjsonRecords(stream: NodeJS.ReadableStream, p: PreparedPack, m: Messages = en): AsyncGenerator<InputRecord> {
-  for await (const { first, lines } of ndjsonLines(stream)) {
+export async function* ndjsonRecords(stream: NodeJS.ReadableStream, p: PreparedPack, m: Messages = en, read: ReadOptions = {}): AsyncGenerator<InputRecord> {
+  for await (const { first, lines } of ndjsonLines(stream, read, m)) {
     for (let i = 0; i < lines.length; i++) {
       const record = recordFromLine(lines[i] as string, first + i, p, m);
       if (record) yield record;
@@ -66,9 +71,40 @@ export async function* ndjsonRecords(stream: NodeJS.ReadableStream, p: PreparedP
   }
 }
 
-export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack, source: string, m: Messages = en): AsyncGenerator<InputRecord> {
+/**
+ * CSV as spreadsheets write it: any encoding decodeText reads, CRLF or LF, a
+ * comma, semicolon or tab between cells (found once, from the header), quoted
+ * or not, a header in any case, spaces around cells.
+ */
+export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack, source: string, m: Messages = en, encoding?: InputEncoding): AsyncGenerator<InputRecord> {
   const { parse } = await import('csv-parse');
-  const parser = stream.pipe(parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }));
+  const text = decodeText(stream as AsyncIterable<Uint8Array | string>, { source, m, encoding })[Symbol.asyncIterator]();
+  const find = delimiterFinder();
+  let start = '';
+  let delimiter: Delimiter | undefined;
+  while (delimiter === undefined) {
+    const next = await text.next();
+    if (!next.done) start += next.value;
+    delimiter = find(start, next.done === true);
+  }
+  let lineEnded = true;
+  async function* all() {
+    for (let next: IteratorResult<string> = { value: start }; !next.done; next = await text.next()) {
+      lineEnded = next.value.endsWith('\n');
+      yield next.value;
+    }
+  }
+  const input = Readable.from(all());
+  const parser = parse({ delimiter, trim: true, skip_empty_lines: true, relax_column_count: true, info: true });
+  // pipe() does not pass errors on. Bytes that are not text end the run, but
+  // the rows before them are still scored; a row cut short is not.
+  let failure: unknown;
+  input.on('error', (error) => {
+    failure = error;
+    if (lineEnded) parser.end();
+    else parser.destroy(error);
+  });
+  input.pipe(parser);
   const byId = p.byId;
   let header: string[] | undefined;
   try {
@@ -91,26 +127,57 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
       const checked = checkAnswerObject(client === undefined ? { answers } : { client, answers }, p, m);
       yield checked.ok ? { line: info.lines, ok: true, set: checked.set } : { line: info.lines, ok: false, problems: checked.problems };
     }
+    if (failure) throw failure;
   } catch (error) {
+    if (failure) throw failure;
     // A CSV syntax error (an unclosed quote, say) leaves nothing reliable after it.
     const e = error as Error & { lines?: number; code?: string };
-    if (isFireCheckError(e)) throw e;
+    if (!e.code?.startsWith('CSV_')) throw e;
     throw new FireCheckError(m.batch.atLine(source, e.lines ?? '?', m.batch.notCsv(e.message.replace(/^Invalid Record Length: /, ''))));
+  } finally {
+    input.destroy();
   }
 }
 
+type Delimiter = ',' | ';' | '\t';
+
+/**
+ * The delimiter, decided once by one rule: the first comma, semicolon or tab
+ * outside quotes in the header line (Italian and Hungarian Excel write ;, its
+ * "Unicode text" a tab; question ids hold none of them), and a comma for a
+ * header of one column. Fed the text read so far, it goes on where it
+ * stopped, and says undefined until it can tell.
+ */
+function delimiterFinder(): (text: string, ended: boolean) => Delimiter | undefined {
+  let at = 0;
+  let quoted = false;
+  return (text, ended) => {
+    for (; at < text.length; at++) {
+      const c = text[at];
+      if (c === '"') quoted = !quoted;
+      else if (quoted) continue;
+      else if (c === ',' || c === ';' || c === '\t') return c;
+      else if (c === '\n') return ',';
+    }
+    return ended ? ',' : undefined;
+  };
+}
+
+/** The header's columns as ids: `Client` and ` PAYS_LATE ` as spreadsheet users write them (ids are lower-case). */
 function checkHeader(header: string[], byId: ReadonlyMap<string, unknown>, source: string, m: Messages): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
-  for (const column of header) {
-    if (seen.has(column)) problems.push(m.batch.duplicateColumn(column));
+  const columns = header.map((written) => written.trim().toLowerCase());
+  columns.forEach((column, i) => {
+    const written = header[i] as string;
+    if (seen.has(column)) problems.push(m.batch.duplicateColumn(written));
     seen.add(column);
     if (column !== 'client' && !byId.has(column)) {
-      problems.push(m.batch.unknownColumn(column, didYouMean(column, ['client', ...byId.keys()], m.commander.didYouMean)));
+      problems.push(m.batch.unknownColumn(written, didYouMean(column, ['client', ...byId.keys()], m.commander.didYouMean)));
     }
-  }
+  });
   if (problems.length) {
     throw new FireCheckError(m.batch.csvHeader(source), { details: problems.map((p) => m.batch.atLine(source, 1, p)) });
   }
-  return header;
+  return columns;
 }

@@ -47,7 +47,41 @@ export function scoreRecord(record: InputRecord, ctx: RecordContext, out: ByteSi
   return SCORED;
 }
 
-/** One RFC 4180 row: quote a cell only when it holds a comma, a quote or a line break. */
+/**
+ * One RFC 4180 row, safe to open in a spreadsheet. Every CSV cell fire-check
+ * writes goes through here, so this is the one place the rule below holds.
+ */
 export function csvRow(cells: (string | number)[]): string {
-  return `${cells.map((cell) => (typeof cell === 'string' && /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : String(cell))).join(',')}\n`;
+  return `${cells.map(csvCell).join(',')}\n`;
+}
+
+/**
+ * Text a spreadsheet would run as a formula (issue 12, OWASP "CSV Injection"):
+ * a cell that starts with = + - @, also after spaces (Excel and Calc skip
+ * them) or quotes, or with a tab, CR or NUL. Client names and echoed values come from
+ * whoever filled the CRM.
+ */
+const FORMULA_START = /^(?:[\s"\0]*[=+\-@]|[\t\r\0])/;
+
+/**
+ * The same inside a cell, after a , ; tab or line break: OWASP warns that a
+ * spreadsheet splitting at another separator than ours starts a new cell
+ * there (Italian and Hungarian Excel split a comma file at ;, and our quotes
+ * do not open their cells).
+ * Spaces and quotes before the sign are skipped (a quote opens a cell there);
+ * tab, CR and LF are not, so each stretch is looked at once (linear time).
+ */
+const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n])(?=(?:[^\S\t\r\n]|["\0])*[=+\-@])/g;
+
+/**
+ * Numbers are written as they are: they are ours (line, score, confidence),
+ * never text from data, and must stay numbers in the spreadsheet. Text that
+ * could start a formula gets OWASP's remedy: a ' before it, and the cell quoted.
+ */
+function csvCell(cell: string | number): string {
+  if (typeof cell === 'number') return String(cell);
+  let text = cell.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (text === cell && !/[",;\t\r\n]/.test(text)) return text;
+  return `"${text.replace(/"/g, '""')}"`;
 }

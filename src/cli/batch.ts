@@ -1,5 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
+import type { InputEncoding } from '../answers/decode.js';
 import { csvRecords, ndjsonLines, recordFromLine, type InputRecord } from '../answers/records.js';
 import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
@@ -13,6 +14,8 @@ import { BATCH_NODE_FLAGS, EXIT, type CommonOptions } from './options.js';
 
 export interface BatchOptions extends CommonOptions {
   inputFormat?: 'ndjson' | 'csv';
+  /** How the input's bytes are text when it has no byte-order mark: UTF-8 unless told. */
+  encoding?: InputEncoding;
   failFast?: boolean;
   today?: string;
 }
@@ -62,7 +65,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
 
   try {
     if (inputFormat === 'csv') {
-      for await (const record of csvRecords(input, prepared, source, m)) {
+      for await (const record of csvRecords(input, prepared, source, m, options.encoding)) {
         take(record);
         await out.written();
         progress(scored + failed);
@@ -70,7 +73,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
       }
     } else {
       // A chunk of input at a time: its records scored synchronously, its output written once.
-      chunks: for await (const { first, lines } of ndjsonLines(input)) {
+      chunks: for await (const { first, lines } of ndjsonLines(input, { source, encoding: options.encoding }, m)) {
         for (let i = 0; i < lines.length; i++) {
           const record = recordFromLine(lines[i] as string, first + i, prepared, m);
           if (!record) continue;
@@ -160,7 +163,8 @@ function openFile(file: string, m: Messages): NodeJS.ReadableStream {
 
 function formatFromName(source: string, m: Messages): 'ndjson' | 'csv' {
   const ext = extname(source).toLowerCase();
-  if (ext === '.csv') return 'csv';
+  // Tab-separated text is CSV with another delimiter, found from its header.
+  if (ext === '.csv' || ext === '.tsv') return 'csv';
   if (ext === '' || ext === '.ndjson' || ext === '.jsonl' || ext === '.json') return 'ndjson';
   throw new FireCheckError(m.batch.unknownFormat(source));
 }

@@ -1,6 +1,7 @@
 // Everything commander: the command table, options and help, loaded by main()
 // for anything but plain scoring.
 import { Command, Option } from 'commander';
+import { INPUT_ENCODINGS } from '../answers/decode.js';
 import { didYouMean, FireCheckError } from '../errors.js';
 import type { Messages } from '../i18n/en.js';
 import { en } from '../i18n/en.js';
@@ -132,6 +133,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
       define: (command) =>
         commonOptions(command.argument('[file]', h.batchFile), ['ndjson', 'csv', 'table'], h)
           .addOption(new Option('--input-format <format>', h.inputFormat).choices(['ndjson', 'csv']))
+          .addOption(new Option('--encoding <name>', h.encoding).choices(INPUT_ENCODINGS))
           .option('--fail-fast', h.failFast)
           .option('--today <date>', h.today)
           .action(async (file: string | undefined, options, cmd: Command) => {

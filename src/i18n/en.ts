@@ -35,6 +35,7 @@ export const en = {
     batchFile: 'NDJSON or CSV answers, one client per line; - or nothing for stdin',
     inputFormat: 'input format (default: from the file name; stdin: ndjson)',
     failFast: 'stop at the first bad line',
+    encoding: "the input's encoding when it starts with no byte-order mark (default: utf8; latin1 is read as windows-1252); a UTF-8 or UTF-16 mark always decides",
     questions: 'list every question: id, kind, allowed values, category',
     template: 'print an answers file with every question set to null (not sure); valid input as it is',
     rulesGroup: 'check, inspect and document rule packs',
@@ -115,6 +116,10 @@ export const en = {
     csvHeader: (source: string) => `${source}: the CSV header must be "client" and question ids (see \`fire-check questions\`)`,
     duplicateColumn: (column: string) => `column "${column}" appears twice`,
     unknownColumn: (column: string, hint: string) => `column "${column}" is not a question id${hint}`,
+    notEncoded: (name: string) => `not valid ${name} text`,
+    notUtf8Utf16: (name: string, flag: string) => `not UTF-8 text: it looks like ${name} without a byte-order mark; pass --encoding ${flag}`,
+    notUtf8CodePage: 'not UTF-8 text: it looks like a Windows code page (a CSV saved by Excel on Windows); pass --encoding windows-1252 (Western Europe) or --encoding windows-1250 (Central Europe)',
+    encodingUnavailable: (name: string) => `this Node.js cannot read ${name}: it was built without full ICU; convert the file to UTF-8, or use Node.js from nodejs.org`,
   },
   interview: {
     intro: 'fire-check: a few questions about one client. Pick "Not sure" when you do not know; Ctrl-C stops without saving.',

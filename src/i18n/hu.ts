@@ -36,6 +36,7 @@ export const hu: Messages = {
     batchFile: 'NDJSON vagy CSV válaszok, soronként egy ügyfél; - vagy semmi a szabványos bemenethez',
     inputFormat: 'bemeneti formátum (alapértelmezés: a fájlnévből; szabványos bemenet: ndjson)',
     failFast: 'leállás az első hibás sornál',
+    encoding: 'a bemenet kódolása, ha nem byte-order markkal kezdődik (alapértelmezés: utf8; a latin1 windows-1252-ként olvasódik); UTF-8 vagy UTF-16 BOM mindig eldönti',
     questions: 'az összes kérdés listája: azonosító, típus, megengedett értékek, kategória',
     template: 'válaszfájl kiírása, minden kérdés null (nem tudom) értékkel; így is érvényes bemenet',
     rulesGroup: 'szabálycsomagok ellenőrzése, megtekintése és dokumentálása',
@@ -116,6 +117,10 @@ export const hu: Messages = {
     csvHeader: (source) => `${source}: a CSV fejléce "client" és kérdésazonosítók legyen (lásd \`fire-check questions\`)`,
     duplicateColumn: (column) => `a(z) "${column}" oszlop kétszer szerepel`,
     unknownColumn: (column, hint) => `a(z) "${column}" oszlop nem kérdésazonosító${hint}`,
+    notEncoded: (name) => `nem érvényes ${name} szöveg`,
+    notUtf8Utf16: (name, flag) => `nem UTF-8 szöveg: byte-order mark nélküli ${name} kódolásúnak tűnik; add meg: --encoding ${flag}`,
+    notUtf8CodePage: 'nem UTF-8 szöveg: Windows kódlapnak tűnik (Windowson Excelből mentett CSV); add meg: --encoding windows-1250 (Közép-Európa) vagy --encoding windows-1252 (Nyugat-Európa)',
+    encodingUnavailable: (name) => `ez a Node.js nem tud ${name} kódolást olvasni: teljes ICU nélkül készült; alakítsd át a fájlt UTF-8-ra, vagy használj Node.js-t a nodejs.org-ról`,
   },
   interview: {
     intro: 'fire-check: néhány kérdés egy ügyfélről. Válaszd a „Nem tudom” lehetőséget, ha nem tudod; a Ctrl-C mentés nélkül kilép.',

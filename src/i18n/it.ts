@@ -36,6 +36,7 @@ export const it: Messages = {
     batchFile: 'risposte in NDJSON o CSV, un cliente per riga; - o niente per lo stdin',
     inputFormat: "formato d'ingresso (predefinito: dal nome del file; stdin: ndjson)",
     failFast: 'fermati alla prima riga errata',
+    encoding: "la codifica dell'input quando non inizia con un byte-order mark (predefinita: utf8; latin1 si legge come windows-1252); un BOM UTF-8 o UTF-16 decide sempre",
     questions: 'elenca tutte le domande: id, tipo, valori ammessi, categoria',
     template: 'stampa un file di risposte con ogni domanda a null (non so); è già un input valido',
     rulesGroup: 'controlla, ispeziona e documenta i pacchetti di regole',
@@ -116,6 +117,10 @@ export const it: Messages = {
     csvHeader: (source) => `${source}: l'intestazione del CSV deve essere "client" seguito da id di domande (vedi \`fire-check questions\`)`,
     duplicateColumn: (column) => `la colonna "${column}" compare due volte`,
     unknownColumn: (column, hint) => `la colonna "${column}" non è un id di domanda${hint}`,
+    notEncoded: (name) => `non è testo ${name} valido`,
+    notUtf8Utf16: (name, flag) => `non è testo UTF-8: sembra ${name} senza byte-order mark; usa --encoding ${flag}`,
+    notUtf8CodePage: 'non è testo UTF-8: sembra una code page di Windows (un CSV salvato da Excel su Windows); usa --encoding windows-1252 (Europa occidentale) oppure --encoding windows-1250 (Europa centrale)',
+    encodingUnavailable: (name) => `questo Node.js non sa leggere ${name}: è compilato senza ICU completo; converti il file in UTF-8, o usa Node.js da nodejs.org`,
   },
   interview: {
     intro: 'fire-check: qualche domanda su un cliente. Scegli "Non so" quando non lo sai; Ctrl-C interrompe senza salvare.',

