@@ -13,7 +13,16 @@ import { decodeText, type InputEncoding } from './decode.js';
 export interface ReadOptions {
   source?: string;
   encoding?: InputEncoding;
+  /** The longest record (line or CSV row) read, in characters; a longer one is an error of its own. */
+  maxRecord?: number;
 }
+
+/** A record longer than the limit: skipped as it is read, never held whole. */
+export interface TooLong {
+  tooLong: true;
+}
+
+export const DEFAULT_MAX_RECORD = 1_000_000;
 
 export type InputRecord = { line: number; ok: true; set: AnswerSet } | { line: number; ok: false; problems: AnswerProblem[] };
 
@@ -21,7 +30,8 @@ export type InputRecord = { line: number; ok: true; set: AnswerSet } | { line: n
 const isBlank = (text: string) => text.charCodeAt(0) !== 0x7b && text.trim() === '';
 
 /** One NDJSON line read as an answers record; undefined for a blank line. */
-export function recordFromLine(text: string, line: number, p: PreparedPack, m: Messages = en): InputRecord | undefined {
+export function recordFromLine(text: string | TooLong, line: number, p: PreparedPack, m: Messages = en, maxRecord = DEFAULT_MAX_RECORD): InputRecord | undefined {
+  if (typeof text !== 'string') return { line, ok: false, problems: [{ where: m.batch.row, message: m.batch.tooLong(maxRecord.toLocaleString('en-US')) }] };
   if (isBlank(text)) return undefined;
   const json = parseJson(text, m);
   if (!json.ok) {
@@ -40,32 +50,46 @@ export function recordFromLine(text: string, line: number, p: PreparedPack, m: M
  * after the other, synchronously: no promise per record, and only one record's
  * objects alive at a time.
  */
-export async function* ndjsonLines(stream: NodeJS.ReadableStream, read: ReadOptions = {}, m: Messages = en): AsyncGenerator<{ first: number; lines: string[] }> {
+export async function* ndjsonLines(stream: NodeJS.ReadableStream, read: ReadOptions = {}, m: Messages = en): AsyncGenerator<{ first: number; lines: (string | TooLong)[] }> {
+  const max = read.maxRecord ?? DEFAULT_MAX_RECORD;
+  // The start of a line not yet ended, unless that line is already too long: then it is
+  // dropped as it comes, so a 50 MB line costs its reading, and never its holding or rescanning.
   let rest = '';
+  let skipping = false;
   let next = 1;
-  const line = (text: string) => (text.endsWith('\r') ? text.slice(0, -1) : text);
+  const line = (text: string): string | TooLong => (text.length > max ? TOO_LONG : text.endsWith('\r') ? text.slice(0, -1) : text);
   for await (const chunk of decodeText(stream as AsyncIterable<Uint8Array | string>, { source: read.source ?? 'stdin', encoding: read.encoding, m })) {
-    const text = rest + chunk;
-    const lines: string[] = [];
+    const lines: (string | TooLong)[] = [];
     let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      lines.push(line(text.slice(start, end)));
+    for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
+      lines.push(skipping ? TOO_LONG : line(rest + chunk.slice(start, end)));
+      rest = '';
+      skipping = false;
       start = end + 1;
     }
-    rest = text.slice(start);
+    if (!skipping) {
+      rest += chunk.slice(start);
+      if (rest.length > max) {
+        skipping = true;
+        rest = '';
+      }
+    }
     if (lines.length) {
       yield { first: next, lines };
       next += lines.length;
     }
   }
-  if (rest) yield { first: next, lines: [line(rest)] };
+  if (skipping) yield { first: next, lines: [TOO_LONG] };
+  else if (rest) yield { first: next, lines: [line(rest)] };
 }
+
+const TOO_LONG: TooLong = Object.freeze({ tooLong: true });
 
 /** NDJSON records one at a time, with their line numbers; blank lines are skipped. */
 export async function* ndjsonRecords(stream: NodeJS.ReadableStream, p: PreparedPack, m: Messages = en, read: ReadOptions = {}): AsyncGenerator<InputRecord> {
   for await (const { first, lines } of ndjsonLines(stream, read, m)) {
     for (let i = 0; i < lines.length; i++) {
-      const record = recordFromLine(lines[i] as string, first + i, p, m);
+      const record = recordFromLine(lines[i] as string | TooLong, first + i, p, m, read.maxRecord);
       if (record) yield record;
     }
   }
@@ -76,7 +100,7 @@ export async function* ndjsonRecords(stream: NodeJS.ReadableStream, p: PreparedP
  * comma, semicolon or tab between cells (found once, from the header), quoted
  * or not, a header in any case, spaces around cells.
  */
-export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack, source: string, m: Messages = en, encoding?: InputEncoding): AsyncGenerator<InputRecord> {
+export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack, source: string, m: Messages = en, encoding?: InputEncoding, maxRecord = DEFAULT_MAX_RECORD): AsyncGenerator<InputRecord> {
   const { parse } = await import('csv-parse');
   const text = decodeText(stream as AsyncIterable<Uint8Array | string>, { source, m, encoding })[Symbol.asyncIterator]();
   const find = delimiterFinder();
@@ -95,7 +119,8 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
     }
   }
   const input = Readable.from(all());
-  const parser = parse({ delimiter, trim: true, skip_empty_lines: true, relax_column_count: true, info: true });
+  // max_record_size: a row never grows without end in memory (csv-parse stops with an error).
+  const parser = parse({ delimiter, trim: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: maxRecord });
   // pipe() does not pass errors on. Bytes that are not text end the run, but
   // the rows before them are still scored; a row cut short is not.
   let failure: unknown;

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { InputEncoding } from '../answers/decode.js';
-import { csvRecords, ndjsonLines, recordFromLine, type InputRecord } from '../answers/records.js';
+import { csvRecords, DEFAULT_MAX_RECORD, ndjsonLines, recordFromLine, type InputRecord, type TooLong } from '../answers/records.js';
 import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import { ByteSink } from '../render/json-bytes.js';
@@ -17,6 +17,8 @@ export interface BatchOptions extends CommonOptions {
   /** How the input's bytes are text when it has no byte-order mark: UTF-8 unless told. */
   encoding?: InputEncoding;
   failFast?: boolean;
+  /** The longest record read, in characters (--max-record-size). */
+  maxRecordSize?: number;
   today?: string;
 }
 
@@ -63,9 +65,10 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
     if (!result.ok && options.failFast) stopped = true;
   };
 
+  const maxRecord = options.maxRecordSize ?? DEFAULT_MAX_RECORD;
   try {
     if (inputFormat === 'csv') {
-      for await (const record of csvRecords(input, prepared, source, m, options.encoding)) {
+      for await (const record of csvRecords(input, prepared, source, m, options.encoding, maxRecord)) {
         take(record);
         await out.written();
         progress(scored + failed);
@@ -73,9 +76,9 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
       }
     } else {
       // A chunk of input at a time: its records scored synchronously, its output written once.
-      chunks: for await (const { first, lines } of ndjsonLines(input, { source, encoding: options.encoding }, m)) {
+      chunks: for await (const { first, lines } of ndjsonLines(input, { source, encoding: options.encoding, maxRecord }, m)) {
         for (let i = 0; i < lines.length; i++) {
-          const record = recordFromLine(lines[i] as string, first + i, prepared, m);
+          const record = recordFromLine(lines[i] as string | TooLong, first + i, prepared, m, maxRecord);
           if (!record) continue;
           take(record);
           if (stopped) break chunks;

@@ -135,6 +135,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
           .addOption(new Option('--input-format <format>', h.inputFormat).choices(['ndjson', 'csv']))
           .addOption(new Option('--encoding <name>', h.encoding).choices(INPUT_ENCODINGS))
           .option('--fail-fast', h.failFast)
+          .option('--max-record-size <characters>', h.maxRecordSize, (value: string) => {
+            if (/^[1-9]\d*$/.test(value)) return Number(value);
+            throw new FireCheckError(m.errors.badMaxRecord(JSON.stringify(value)));
+          })
           .option('--today <date>', h.today)
           .action(async (file: string | undefined, options, cmd: Command) => {
             const { batch } = await import('./batch.js');

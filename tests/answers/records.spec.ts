@@ -189,3 +189,16 @@ describe('NDJSON gets the same decoding', () => {
     });
   }
 });
+
+describe('ndjsonLines and a line too long', () => {
+  it('drops a line longer than the limit as it comes, in any chunking, and keeps the lines around it', async () => {
+    const { ndjsonLines } = await import('../../src/answers/records.js');
+    const text = `short\n${'y'.repeat(50)}\nafter\n${'z'.repeat(30)}`;
+    for (const size of [1, 7, 64, text.length]) {
+      const chunks = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+      const lines: unknown[] = [];
+      for await (const batch of ndjsonLines(Readable.from(chunks), { maxRecord: 20 })) lines.push(...batch.lines);
+      expect(lines, `chunks of ${size}`).toEqual(['short', { tooLong: true }, 'after', { tooLong: true }]);
+    }
+  });
+});

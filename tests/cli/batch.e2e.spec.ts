@@ -226,6 +226,18 @@ describe('fire-check batch (built binary)', () => {
     expect(workers.every(gone)).toBe(true);
   });
 
+  it('a line longer than --max-record-size is an error of its own, read past without holding it; the rest are scored', () => {
+    const long = JSON.stringify({ client: 'x'.repeat(5000), answers: {} });
+    const input = [JSON.stringify(lateP), long, JSON.stringify(lateP)].join('\n');
+    const result = runCli(['batch', '--today', '2026-11-22', '--max-record-size', '1000'], { input });
+    expect(result.code).toBe(2);
+    const lines = result.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.line)).toEqual([1, 2, 3]);
+    expect(lines[1].error.message).toBe('stdin: line 2: row: longer than 1,000 characters (--max-record-size); skipped');
+    expect(lines[2]).toMatchObject({ verdict: 'fix' });
+    expect(runCli(['batch', '--max-record-size', '0'], { input }).stderr).toBe('fire-check: --max-record-size "0" is not a number of characters; give a whole number above 0, e.g. 1000000\n');
+  });
+
   it('ends quietly when the reader closes the pipe', () => {
     const many = Array.from({ length: 3000 }, () => JSON.stringify(lateP)).join('\n');
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" batch | head -1`], { cwd: root, input: many, encoding: 'utf8' });
