@@ -46,6 +46,7 @@ const ENDS_IT: readonly Verdict[] = ['fire', 'fire-now'];
 
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
   const scored = await score(options, io);
+  if (answersOnStdout(options)) return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
   io.writeOut(await render(scored, options, io));
   // Only with the report on the terminal: one redirected to a file must stay the report alone.
   if (scored.interviewed && io.stdout.isTTY && scored.assessment.verdict !== 'keep') await offerNextSteps(scored, options, io);
@@ -54,8 +55,17 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
 
 export async function script(options: AssessOptions, io: Io): Promise<number> {
   const scored = await score(options, io);
-  io.writeOut(await renderScript(scored, options, io));
+  if (!answersOnStdout(options)) io.writeOut(await renderScript(scored, options, io));
   return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
+}
+
+/**
+ * `--save-answers -`: stdout carries the answers in place of the report, so that it
+ * holds one document that `--answers` reads back (`fire-check --save-answers - > acme.json`
+ * after an interview); two documents one after the other would be neither.
+ */
+function answersOnStdout(options: AssessOptions): boolean {
+  return options.saveAnswers === '-';
 }
 
 async function renderScript({ pack, prepared, set, assessment, today }: Scored, options: AssessOptions, io: Io): Promise<string> {

@@ -29,7 +29,7 @@ export const en = {
     client: "the client's name (overrides the one in the answers)",
     exitCode: 'exit with the verdict: 0 keep, 10 fix, 11 fire, 12 fire-now',
     today: 'assess as of this date, YYYY-MM-DD (sets the re-check date of a fix, the last working day)',
-    saveAnswers: 'also write the answers as JSON, so --answers FILE gives the same verdict again',
+    saveAnswers: 'also write the answers as JSON, so --answers FILE gives the same verdict again (- prints them in place of the report)',
     script: 'the words to use when ending it: talking points for the call and a written confirmation (for fire and fire-now)',
     batch: 'score many clients in one go: NDJSON or CSV in, one verdict per line out (streamed), or a ranked table',
     batchFile: 'NDJSON or CSV answers, one client per line; - or nothing for stdin',

@@ -30,7 +30,7 @@ export const hu: Messages = {
     client: 'az ügyfél neve (felülírja a válaszokban szereplőt)',
     exitCode: 'kilépés a döntés kódjával: 0 keep, 10 fix, 11 fire, 12 fire-now',
     today: 'értékelés ezen a napon, ÉÉÉÉ-HH-NN (ez adja a fix újraellenőrzési dátumát és az utolsó munkanapot)',
-    saveAnswers: 'a válaszokat JSON-ként is kiírja, így az --answers FILE újra ugyanazt a döntést adja',
+    saveAnswers: 'a válaszokat JSON-ként is kiírja, így az --answers FILE újra ugyanazt a döntést adja (- esetén a jelentés helyett ezeket írja ki)',
     script: 'mit mondj a lezáráskor: pontok a telefonhívásra és írásos megerősítés (fire és fire-now esetén)',
     batch: 'sok ügyfél értékelése egyszerre: NDJSON vagy CSV be, soronként egy döntés ki (folyamatosan), vagy rangsorolt táblázat',
     batchFile: 'NDJSON vagy CSV válaszok, soronként egy ügyfél; - vagy semmi a szabványos bemenethez',

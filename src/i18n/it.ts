@@ -30,7 +30,7 @@ export const it: Messages = {
     client: 'il nome del cliente (sostituisce quello nelle risposte)',
     exitCode: 'esci con il verdetto: 0 keep, 10 fix, 11 fire, 12 fire-now',
     today: 'valuta a questa data, AAAA-MM-GG (fissa la data di verifica di un fix e l’ultimo giorno di lavoro)',
-    saveAnswers: 'scrivi anche le risposte in JSON, così --answers FILE dà di nuovo lo stesso verdetto',
+    saveAnswers: 'scrivi anche le risposte in JSON, così --answers FILE dà di nuovo lo stesso verdetto (- le stampa al posto della valutazione)',
     script: 'le parole da usare per chiudere: punti per la telefonata e una conferma scritta (per fire e fire-now)',
     batch: 'valuta molti clienti in una volta: NDJSON o CSV in ingresso, un verdetto per riga in uscita (in streaming), o una classifica',
     batchFile: 'risposte in NDJSON o CSV, un cliente per riga; - o niente per lo stdin',

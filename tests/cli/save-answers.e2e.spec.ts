@@ -93,3 +93,21 @@ describe('--save-answers FILE replaces a regular file', () => {
     expect(readdirSync(dir)).toEqual(['answers.json']);
   });
 });
+
+describe('--save-answers -', () => {
+  it('prints the answers in place of the report: one document, which --answers reads back', () => {
+    const run = runCli(['--answers', ANSWERS, '--save-answers', '-', '--exit-code', '--today', '2026-11-22']);
+    // The verdict still sets the exit code: late-payer is a fix.
+    expect(run.code).toBe(10);
+    expect(JSON.parse(run.stdout)).toEqual(expected());
+    const again = runCli(['--answers', '-', '--format', 'json', '--today', '2026-11-22'], { input: run.stdout });
+    expect(again.stdout).toBe(runCli(['--answers', ANSWERS, '--format', 'json', '--today', '2026-11-22']).stdout);
+  });
+
+  it('does the same for `script`, and with the answers piped in', () => {
+    const input = readFileSync(`${root}${ANSWERS}`, 'utf8');
+    const run = runCli(['script', '--save-answers', '-'], { input });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(expected());
+  });
+});
