@@ -2,15 +2,12 @@ import { parseAnswers } from '../answers/parse.js';
 import { evaluate, prepare, type PreparedPack } from '../engine/evaluate.js';
 import { buildScript } from '../engine/script.js';
 import type { AnswerSet, Assessment, Pack, Verdict } from '../engine/types.js';
-import { existsSync } from 'node:fs';
-import { writeFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { CancelledError, FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import { colourLevel } from './colour.js';
 import { renderJson } from '../render/json.js';
 import { formatOf, packFor, styleFor, terminalWidth, todayFor } from './context.js';
-import { readErrorReason, readInput, type Io } from './io.js';
+import { readInput, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
 
 export interface AssessOptions extends CommonOptions {
@@ -40,7 +37,7 @@ export async function score(options: AssessOptions, io: Io): Promise<Scored> {
   const interviewed = options.answers === undefined && io.stdinIsTTY();
   const set = interviewed ? await interview(options, pack, io) : await answersGiven(options, prepared, io);
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
-  if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set, options.messages ?? en);
+  if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set, options.messages ?? en, io);
   return { pack, prepared, set, assessment: evaluate(prepared, set, { today, words: m.words }), today, interviewed };
 }
 
@@ -49,6 +46,7 @@ const ENDS_IT: readonly Verdict[] = ['fire', 'fire-now'];
 
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
   const scored = await score(options, io);
+  if (answersOnStdout(options)) return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
   io.writeOut(await render(scored, options, io));
   // Only with the report on the terminal: one redirected to a file must stay the report alone.
   if (scored.interviewed && io.stdout.isTTY && scored.assessment.verdict !== 'keep') await offerNextSteps(scored, options, io);
@@ -57,8 +55,17 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
 
 export async function script(options: AssessOptions, io: Io): Promise<number> {
   const scored = await score(options, io);
-  io.writeOut(await renderScript(scored, options, io));
+  if (!answersOnStdout(options)) io.writeOut(await renderScript(scored, options, io));
   return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
+}
+
+/**
+ * `--save-answers -`: stdout carries the answers in place of the report, so that it
+ * holds one document that `--answers` reads back (`fire-check --save-answers - > acme.json`
+ * after an interview); two documents one after the other would be neither.
+ */
+function answersOnStdout(options: AssessOptions): boolean {
+  return options.saveAnswers === '-';
 }
 
 async function renderScript({ pack, prepared, set, assessment, today }: Scored, options: AssessOptions, io: Io): Promise<string> {
@@ -108,9 +115,10 @@ async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<An
 async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): Promise<void> {
   const m = options.messages ?? en;
   const { offerAfterVerdict } = await import('../interview/interview.js');
+  const { isRegularFile, writeErrorReason } = await import('./safe-write.js');
   const saveAnswers = async (file: string) => {
     try {
-      await writeAnswers(file, scored.set);
+      await writeAnswers(file, scored.set, io);
       return undefined;
     } catch (error) {
       return writeErrorReason(error, m);
@@ -124,7 +132,8 @@ async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): P
       say: (line) => io.stdout.write(`${line}\n`),
       ...(ENDS_IT.includes(scored.assessment.verdict) ? { showScript: async () => io.writeOut(await renderScript(scored, options, io)) } : {}),
       ...(options.saveAnswers === undefined ? { saveAnswers } : {}),
-      exists: existsSync,
+      // Only a regular file is worth the question "Replace it?": anything else is refused when saving.
+      exists: isRegularFile,
     }),
   );
 }
@@ -140,30 +149,21 @@ async function cancellable<T>(options: AssessOptions, run: () => Promise<T>): Pr
 }
 
 /** --save-answers FILE. */
-async function saveAnswers(file: string, set: AnswerSet, m: Messages): Promise<void> {
+async function saveAnswers(file: string, set: AnswerSet, m: Messages, io: Io): Promise<void> {
   try {
-    await writeAnswers(file, set);
+    await writeAnswers(file, set, io);
   } catch (error) {
+    const { writeErrorReason } = await import('./safe-write.js');
     throw new FireCheckError(m.errors.cannotWrite(file, writeErrorReason(error, m)));
   }
 }
 
-/** Writes the answers as piped JSON, whole or not at all (a temporary file renamed into place). */
-async function writeAnswers(file: string, set: AnswerSet): Promise<void> {
+/** The answers as piped JSON, which --answers reads back; `-` is stdout. */
+async function writeAnswers(file: string, set: AnswerSet, io: Io): Promise<void> {
   const data = { client: set.client ?? '', answers: set.answers };
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, `${JSON.stringify(data, null, 2)}\n`);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
-/** Writing, a missing path means a missing folder. */
-function writeErrorReason(error: unknown, m: Messages): string {
-  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? m.errors.noSuchFolder : readErrorReason(error, m);
+  // Loaded only to save: scoring piped answers, the hot path, never writes a file.
+  const { writeFileSafely } = await import('./safe-write.js');
+  await writeFileSafely(file, `${JSON.stringify(data, null, 2)}\n`, (text) => io.writeOut(text));
 }
 
 /** JSON is the scripts' hot path and needs nothing more; the other renderers load on demand. */

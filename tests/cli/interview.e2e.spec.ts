@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -210,8 +210,10 @@ describeTerminal('after a verdict to end it (tmux)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fire-check-offers-'));
     const taken = join(dir, 'acme.json');
     const fresh = join(dir, 'acme-2.json');
+    const link = join(dir, 'link.json');
     writeFileSync(taken, 'keep me\n');
-    const files = [taken, fresh];
+    symlinkSync(taken, link);
+    const files = [link, taken, fresh];
     const t = terminal('offers', 100);
     t.start(`${cli} --client Acme --today 2026-11-22`, { NO_COLOR: '1' });
     const screen = await t.answerEach((prompt) => {
@@ -223,6 +225,10 @@ describeTerminal('after a verdict to end it (tmux)', () => {
     expect(screen).toContain('[exit 0]');
     const order = ['fire-check · Acme', '✔ Show the words to use when you end it? Yes', 'What to say · Acme', '✔ Save these answers'].map((text) => screen.indexOf(text));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > (order[i - 1] as number))), String(order)).toBe(true);
+    // A symlink is refused, without asking whether to replace it.
+    expect(screen).toContain(`Cannot save to ${link}: it is a symbolic link; give a regular file.`);
+    expect(screen).not.toContain(`${link} already exists`);
+    expect(readlinkSync(link)).toBe(taken);
     expect(screen).toContain(`✔ ${taken} already exists. Replace it? No`);
     expect(readFileSync(taken, 'utf8')).toBe('keep me\n');
     expect(screen).toContain(`Answers saved to ${fresh}.`);
