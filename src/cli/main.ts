@@ -3,6 +3,7 @@
 // and returns an exit code (it never calls process.exit itself).
 import { isFireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
+import { escapeLine, escapeText } from '../render/escape.js';
 import { langFlag, messagesFor, resolveLanguage, type Lang } from '../i18n/index.js';
 // Scoring piped answers is the hot path: it is part of the entry bundle, and
 // everything heavier (commander for anything but plain scoring, text layout,
@@ -43,7 +44,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
+/**
+ * Writes the error to stderr and returns the exit code. Every line is escaped
+ * as a whole (see render/escape.ts): messages quote data (ids, values, file
+ * names, a pack's lines), and no colour of ours is in them to keep.
+ */
 function reportError(error: unknown, io: Io, debug: boolean, m: Messages): number {
+  const say = (text: string) => io.stderr.write(`${escapeLine(text)}\n`);
+  const trace = (stack: string) => io.stderr.write(`${escapeText(stack)}\n`);
   // Commander's own errors, recognised by their code ('commander.unknownOption'...):
   // commander loads only when needed, and minifying renames its classes.
   const code = (error as { code?: unknown } | null)?.code;
@@ -54,19 +62,20 @@ function reportError(error: unknown, io: Io, debug: boolean, m: Messages): numbe
   }
   if (isFireCheckError(error) && error.exitCode === EXIT.cancelled) {
     // One line, on a line of its own (a prompt may have been half drawn).
-    io.stderr.write(`\n${error.message}\n`);
+    io.stderr.write('\n');
+    say(error.message);
     return error.exitCode;
   }
   if (isFireCheckError(error)) {
-    io.stderr.write(`fire-check: ${error.message}\n`);
-    for (const line of error.details) io.stderr.write(`${line}\n`);
-    if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+    say(`fire-check: ${error.message}`);
+    for (const line of error.details) say(line);
+    if (debug && error.stack) trace(error.stack);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`fire-check: ${m.errors.unexpected(message)}\n`);
-  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-  else io.stderr.write(`${m.errors.bug}\n`);
+  say(`fire-check: ${m.errors.unexpected(message)}`);
+  if (debug && error instanceof Error && error.stack) trace(error.stack);
+  else say(m.errors.bug);
   return EXIT.failure;
 }
 

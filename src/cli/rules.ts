@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { checkPackFile, formatProblem } from '../pack/load.js';
 import { PackFileSchema } from '../pack/schema.js';
+import { escapeLine } from '../render/escape.js';
 import { formatOf, packFor, styleFor } from './context.js';
 import type { Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
@@ -32,9 +33,10 @@ export async function validateRules(files: string[], options: CommonOptions, io:
       if (result.ok) {
         const p = result.pack;
         const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-        io.stdout.write(`${style.green('ok:')} ${file} (${count(p.questions.length, 'question')}, ${count(p.rules.length, 'rule')}, ${count(p.steps.length, 'step')})\n`);
+        io.stdout.write(`${style.green('ok:')} ${escapeLine(file)} (${count(p.questions.length, 'question')}, ${count(p.rules.length, 'rule')}, ${count(p.steps.length, 'step')})\n`);
       } else {
-        for (const problem of result.problems) io.stdout.write(`${formatProblem(problem)}\n`);
+        // A problem quotes the file's own text: escaped, like all data shown as text (see render/escape.ts).
+        for (const problem of result.problems) io.stdout.write(`${escapeLine(formatProblem(problem))}\n`);
       }
     }
   }
