@@ -10,7 +10,7 @@ import { langFlag, messagesFor, resolveLanguage, type Lang } from '../i18n/index
 // colour, yaml, zod, inquirer, csv) loads on demand.
 import { assess } from './assess.js';
 import { commandIn, fastAssessOptions } from './fast-path.js';
-import { processIo, type Io } from './io.js';
+import { environmentFailure, processIo, type Io } from './io.js';
 import { BATCH_NODE_FLAGS, EXIT, type CommonOptions } from './options.js';
 
 export { EXIT, type CommonOptions };
@@ -26,6 +26,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch (error) {
     return reportError(error, io, debug, en);
   }
+  io.useMessages?.(m);
   try {
     // batch runs under Node flags of its own (see BATCH_NODE_FLAGS): relaunched
     // now, before commander and the rest load only to be loaded again.
@@ -71,6 +72,13 @@ function reportError(error: unknown, io: Io, debug: boolean, m: Messages): numbe
     for (const line of error.details) say(line);
     if (debug && error.stack) trace(error.stack);
     return error.exitCode;
+  }
+  // Disk full, permission denied, a closed stdout: the environment's, not a bug; one line, exit 2.
+  const failure = environmentFailure(error, m);
+  if (failure !== undefined) {
+    say(`fire-check: ${failure}`);
+    if (debug && error instanceof Error && error.stack) trace(error.stack);
+    return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
   say(`fire-check: ${m.errors.unexpected(message)}`);

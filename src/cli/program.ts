@@ -84,7 +84,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
   const program = new Command('fire-check');
   program
     .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
+      writeOut: (text) => io.writeOut(text),
       writeErr: (text) => io.stderr.write(text),
       // Commander quotes the arguments it rejects: escaped, like every error line (see render/escape.ts).
       outputError: (text, write) => write(`fire-check: ${escapeText(translateCommanderError(text, m))}`),

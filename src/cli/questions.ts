@@ -40,7 +40,7 @@ export function questionsJson(pack: Pack) {
 export async function listQuestions(options: CommonOptions, io: Io): Promise<number> {
   let pack = await packFor(options);
   if (formatOf(options) === 'json') {
-    io.stdout.write(`${JSON.stringify(questionsJson(pack), null, 2)}\n`);
+    io.writeOut(`${JSON.stringify(questionsJson(pack), null, 2)}\n`);
     return 0;
   }
   // Listed as text: the pack's texts escaped for the terminal (see render/escape.ts).
@@ -63,13 +63,13 @@ export async function listQuestions(options: CommonOptions, io: Io): Promise<num
     lines.push('');
   }
   lines.push(style.dim(w.footer));
-  io.stdout.write(`${lines.join('\n')}\n`);
+  io.writeOut(`${lines.join('\n')}\n`);
   return 0;
 }
 
 export async function printTemplate(options: CommonOptions, io: Io): Promise<number> {
   const pack = await packFor(options);
-  io.stdout.write(`${JSON.stringify(answersTemplate(questionOrder(pack)), null, 2)}\n`);
+  io.writeOut(`${JSON.stringify(answersTemplate(questionOrder(pack)), null, 2)}\n`);
   return 0;
 }
 
