@@ -5,6 +5,7 @@ import type { AnswerSet, Assessment, Pack, Verdict } from '../engine/types.js';
 import { CancelledError, FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import { colourLevel } from './colour.js';
+import { escapeData, escapeLine } from '../render/escape.js';
 import { renderJson } from '../render/json.js';
 import { formatOf, packFor, styleFor, terminalWidth, todayFor } from './context.js';
 import { readInput, type Io } from './io.js';
@@ -68,16 +69,15 @@ function answersOnStdout(options: AssessOptions): boolean {
   return options.saveAnswers === '-';
 }
 
-async function renderScript({ pack, prepared, set, assessment, today }: Scored, options: AssessOptions, io: Io): Promise<string> {
+async function renderScript(scored: Scored, options: AssessOptions, io: Io): Promise<string> {
   const m = options.messages ?? en;
-  const sections = buildScript(prepared, set, assessment, { today, words: m.words });
   const format = formatOf(options);
   const { renderScriptJson, renderScriptMarkdown, renderScriptText } = await import('../render/script.js');
-  return format === 'json'
-    ? renderScriptJson(assessment, sections)
-    : format === 'markdown'
-      ? renderScriptMarkdown(assessment, sections, { verdicts: pack.verdicts, messages: m })
-      : renderScriptText(assessment, sections, { verdicts: pack.verdicts, style: await styleFor(options, io), width: terminalWidth(io), messages: m });
+  if (format === 'json') return renderScriptJson(scored.assessment, scriptOf(scored, m));
+  const { assessment, script, verdicts } = textInput(scored, m, true);
+  return format === 'markdown'
+    ? renderScriptMarkdown(assessment, script, { verdicts, messages: m })
+    : renderScriptText(assessment, script, { verdicts, style: await styleFor(options, io), width: terminalWidth(io), messages: m });
 }
 
 /** Answers from --answers FILE, or piped in. */
@@ -101,7 +101,8 @@ async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<An
   // Prompts draw on stdout when it is the terminal; with stdout redirected, on stderr, so the file gets only the report.
   const output = io.stdout.isTTY ? io.stdout : io.stderr;
   return cancellable(options, () =>
-    runInterview(pack, {
+    // The pack's texts reach the screen escaped, as in a report (see render/escape.ts).
+    runInterview(escapeData(pack), {
       ...(options.client === undefined ? {} : { client: options.client }),
       context: { input: io.stdin, output },
       say: (line) => output.write(`${line}\n`),
@@ -167,18 +168,33 @@ async function writeAnswers(file: string, set: AnswerSet, io: Io): Promise<void>
 }
 
 /** JSON is the scripts' hot path and needs nothing more; the other renderers load on demand. */
-export async function render({ assessment, pack, prepared, set, today }: Scored, options: CommonOptions, io: Io): Promise<string> {
+export async function render(scored: Scored, options: CommonOptions, io: Io): Promise<string> {
   const m = options.messages ?? en;
-  switch (formatOf(options)) {
-    case 'json':
-      return renderJson(assessment);
-    case 'markdown': {
-      const { renderMarkdown } = await import('../render/markdown.js');
-      return renderMarkdown(assessment, { verdicts: pack.verdicts, questions: prepared.byId, messages: m, script: buildScript(prepared, set, assessment, { today, words: m.words }) });
-    }
-    default: {
-      const { renderText } = await import('../render/text.js');
-      return renderText(assessment, { verdicts: pack.verdicts, questions: prepared.byId, style: await styleFor(options, io), width: terminalWidth(io), messages: m });
-    }
+  const format = formatOf(options);
+  if (format === 'json') return renderJson(scored.assessment);
+  const { assessment, questions, script, verdicts } = textInput(scored, m, format === 'markdown');
+  if (format === 'markdown') {
+    const { renderMarkdown } = await import('../render/markdown.js');
+    return renderMarkdown(assessment, { verdicts, questions, messages: m, script });
   }
+  const { renderText } = await import('../render/text.js');
+  return renderText(assessment, { verdicts, questions, style: await styleFor(options, io), width: terminalWidth(io), messages: m });
+}
+
+const scriptOf = ({ prepared, set, assessment, today }: Scored, m: Messages) => buildScript(prepared, set, assessment, { today, words: m.words });
+
+/**
+ * All a text or Markdown report is made from, with every string from data
+ * escaped for the terminal (see render/escape.ts): here, where data enters
+ * text rendering, so that no renderer has to remember it. The client's name
+ * is one line; the pack's texts keep their line breaks.
+ */
+function textInput(scored: Scored, m: Messages, withScript: boolean) {
+  const { assessment, pack, prepared } = scored;
+  return escapeData({
+    assessment: { ...assessment, client: assessment.client === null ? null : escapeLine(assessment.client) },
+    verdicts: pack.verdicts,
+    questions: prepared.byId,
+    script: withScript ? scriptOf(scored, m) : [],
+  });
 }

@@ -5,6 +5,7 @@ import type { InputRecord } from '../answers/records.js';
 import { evaluate, type EvaluateOptions, type PreparedPack } from '../engine/evaluate.js';
 import type { Messages } from '../i18n/en.js';
 import { writeJsonLine, type ByteSink } from '../render/json-bytes.js';
+import { escapeLine } from '../render/escape.js';
 import type { Ranked } from '../render/table.js';
 
 export type BatchFormat = 'ndjson' | 'csv' | 'table';
@@ -30,19 +31,22 @@ const FAILED: RecordResult = Object.freeze({ ok: false });
 
 /** Scores one record and writes its output line, if its format has one, to `out`. */
 export function scoreRecord(record: InputRecord, ctx: RecordContext, out: ByteSink): RecordResult {
+  // CSV and the table are text: what comes from data (names, the pack's texts,
+  // values quoted in problems) is escaped for the terminal, one line a cell
+  // (see render/escape.ts). NDJSON is exact.
   if (!record.ok) {
     const message = record.problems.map((p) => `${p.where}: ${p.message}`).join('; ');
     const where = ctx.m.batch.atLine(ctx.source, record.line, message);
-    if (ctx.format === 'table') return { ok: false, stderr: `${where}\n` };
-    if (ctx.format === 'csv') out.text(csvRow([record.line, '', '', '', '', '', message]));
+    if (ctx.format === 'table') return { ok: false, stderr: `${escapeLine(where)}\n` };
+    if (ctx.format === 'csv') out.text(csvRow([record.line, '', '', '', '', '', escapeLine(message)]));
     else out.text(`${JSON.stringify({ line: record.line, error: { message: where, problems: record.problems } })}\n`);
     return FAILED;
   }
   const a = evaluate(ctx.prepared, record.set, ctx.evaluateOptions);
   if (ctx.format === 'table') {
-    return { ok: true, rank: { line: record.line, client: a.client ?? '', verdict: a.verdict, score: a.score, confidence: a.confidence, top: a.reasons[0]?.text ?? '' } };
+    return { ok: true, rank: { line: record.line, client: escapeLine(a.client ?? ''), verdict: a.verdict, score: a.score, confidence: a.confidence, top: escapeLine(a.reasons[0]?.text ?? '') } };
   }
-  if (ctx.format === 'csv') out.text(csvRow([record.line, a.client ?? '', a.verdict, a.score, a.confidence, a.reasons.slice(0, 3).map((r) => r.text).join('; '), '']));
+  if (ctx.format === 'csv') out.text(csvRow([record.line, escapeLine(a.client ?? ''), a.verdict, a.score, a.confidence, escapeLine(a.reasons.slice(0, 3).map((r) => r.text).join('; ')), '']));
   else writeJsonLine(out, record.line, a);
   return SCORED;
 }

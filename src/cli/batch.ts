@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { InputEncoding } from '../answers/decode.js';
 import { csvRecords, DEFAULT_MAX_RECORD, ndjsonLines, recordFromLine, type InputRecord, type TooLong } from '../answers/records.js';
@@ -115,6 +115,8 @@ function streamedOutput(io: Io, sink: ByteSink): { spill(): void; written(): Pro
   const LIMIT = 64 * 1024;
   let scheduled = false;
   let draining: Promise<unknown> | undefined;
+  // A write that failed (disk full) from setImmediate, where nothing could catch it: thrown at the next wait.
+  let failed: { error: unknown } | undefined;
   const send = () => {
     scheduled = false;
     if (!sink.length) return;
@@ -122,7 +124,15 @@ function streamedOutput(io: Io, sink: ByteSink): { spill(): void; written(): Pro
     draining = io.writeBytes(sink.take()) ?? draining;
     sink.reuse();
   };
+  const sendLater = () => {
+    try {
+      send();
+    } catch (error) {
+      failed = { error };
+    }
+  };
   const settle = async () => {
+    if (failed) throw failed.error;
     if (draining) await draining;
     draining = undefined;
   };
@@ -141,7 +151,7 @@ function streamedOutput(io: Io, sink: ByteSink): { spill(): void; written(): Pro
       spill();
       if (sink.length && !scheduled) {
         scheduled = true;
-        setImmediate(send);
+        setImmediate(sendLater);
       }
       await settle();
     },
@@ -152,16 +162,23 @@ function streamedOutput(io: Io, sink: ByteSink): { spill(): void; written(): Pro
   };
 }
 
-/** A stream of the input file; anything readable but a directory (a named pipe or `<(…)` too). */
+/**
+ * A stream of the input file; anything readable but a directory (a named pipe
+ * or `<(…)` too). Opened here, at once: a stream that opens the file itself
+ * reports a refusal (permission denied) as an event before anyone listens.
+ */
 function openFile(file: string, m: Messages): NodeJS.ReadableStream {
-  let isDirectory: boolean;
+  let fd: number;
   try {
-    isDirectory = statSync(file).isDirectory();
+    fd = openSync(file, 'r');
   } catch (error) {
     throw new FireCheckError(m.errors.cannotRead(m.errors.batchInput, file, readErrorReason(error, m)));
   }
-  if (isDirectory) throw new FireCheckError(m.errors.cannotRead(m.errors.batchInput, file, m.errors.isDirectory));
-  return createReadStream(file);
+  if (fstatSync(fd).isDirectory()) {
+    closeSync(fd);
+    throw new FireCheckError(m.errors.cannotRead(m.errors.batchInput, file, m.errors.isDirectory));
+  }
+  return createReadStream(file, { fd });
 }
 
 function formatFromName(source: string, m: Messages): 'ndjson' | 'csv' {

@@ -27,6 +27,11 @@ export interface Io {
   writeBytes(bytes: Uint8Array): Promise<void> | undefined;
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The run's language, for the one failure io tells by itself: stdout failing
+   * in a stream's write that nothing waits on any more (see stdoutStream).
+   */
+  useMessages?(m: Messages): void;
   /** Today's date as YYYY-MM-DD, in local time. */
   today(): string;
   /**
@@ -60,7 +65,7 @@ export function processIo(): Io {
         return readFileSync(0, 'utf8');
       } catch (error) {
         // A non-blocking pipe can refuse a synchronous read; the stream always works.
-        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw on('stdin', error);
         return readStream(process.stdin);
       }
     },
@@ -73,8 +78,13 @@ export function processIo(): Io {
     },
     // A stream of results into a closed pipe: no point in scoring the rest.
     writeBytes: (bytes) => writeToStdout(bytes, endQuietly),
-    stderr: process.stderr,
+    // stderr is where failures are told: when it fails itself (full, closed),
+    // there is nowhere left to tell it, and the run must not end in a crash for it.
+    stderr: process.stderr.on('error', () => {}),
     env: process.env,
+    useMessages: (m) => {
+      messages = m;
+    },
     relaunchWith: async (nodeFlags) => {
       if (nodeFlags.every((flag) => process.execArgv.includes(flag)) || !process.argv[1]) return undefined;
       const { spawn } = await import('node:child_process');
@@ -111,6 +121,8 @@ export function processIo(): Io {
 }
 
 let epipeHandled = false;
+/** The language of the failure stdoutStream tells by itself. */
+let messages: Messages = en;
 // Once a write has had to wait, every later one goes through the stream too, in order.
 let streamed = false;
 
@@ -132,7 +144,8 @@ function writeToStdout(bytes: Uint8Array, closed: () => void): Promise<void> | u
         closed(); // the reader has gone (`| head -1`)
         return undefined;
       }
-      if (code !== 'EAGAIN') throw error;
+      // Disk full, a bad device...: the caller's, which main() tells as one line (environmentFailure).
+      if (code !== 'EAGAIN') throw on('stdout', error);
       streamed = true;
     }
   }
@@ -143,13 +156,22 @@ function writeToStdout(bytes: Uint8Array, closed: () => void): Promise<void> | u
 /** The reader of stdout has gone: end now, with the exit code set so far. */
 const endQuietly = (): never => process.exit(process.exitCode ?? 0);
 
-/** process.stdout, with writing into a closed pipe (`fire-check ... | head -1`) ending quietly. */
+/**
+ * process.stdout, with writing into a closed pipe (`fire-check ... | head -1`)
+ * ending quietly. Any other failure of a write comes here, after the write
+ * returned, where no caller is left to throw to: it is told here the way
+ * main() tells one (a line, exit 2), or, not being the environment's, thrown
+ * as the bug it is.
+ */
 function stdoutStream(): NodeJS.WriteStream {
   if (!epipeHandled) {
     epipeHandled = true;
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') endQuietly();
-      throw error;
+      const line = environmentFailure(on('stdout', error), messages);
+      if (line === undefined) throw error;
+      process.stderr.write(`fire-check: ${line}\n`);
+      process.exit(2);
     });
   }
   return process.stdout;
@@ -176,7 +198,15 @@ export async function readStream(stream: NodeJS.ReadableStream): Promise<string>
 
 /** Reads a file named on the command line, or stdin for `-`, with a message that names it on failure. */
 export async function readInput(file: string, io: Io, what: string, m: Messages = en): Promise<{ text: string; source: string }> {
-  if (file === '-') return { text: await io.readStdin(), source: 'stdin' };
+  if (file === '-') {
+    try {
+      return { text: await io.readStdin(), source: 'stdin' };
+    } catch (error) {
+      const why = systemReason(error, m);
+      if (why === undefined) throw error;
+      throw new FireCheckError(m.errors.cannotRead(what, 'stdin', why));
+    }
+  }
   try {
     return { text: readFileSync(file, 'utf8'), source: file };
   } catch (error) {
@@ -184,8 +214,59 @@ export async function readInput(file: string, io: Io, what: string, m: Messages 
   }
 }
 
+// The environment's failures (issue 12): what the system refused, which the
+// user can do something about, is never reported as a bug of fire-check.
+
+type Reason = { [K in keyof Messages['errors']]: Messages['errors'][K] extends string ? K : never }[keyof Messages['errors']];
+
+/** Node's codes for what the system refused, and the words for each. */
+const SYSTEM_REASONS: Readonly<Record<string, Reason>> = {
+  ENOENT: 'noSuchFile',
+  EISDIR: 'isDirectory',
+  ENOTDIR: 'notFolder',
+  EACCES: 'permissionDenied',
+  EPERM: 'notPermitted',
+  ENOSPC: 'noSpace',
+  EDQUOT: 'diskQuota',
+  EFBIG: 'fileTooBig',
+  ENAMETOOLONG: 'nameTooLong',
+  ELOOP: 'symlinkLoop',
+  EIO: 'ioError',
+  EROFS: 'readOnly',
+  EBADF: 'notOpen',
+  // On stdout a closed pipe ends the run quietly (writeToStdout); elsewhere it is a failure like any other.
+  EPIPE: 'pipeClosed',
+  EMFILE: 'tooManyOpen',
+  ENFILE: 'tooManyOpen',
+};
+
+/** Why the system refused, in the user's words; undefined for an error that is not a refusal of the system's. */
+export function systemReason(error: unknown, m: Messages): string | undefined {
+  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  const reason = typeof code === 'string' && typeof syscall === 'string' ? SYSTEM_REASONS[code] : undefined;
+  return reason === undefined ? undefined : m.errors[reason];
+}
+
 /** Why a file could not be read, in the user's words. */
 export function readErrorReason(error: unknown, m: Messages): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? m.errors.noSuchFile : code === 'EISDIR' ? m.errors.isDirectory : code === 'EACCES' ? m.errors.permissionDenied : (error as Error).message;
+  return systemReason(error, m) ?? (error as Error).message;
+}
+
+/** Marks a system error with the stream it happened on, which it does not name itself. */
+function on(stream: 'stdin' | 'stdout', error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? Object.assign(error, { stream }) : error;
+}
+
+/**
+ * The line main() tells for a failure of the environment (disk full,
+ * permission denied, a closed stdout...), naming the stream or path; undefined
+ * for any other error, which is a bug.
+ */
+export function environmentFailure(error: unknown, m: Messages): string | undefined {
+  const why = systemReason(error, m);
+  if (why === undefined) return undefined;
+  const { stream, path, syscall } = error as NodeJS.ErrnoException & { stream?: string };
+  const where = stream ?? path;
+  if (where === undefined) return why;
+  return syscall === 'write' ? m.errors.cannotWriteTo(where, why) : m.errors.cannotAccess(where, why);
 }

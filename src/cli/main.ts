@@ -3,13 +3,14 @@
 // and returns an exit code (it never calls process.exit itself).
 import { isFireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
+import { escapeLine, escapeText } from '../render/escape.js';
 import { langFlag, messagesFor, resolveLanguage, type Lang } from '../i18n/index.js';
 // Scoring piped answers is the hot path: it is part of the entry bundle, and
 // everything heavier (commander for anything but plain scoring, text layout,
 // colour, yaml, zod, inquirer, csv) loads on demand.
 import { assess } from './assess.js';
 import { commandIn, fastAssessOptions } from './fast-path.js';
-import { processIo, type Io } from './io.js';
+import { environmentFailure, processIo, type Io } from './io.js';
 import { BATCH_NODE_FLAGS, EXIT, type CommonOptions } from './options.js';
 
 export { EXIT, type CommonOptions };
@@ -25,6 +26,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch (error) {
     return reportError(error, io, debug, en);
   }
+  io.useMessages?.(m);
   try {
     // batch runs under Node flags of its own (see BATCH_NODE_FLAGS): relaunched
     // now, before commander and the rest load only to be loaded again.
@@ -43,7 +45,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
+/**
+ * Writes the error to stderr and returns the exit code. Every line is escaped
+ * as a whole (see render/escape.ts): messages quote data (ids, values, file
+ * names, a pack's lines), and no colour of ours is in them to keep.
+ */
 function reportError(error: unknown, io: Io, debug: boolean, m: Messages): number {
+  const say = (text: string) => io.stderr.write(`${escapeLine(text)}\n`);
+  const trace = (stack: string) => io.stderr.write(`${escapeText(stack)}\n`);
   // Commander's own errors, recognised by their code ('commander.unknownOption'...):
   // commander loads only when needed, and minifying renames its classes.
   const code = (error as { code?: unknown } | null)?.code;
@@ -54,19 +63,27 @@ function reportError(error: unknown, io: Io, debug: boolean, m: Messages): numbe
   }
   if (isFireCheckError(error) && error.exitCode === EXIT.cancelled) {
     // One line, on a line of its own (a prompt may have been half drawn).
-    io.stderr.write(`\n${error.message}\n`);
+    io.stderr.write('\n');
+    say(error.message);
     return error.exitCode;
   }
   if (isFireCheckError(error)) {
-    io.stderr.write(`fire-check: ${error.message}\n`);
-    for (const line of error.details) io.stderr.write(`${line}\n`);
-    if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+    say(`fire-check: ${error.message}`);
+    for (const line of error.details) say(line);
+    if (debug && error.stack) trace(error.stack);
     return error.exitCode;
   }
+  // Disk full, permission denied, a closed stdout: the environment's, not a bug; one line, exit 2.
+  const failure = environmentFailure(error, m);
+  if (failure !== undefined) {
+    say(`fire-check: ${failure}`);
+    if (debug && error instanceof Error && error.stack) trace(error.stack);
+    return EXIT.usage;
+  }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`fire-check: ${m.errors.unexpected(message)}\n`);
-  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-  else io.stderr.write(`${m.errors.bug}\n`);
+  say(`fire-check: ${m.errors.unexpected(message)}`);
+  if (debug && error instanceof Error && error.stack) trace(error.stack);
+  else say(m.errors.bug);
   return EXIT.failure;
 }
 

@@ -5,6 +5,7 @@ import { INPUT_ENCODINGS } from '../answers/decode.js';
 import { didYouMean, FireCheckError } from '../errors.js';
 import type { Messages } from '../i18n/en.js';
 import { en } from '../i18n/en.js';
+import { escapeText } from '../render/escape.js';
 import type { Lang } from '../i18n/index.js';
 import { assess } from './assess.js';
 import { commandIn } from './fast-path.js';
@@ -84,9 +85,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
   const program = new Command('fire-check');
   program
     .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
+      writeOut: (text) => io.writeOut(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`fire-check: ${translateCommanderError(text, m)}`),
+      // Commander quotes the arguments it rejects: escaped, like every error line (see render/escape.ts).
+      outputError: (text, write) => write(`fire-check: ${escapeText(translateCommanderError(text, m))}`),
     })
     // Commander's headings, in the user's language.
     .configureHelp({ styleTitle: (title) => ({ 'Usage:': m.commander.usage, 'Arguments:': m.commander.arguments, 'Options:': m.commander.options, 'Commands:': m.commander.commands })[title] ?? title })

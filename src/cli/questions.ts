@@ -2,6 +2,7 @@ import { answersTemplate } from '../answers/parse.js';
 import { isHardStop, questionOrder } from '../engine/prepare.js';
 import { kindOf } from '../engine/kinds/index.js';
 import { FREQ_LEVELS, type Pack, type Question } from '../engine/types.js';
+import { escapeData } from '../render/escape.js';
 import { padEnd } from '../render/text.js';
 import { en } from '../i18n/en.js';
 import { formatOf, packFor, styleFor } from './context.js';
@@ -37,11 +38,13 @@ export function questionsJson(pack: Pack) {
 }
 
 export async function listQuestions(options: CommonOptions, io: Io): Promise<number> {
-  const pack = await packFor(options);
+  let pack = await packFor(options);
   if (formatOf(options) === 'json') {
-    io.stdout.write(`${JSON.stringify(questionsJson(pack), null, 2)}\n`);
+    io.writeOut(`${JSON.stringify(questionsJson(pack), null, 2)}\n`);
     return 0;
   }
+  // Listed as text: the pack's texts escaped for the terminal (see render/escape.ts).
+  pack = escapeData(pack);
   const style = await styleFor(options, io);
   const w = (options.messages ?? en).questions;
   const idWidth = Math.max(...pack.questions.map((q) => q.id.length)) + 2;
@@ -60,13 +63,13 @@ export async function listQuestions(options: CommonOptions, io: Io): Promise<num
     lines.push('');
   }
   lines.push(style.dim(w.footer));
-  io.stdout.write(`${lines.join('\n')}\n`);
+  io.writeOut(`${lines.join('\n')}\n`);
   return 0;
 }
 
 export async function printTemplate(options: CommonOptions, io: Io): Promise<number> {
   const pack = await packFor(options);
-  io.stdout.write(`${JSON.stringify(answersTemplate(questionOrder(pack)), null, 2)}\n`);
+  io.writeOut(`${JSON.stringify(answersTemplate(questionOrder(pack)), null, 2)}\n`);
   return 0;
 }
 

@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { checkPackFile, formatProblem } from '../pack/load.js';
 import { PackFileSchema } from '../pack/schema.js';
+import { escapeLine } from '../render/escape.js';
 import { formatOf, packFor, styleFor } from './context.js';
 import type { Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
@@ -25,16 +26,17 @@ export async function validateRules(files: string[], options: CommonOptions, io:
           : { file, ok: false, problems: result.problems },
       ),
     };
-    io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    io.writeOut(`${JSON.stringify(data, null, 2)}\n`);
   } else {
     const style = await styleFor(options, io);
     for (const { file, result } of results) {
       if (result.ok) {
         const p = result.pack;
         const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-        io.stdout.write(`${style.green('ok:')} ${file} (${count(p.questions.length, 'question')}, ${count(p.rules.length, 'rule')}, ${count(p.steps.length, 'step')})\n`);
+        io.writeOut(`${style.green('ok:')} ${escapeLine(file)} (${count(p.questions.length, 'question')}, ${count(p.rules.length, 'rule')}, ${count(p.steps.length, 'step')})\n`);
       } else {
-        for (const problem of result.problems) io.stdout.write(`${formatProblem(problem)}\n`);
+        // A problem quotes the file's own text: escaped, like all data shown as text (see render/escape.ts).
+        for (const problem of result.problems) io.writeOut(`${escapeLine(formatProblem(problem))}\n`);
       }
     }
   }
@@ -42,12 +44,12 @@ export async function validateRules(files: string[], options: CommonOptions, io:
 }
 
 export async function printSchema(_options: CommonOptions, io: Io): Promise<number> {
-  io.stdout.write(`${JSON.stringify(rulePackJsonSchema(), null, 2)}\n`);
+  io.writeOut(`${JSON.stringify(rulePackJsonSchema(), null, 2)}\n`);
   return EXIT.ok;
 }
 
 export async function showRules(file: string | undefined, options: CommonOptions, io: Io): Promise<number> {
   const pack = await packFor(file === undefined ? options : { ...options, rules: file });
-  io.stdout.write(formatOf(options) === 'json' ? `${JSON.stringify(pack, null, 2)}\n` : stringify(pack, { lineWidth: 0 }));
+  io.writeOut(formatOf(options) === 'json' ? `${JSON.stringify(pack, null, 2)}\n` : stringify(pack, { lineWidth: 0 }));
   return EXIT.ok;
 }

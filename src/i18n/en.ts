@@ -10,7 +10,8 @@ export const en = {
     description:
       'Decide whether to end a client relationship, and how to end it well.\n\nIn a terminal it interviews you about one client. Piped JSON answers (or --answers FILE) are scored without questions, for scripts.',
     after:
-      '\nExit codes:\n  0 ran fine   1 unexpected failure   2 bad input, rule pack or usage   130 cancelled\n' +
+      '\nExit codes:\n  0 ran fine   1 unexpected failure (a bug)   130 cancelled\n' +
+      '  2 bad input, rule pack or usage, or the system refused (disk full, permission denied)\n' +
       '  with --exit-code: 0 keep, 10 fix, 11 fire, 12 fire-now\n\n' +
       'Examples:\n  fire-check                                  interview about one client\n' +
       '  fire-check --answers answers.json           score a saved answers file\n' +
@@ -89,6 +90,20 @@ export const en = {
     noSuchFolder: 'no such folder',
     isDirectory: 'it is a directory',
     permissionDenied: 'permission denied',
+    notPermitted: 'the operation is not permitted',
+    notFolder: 'a part of the path is not a folder',
+    noSpace: 'no space left on the device',
+    diskQuota: 'the disk quota is used up',
+    fileTooBig: 'the file is too large',
+    nameTooLong: 'the name is too long',
+    symlinkLoop: 'too many symbolic links',
+    ioError: 'input/output error (a failing disk, or a lost connection)',
+    readOnly: 'the file system is read-only',
+    notOpen: 'it is not open (closed before fire-check started?)',
+    pipeClosed: 'the program reading from the pipe has closed it',
+    tooManyOpen: 'too many files are open',
+    cannotWriteTo: (target: string, why: string) => `cannot write to ${target}: ${why}`,
+    cannotAccess: (path: string, why: string) => `cannot access ${path}: ${why}`,
     cannotWrite: (file: string, why: string) => `cannot write --save-answers ${file}: ${why}`,
     notAFolder: 'a part of the path is not a folder',
     notAFile: { symlink: 'it is a symbolic link', directory: 'it is a directory', namedPipe: 'it is a named pipe', device: 'it is a device', socket: 'it is a socket' },

@@ -11,7 +11,8 @@ export const hu: Messages = {
     description:
       'Segít eldönteni, hogy véget vess-e egy ügyfélkapcsolatnak, és hogyan zárd le jól.\n\nTerminálban kérdéseket tesz fel egy ügyfélről. A csővezetéken érkező JSON-válaszokat (vagy az --answers FILE fájlt) kérdések nélkül értékeli, szkriptekhez.',
     after:
-      '\nKilépési kódok:\n  0 rendben   1 váratlan hiba   2 hibás bemenet, szabálycsomag vagy használat   130 megszakítva\n' +
+      '\nKilépési kódok:\n  0 rendben   1 váratlan hiba (programhiba)   130 megszakítva\n' +
+      '  2 hibás bemenet, szabálycsomag vagy használat, vagy a rendszer megtagadta (betelt a lemez, nincs jogosultság)\n' +
       '  --exit-code mellett: 0 keep, 10 fix, 11 fire, 12 fire-now\n\n' +
       'Példák:\n  fire-check                                  kérdések egy ügyfélről\n' +
       '  fire-check --answers valaszok.json          egy mentett válaszfájl értékelése\n' +
@@ -90,6 +91,20 @@ export const hu: Messages = {
     noSuchFolder: 'nincs ilyen mappa',
     isDirectory: 'ez egy mappa',
     permissionDenied: 'nincs jogosultság',
+    notPermitted: 'a művelet nem engedélyezett',
+    notFolder: 'az útvonal egy része nem mappa',
+    noSpace: 'nincs több hely az eszközön',
+    diskQuota: 'elfogyott a lemezkvóta',
+    fileTooBig: 'a fájl túl nagy',
+    nameTooLong: 'a név túl hosszú',
+    symlinkLoop: 'túl sok szimbolikus hivatkozás',
+    ioError: 'bemeneti/kimeneti hiba (hibás lemez vagy megszakadt kapcsolat)',
+    readOnly: 'a fájlrendszer csak olvasható',
+    notOpen: 'nincs megnyitva (talán már a fire-check indulása előtt lezárták?)',
+    pipeClosed: 'a csőből olvasó program lezárta a csövet',
+    tooManyOpen: 'túl sok fájl van megnyitva',
+    cannotWriteTo: (target, why) => `nem írható ${target}: ${why}`,
+    cannotAccess: (path, why) => `nem érhető el ${path}: ${why}`,
     cannotWrite: (file, why) => `nem írható --save-answers ${file}: ${why}`,
     notAFolder: 'az útvonal egy része nem mappa',
     notAFile: { symlink: 'ez egy szimbolikus link', directory: 'ez egy mappa', namedPipe: 'ez egy nevesített cső (FIFO)', device: 'ez egy eszköz', socket: 'ez egy socket' },

@@ -11,7 +11,8 @@ export const it: Messages = {
     description:
       'Decidi se chiudere il rapporto con un cliente, e come chiuderlo bene.\n\nIn un terminale ti fa qualche domanda su un cliente. Le risposte in JSON passate in pipe (o con --answers FILE) vengono valutate senza domande, per gli script.',
     after:
-      '\nCodici di uscita:\n  0 tutto bene   1 errore imprevisto   2 input, pacchetto di regole o uso errati   130 annullato\n' +
+      '\nCodici di uscita:\n  0 tutto bene   1 errore imprevisto (un bug)   130 annullato\n' +
+      '  2 input, pacchetto di regole o uso errati, o il sistema ha rifiutato (disco pieno, permesso negato)\n' +
       '  con --exit-code: 0 keep, 10 fix, 11 fire, 12 fire-now\n\n' +
       'Esempi:\n  fire-check                                  intervista su un cliente\n' +
       '  fire-check --answers risposte.json          valuta un file di risposte salvato\n' +
@@ -90,6 +91,20 @@ export const it: Messages = {
     noSuchFolder: 'la cartella non esiste',
     isDirectory: 'è una cartella',
     permissionDenied: 'permesso negato',
+    notPermitted: 'operazione non consentita',
+    notFolder: 'una parte del percorso non è una cartella',
+    noSpace: 'spazio esaurito sul dispositivo',
+    diskQuota: 'la quota del disco è esaurita',
+    fileTooBig: 'il file è troppo grande',
+    nameTooLong: 'il nome è troppo lungo',
+    symlinkLoop: 'troppi collegamenti simbolici',
+    ioError: 'errore di input/output (un disco guasto o una connessione persa)',
+    readOnly: 'il file system è di sola lettura',
+    notOpen: "non è aperto (è stato chiuso prima dell'avvio di fire-check?)",
+    pipeClosed: "il programma che legge dalla pipe l'ha chiusa",
+    tooManyOpen: 'troppi file aperti',
+    cannotWriteTo: (target, why) => `impossibile scrivere su ${target}: ${why}`,
+    cannotAccess: (path, why) => `impossibile accedere a ${path}: ${why}`,
     cannotWrite: (file, why) => `impossibile scrivere --save-answers ${file}: ${why}`,
     notAFolder: 'una parte del percorso non è una cartella',
     notAFile: { symlink: 'è un collegamento simbolico', directory: 'è una cartella', namedPipe: 'è una named pipe', device: 'è un dispositivo', socket: 'è un socket' },

@@ -3,6 +3,7 @@
 // same questions again), the answers kept for later. Prompts only: the cli
 // renders the script and writes the file.
 import { en, type Messages } from '../i18n/en.js';
+import { escapeLine } from '../render/escape.js';
 import { promptsFor, type PromptContext, type Prompts } from './prompts.js';
 
 export interface OfferOptions {
@@ -32,9 +33,11 @@ async function saveWhereAsked(save: (file: string) => Promise<string | undefined
   for (;;) {
     const file = (await prompts.input({ message: m.interview.savePath })).trim();
     if (file === '') return;
-    if (options.exists(file) && !(await prompts.confirm({ message: m.interview.overwrite(file), default: false }))) continue;
+    // The name as typed, shown escaped like all data on screen (see render/escape.ts).
+    const shown = escapeLine(file);
+    if (options.exists(file) && !(await prompts.confirm({ message: m.interview.overwrite(shown), default: false }))) continue;
     const problem = await save(file);
-    options.say(prompts.wrapLine(problem === undefined ? m.interview.saved(file) : m.interview.cannotSave(file, problem)));
+    options.say(prompts.wrapLine(problem === undefined ? m.interview.saved(shown) : m.interview.cannotSave(shown, problem)));
     if (problem === undefined) return;
   }
 }

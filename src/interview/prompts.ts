@@ -3,6 +3,7 @@
 import { styleText } from 'node:util';
 import { confirm, input, select } from '@inquirer/prompts';
 import type { Messages } from '../i18n/en.js';
+import { escapeLine } from '../render/escape.js';
 import { displayWidth, truncateToWidth, wrapWords } from '../render/wrap.js';
 
 export interface PromptContext {
@@ -65,7 +66,11 @@ function wrappedTheme(columns: () => number, wrap: (text: string, width: number)
         const room = status === 'idle' && tail > 0 && !fitsAfter(tail) ? '\n ' : '';
         return styleText('bold', lines.join(`\n${indent}`)) + room;
       },
-      answer: (text: string) => `${fitsAfter(displayWidth(text)) ? '' : `\n${indent}`}${styleText('cyan', text)}`,
+      // The answer echoed once given (a client's name, a file name): escaped like all data on screen (see render/escape.ts).
+      answer: (given: string) => {
+        const text = escapeLine(given);
+        return `${fitsAfter(displayWidth(text)) ? '' : `\n${indent}`}${styleText('cyan', text)}`;
+      },
       // inquirer's own "> " before a validation message, its lines indented under it.
       error: (text: string) => styleText('red', `> ${wrap(text, columns() - PREFIX).join(`\n${indent}`)}`),
     },

@@ -66,7 +66,9 @@ describe('fire-check batch (built binary)', () => {
       ['\t=1+1', "'=1+1", '=1+1'],
       ['\r=1+1', "'=1+1", '=1+1'],
       ['   =1+1', "'=1+1", '=1+1'],
-      ['A\t=1+1', "A\t'=1+1", 'A\t=1+1'],
+      // A tab inside a name is a control character from data: shown as its code in text
+      // output (see escape.ts), where it can no longer split the cell.
+      ['A\t=1+1', 'A\\u0009=1+1', 'A\t=1+1'],
       ['Acme;=1+1', "Acme;'=1+1", 'Acme;=1+1'],
       ['Caffè Società', 'Caffè Società', 'Caffè Società'],
     ];

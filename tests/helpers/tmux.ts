@@ -20,7 +20,17 @@ export class Terminal {
 
   start(command: string, env: Record<string, string> = {}): void {
     const exports = Object.entries(env).map(([k, v]) => `export ${k}='${v}';`).join(' ');
-    this.tmux('new-session', '-d', '-s', this.name, '-x', String(this.width), '-y', String(this.height), `${exports} ${command}; echo "[exit $?]"; sleep 120`);
+    const args = ['new-session', '-d', '-s', this.name, '-x', String(this.width), '-y', String(this.height), `${exports} ${command}; echo "[exit $?]"; sleep 120`];
+    // The server exits with its last session (the previous test's, just killed): a session
+    // started at that moment reaches a server on its way out. The next try starts a new one.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.tmux(...args);
+        return;
+      } catch (error) {
+        if (attempt === 3 || !String((error as Error).message).includes('server exited unexpectedly')) throw error;
+      }
+    }
   }
 
   send(...keys: string[]): void {
