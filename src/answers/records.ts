@@ -3,6 +3,7 @@
 // `client` and question ids). Each record is checked exactly as piped JSON is.
 import { Readable } from 'node:stream';
 import type { AnswerSet } from '../engine/types.js';
+import { DEFAULT_MAX_RECORD } from './limits.js';
 import type { PreparedPack } from '../engine/prepare.js';
 import { didYouMean, FireCheckError } from '../errors.js';
 import { checkAnswerObject, parseJson, type AnswerProblem } from './parse.js';
@@ -22,7 +23,7 @@ export interface TooLong {
   tooLong: true;
 }
 
-export const DEFAULT_MAX_RECORD = 1_000_000;
+export { DEFAULT_MAX_RECORD } from './limits.js';
 
 export type InputRecord = { line: number; ok: true; set: AnswerSet } | { line: number; ok: false; problems: AnswerProblem[] };
 

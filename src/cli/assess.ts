@@ -17,6 +17,8 @@ export interface AssessOptions extends CommonOptions {
   exitCode?: boolean;
   today?: string;
   saveAnswers?: string;
+  /** The longest answers document read, in characters (--max-record-size). */
+  maxRecordSize?: number;
 }
 
 export interface Scored {
@@ -84,11 +86,11 @@ async function renderScript(scored: Scored, options: AssessOptions, io: Io): Pro
 async function answersGiven(options: AssessOptions, prepared: PreparedPack, io: Io): Promise<AnswerSet> {
   const m = options.messages ?? en;
   if (options.answers !== undefined) {
-    const { text, source } = await readInput(options.answers, io, m.errors.answersFile, m);
+    const { text, source } = await readInput(options.answers, io, m.errors.answersFile, m, options.maxRecordSize);
     return parseAnswers(text, prepared, source, m);
   }
   // Checked before any prompt: inquirer on a closed or empty stdin would fail obscurely or hang.
-  const { text, source } = await readInput('-', io, m.errors.answersFile, m);
+  const { text, source } = await readInput('-', io, m.errors.answersFile, m, options.maxRecordSize);
   if (text.trim() === '') throw new FireCheckError(m.interview.noTerminal);
   return parseAnswers(text, prepared, source, m);
 }

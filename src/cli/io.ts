@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { fstatSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { DEFAULT_MAX_RECORD } from '../answers/limits.js';
 import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 
@@ -9,7 +10,7 @@ export interface Io {
   /** Whether stdin is a terminal, without building the stream. */
   stdinIsTTY(): boolean;
   /** All of stdin, when it is not a terminal. */
-  readStdin(): Promise<string>;
+  readStdin(maxBytes?: number): Promise<string>;
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /**
    * Writes a whole, one-shot result (a report) to stdout. From the process this
@@ -59,14 +60,14 @@ export function processIo(): Io {
       return process.stdin;
     },
     stdinIsTTY,
-    readStdin: async () => {
+    readStdin: async (maxBytes = Infinity) => {
       try {
-        // Piped or redirected stdin in one synchronous read: no stream machinery at start-up.
-        return readFileSync(0, 'utf8');
+        // Piped or redirected stdin in synchronous reads: no stream machinery at start-up.
+        return readAtMost(0, maxBytes);
       } catch (error) {
         // A non-blocking pipe can refuse a synchronous read; the stream always works.
         if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw on('stdin', error);
-        return readStream(process.stdin);
+        return readStream(process.stdin, maxBytes);
       }
     },
     get stdout() {
@@ -190,28 +191,64 @@ function stdinIsTTY(): boolean {
   return process.stdin.isTTY === true;
 }
 
-export async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+export async function readStream(stream: NodeJS.ReadableStream, maxBytes = Infinity): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > maxBytes) throw new TooLarge();
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Reads a file named on the command line, or stdin for `-`, with a message that names it on failure. */
-export async function readInput(file: string, io: Io, what: string, m: Messages = en): Promise<{ text: string; source: string }> {
-  if (file === '-') {
-    try {
-      return { text: await io.readStdin(), source: 'stdin' };
-    } catch (error) {
-      const why = systemReason(error, m);
-      if (why === undefined) throw error;
-      throw new FireCheckError(m.errors.cannotRead(what, 'stdin', why));
-    }
-  }
+/** A document larger than the reader was asked to take: it stops reading at once. */
+class TooLarge extends Error {}
+
+/**
+ * A file (or stdin, fd 0) as text, read a piece at a time and no further than
+ * `maxBytes`: `--answers /dev/zero` ends at the limit instead of filling memory.
+ */
+function readAtMost(file: number | string, maxBytes: number): string {
+  const fd = typeof file === 'number' ? file : openSync(file, 'r');
   try {
-    return { text: readFileSync(file, 'utf8'), source: file };
-  } catch (error) {
-    throw new FireCheckError(m.errors.cannotRead(what, file, readErrorReason(error, m)));
+    const pieces: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const piece = Buffer.allocUnsafe(64 * 1024);
+      const n = readSync(fd, piece, 0, piece.length, null);
+      if (n === 0) break;
+      size += n;
+      if (size > maxBytes) throw new TooLarge();
+      pieces.push(n === piece.length ? piece : piece.subarray(0, n));
+    }
+    return Buffer.concat(pieces, size).toString('utf8');
+  } finally {
+    if (typeof file !== 'number') closeSync(fd);
   }
+}
+
+/**
+ * Reads a file named on the command line, or stdin for `-`, with a message that
+ * names it on failure. A document of more than `maxChars` characters is refused,
+ * and read no further than it takes to know (UTF-8 has at most 4 bytes a character).
+ */
+export async function readInput(file: string, io: Io, what: string, m: Messages = en, maxChars = DEFAULT_MAX_RECORD): Promise<{ text: string; source: string }> {
+  const source = file === '-' ? 'stdin' : file;
+  const tooLarge = () => new FireCheckError(m.errors.tooLarge(what, source, maxChars.toLocaleString('en-US')));
+  let text: string;
+  try {
+    text = file === '-' ? await io.readStdin(4 * maxChars) : readAtMost(file, 4 * maxChars);
+  } catch (error) {
+    if (error instanceof TooLarge) throw tooLarge();
+    if (file !== '-') throw new FireCheckError(m.errors.cannotRead(what, file, readErrorReason(error, m)));
+    const why = systemReason(error, m);
+    if (why === undefined) throw error;
+    throw new FireCheckError(m.errors.cannotRead(what, 'stdin', why));
+  }
+  if (text.length > maxChars) throw tooLarge();
+  return { text, source };
 }
 
 // The environment's failures (issue 12): what the system refused, which the

@@ -35,9 +35,18 @@ function commonOptions(command: Command, formats: string[], h: Messages['help'])
     .option('--debug', h.debug);
 }
 
+/** --max-record-size, for every command that reads answers: the answers document, or each batch record. */
+function maxRecordSize(h: Messages['help'], m: Messages): Option {
+  return new Option('--max-record-size <characters>', h.maxRecordSize).argParser((value: string) => {
+    if (/^[1-9]\d*$/.test(value)) return Number(value);
+    throw new FireCheckError(m.errors.badMaxRecord(JSON.stringify(value)));
+  });
+}
+
 /** How a scoring command gets its answers and reports its verdict. */
-function answerOptions(command: Command, h: Messages['help']): Command {
+function answerOptions(command: Command, h: Messages['help'], m: Messages): Command {
   return command
+    .addOption(maxRecordSize(h, m))
     .option('--answers <file>', h.answers)
     .option('--client <name>', h.client)
     .option('--exit-code', h.exitCode)
@@ -101,7 +110,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
     .helpOption('-h, --help', h.help)
     .addHelpText('after', h.after);
 
-  answerOptions(commonOptions(program, ['text', 'json', 'markdown'], h), h)
+  answerOptions(commonOptions(program, ['text', 'json', 'markdown'], h), h, m)
     .allowExcessArguments()
     .action(async (options, command: Command) => {
       // The default command takes no arguments, so a stray word is a mistyped command.
@@ -125,7 +134,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
     script: {
       summary: h.script,
       define: (command) =>
-        answerOptions(commonOptions(command, ['text', 'json', 'markdown'], h), h).action(async (options, cmd: Command) => {
+        answerOptions(commonOptions(command, ['text', 'json', 'markdown'], h), h, m).action(async (options, cmd: Command) => {
           const { script } = await import('./assess.js');
           setExitCode(await script(ctx(cmd, options), io));
         }),
@@ -137,10 +146,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
           .addOption(new Option('--input-format <format>', h.inputFormat).choices(['ndjson', 'csv']))
           .addOption(new Option('--encoding <name>', h.encoding).choices(INPUT_ENCODINGS))
           .option('--fail-fast', h.failFast)
-          .option('--max-record-size <characters>', h.maxRecordSize, (value: string) => {
-            if (/^[1-9]\d*$/.test(value)) return Number(value);
-            throw new FireCheckError(m.errors.badMaxRecord(JSON.stringify(value)));
-          })
+          .addOption(maxRecordSize(h, m))
           .option('--today <date>', h.today)
           .action(async (file: string | undefined, options, cmd: Command) => {
             const { batch } = await import('./batch.js');

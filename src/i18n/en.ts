@@ -83,6 +83,7 @@ export const en = {
     allowedFreq: 'allowed: never, rarely, sometimes, often, always',
     allowedScale: 'allowed: a whole number from 1 to 5',
     allowedNumber: (min?: number, max?: number) => `allowed: a number${min !== undefined ? ` from ${min}` : ''}${max !== undefined ? ` to ${max}` : ''}`,
+    tooLarge: (what: string, source: string, limit: string) => `${what} ${source} is longer than ${limit} characters (--max-record-size); an answers document is a few thousand`,
     cannotRead: (what: string, file: string, why: string) => `cannot read ${what} ${file}: ${why}`,
     answersFile: 'answers file',
     batchInput: 'batch input',

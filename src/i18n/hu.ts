@@ -84,6 +84,7 @@ export const hu: Messages = {
     allowedFreq: 'megengedett: never, rarely, sometimes, often, always',
     allowedScale: 'megengedett: egész szám 1 és 5 között',
     allowedNumber: (min, max) => `megengedett: szám${min !== undefined ? `, legalább ${min}` : ''}${max !== undefined ? `, legfeljebb ${max}` : ''}`,
+    tooLarge: (what: string, source: string, limit: string) => `${what} ${source} hosszabb ${limit} karakternél (--max-record-size); egy válaszdokumentum néhány ezer karakter`,
     cannotRead: (what, file, why) => `nem olvasható ${what}: ${file}: ${why}`,
     answersFile: 'a válaszfájl',
     batchInput: 'a kötegelt bemenet',

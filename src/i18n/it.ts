@@ -84,6 +84,7 @@ export const it: Messages = {
     allowedFreq: 'ammessi: never, rarely, sometimes, often, always',
     allowedScale: 'ammesso: un numero intero da 1 a 5',
     allowedNumber: (min, max) => `ammesso: un numero${min !== undefined ? ` da ${min}` : ''}${max !== undefined ? ` a ${max}` : ''}`,
+    tooLarge: (what: string, source: string, limit: string) => `${what} ${source} supera ${limit} caratteri (--max-record-size); un documento di risposte ne ha poche migliaia`,
     cannotRead: (what, file, why) => `impossibile leggere ${what} ${file}: ${why}`,
     answersFile: 'il file di risposte',
     batchInput: "l'input del batch",

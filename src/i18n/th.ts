@@ -84,6 +84,7 @@ export const th: Messages = {
     allowedFreq: 'ใช้ได้: never, rarely, sometimes, often, always',
     allowedScale: 'ใช้ได้: จำนวนเต็ม 1 ถึง 5',
     allowedNumber: (min, max) => `ใช้ได้: ตัวเลข${min !== undefined ? ` ตั้งแต่ ${min}` : ''}${max !== undefined ? ` ถึง ${max}` : ''}`,
+    tooLarge: (what: string, source: string, limit: string) => `${what} ${source} ยาวเกิน ${limit} อักขระ (--max-record-size); เอกสารคำตอบปกติยาวเพียงไม่กี่พันอักขระ`,
     cannotRead: (what, file, why) => `อ่าน${what} ${file} ไม่ได้: ${why}`,
     answersFile: 'ไฟล์คำตอบ',
     batchInput: 'ข้อมูลเข้าของ batch',
