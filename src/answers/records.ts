@@ -120,8 +120,22 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
     }
   }
   const input = Readable.from(all());
-  // max_record_size: a row never grows without end in memory (csv-parse stops with an error).
-  const parser = parse({ delimiter, trim: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: maxRecord });
+  // A row that is not valid CSV (a stray quote) is an error of its own, in its place among
+  // the others: csv-parse skips it and goes on, and the rows before it are never lost.
+  // max_record_size: a row never grows without end in memory.
+  const skipped: InputRecord[] = [];
+  const parser = parse({
+    delimiter,
+    trim: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+    max_record_size: maxRecord,
+    skip_records_with_error: true,
+    on_skip: (error: (Error & { lines?: number }) | undefined) => {
+      if (error) skipped.push({ line: error.lines ?? 0, ok: false, problems: [{ where: m.batch.row, message: m.batch.notCsv(error.message.replace(/^Invalid Record Length: /, '')) }] });
+    },
+  });
   // pipe() does not pass errors on. Bytes that are not text end the run, but
   // the rows before them are still scored; a row cut short is not.
   let failure: unknown;
@@ -135,6 +149,7 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
   let header: string[] | undefined;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      while (skipped.length && (skipped[0] as InputRecord).line < info.lines) yield skipped.shift() as InputRecord;
       if (!header) {
         header = checkHeader(record, byId, source, m);
         continue;
@@ -153,6 +168,7 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
       const checked = checkAnswerObject(client === undefined ? { answers } : { client, answers }, p, m);
       yield checked.ok ? { line: info.lines, ok: true, set: checked.set } : { line: info.lines, ok: false, problems: checked.problems };
     }
+    yield* skipped.splice(0);
     if (failure) throw failure;
   } catch (error) {
     if (failure) throw failure;

@@ -54,8 +54,17 @@ describe('CSV records', () => {
     });
   });
 
-  it('a CSV syntax error names the line', async () => {
-    await expect(collect(csvRecords(Readable.from(['client,pays_late\nA,"often\n']), pack, 'x.csv'))).rejects.toThrow(/x\.csv: line \d+: not valid CSV/);
+  it('a row that is not valid CSV is an error of its own, in its place: the rows around it are kept', async () => {
+    const records = await collect(csvRecords(Readable.from(['client,pays_late\nA,often\nB "x,often\nC,often\n']), pack, 'x.csv'));
+    expect(records.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, false], [4, true]]);
+    const bad = records[1] as Extract<InputRecord, { ok: false }>;
+    expect(bad.problems[0]?.message).toMatch(/^not valid CSV \(Invalid Opening Quote/);
+  });
+
+  it('a quote never closed takes the rest of the file, but never the rows before it', async () => {
+    const records = await collect(csvRecords(Readable.from(['client,pays_late\nA,often\nB,often\n"C,often\nD,often\n']), pack, 'x.csv'));
+    expect(records.map((r) => r.ok)).toEqual([true, true, false]);
+    expect((records[2] as Extract<InputRecord, { ok: false }>).problems[0]?.message).toMatch(/Quote Not Closed/);
   });
 });
 
