@@ -1,13 +1,13 @@
 import { FireCheckError } from '../errors.js';
-import { en } from '../i18n/en.js';
+import { en, type Messages } from '../i18n/en.js';
 import type { Pack } from '../engine/types.js';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { defaultPack, defaultTranslation } from '../pack/default.js';
 import { localizePack } from '../pack/overlay.js';
 import { plainStyle, type Style } from '../render/style.js';
 import { colourLevel } from './colour.js';
-import type { Io } from './io.js';
+import { readErrorReason, type Io } from './io.js';
 import type { CommonOptions } from './options.js';
 
 /**
@@ -22,6 +22,7 @@ export async function packFor(options: CommonOptions): Promise<Pack> {
     const translation = lang === 'en' ? undefined : await defaultTranslation(lang);
     return translation ? localizePack(pack, translation) : pack;
   }
+  probeReadable(options.rules, options.messages ?? en);
   const { loadPack, loadTranslation } = await import('../pack/load.js');
   let pack = loadPack(options.rules);
   if (lang === 'en') return pack;
@@ -72,4 +73,22 @@ export function todayFor(options: CommonOptions & { today?: string }, io: Io): s
     throw new FireCheckError((options.messages ?? en).errors.badDate(JSON.stringify(date)));
   }
   return date;
+}
+
+/**
+ * A file the system will not let us read (no such file, a folder, permission
+ * denied) is the environment's refusal, said in one translated line like any
+ * other; the pack loader's own messages are for what is inside a pack.
+ */
+function probeReadable(file: string, m: Messages): void {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, Buffer.alloc(1), 0, 1, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw new FireCheckError(m.errors.cannotRead(m.errors.rulesFile, file, readErrorReason(error, m)));
+  }
 }

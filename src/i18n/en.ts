@@ -85,6 +85,7 @@ export const en = {
     allowedNumber: (min?: number, max?: number) => `allowed: a number${min !== undefined ? ` from ${min}` : ''}${max !== undefined ? ` to ${max}` : ''}`,
     tooLarge: (what: string, source: string, limit: string) => `${what} ${source} is longer than ${limit} characters (--max-record-size); an answers document is a few thousand`,
     cannotRead: (what: string, file: string, why: string) => `cannot read ${what} ${file}: ${why}`,
+    rulesFile: 'rule pack',
     answersFile: 'answers file',
     batchInput: 'batch input',
     noSuchFile: 'no such file',

@@ -86,6 +86,7 @@ export const hu: Messages = {
     allowedNumber: (min, max) => `megengedett: szám${min !== undefined ? `, legalább ${min}` : ''}${max !== undefined ? `, legfeljebb ${max}` : ''}`,
     tooLarge: (what: string, source: string, limit: string) => `${what} ${source} hosszabb ${limit} karakternél (--max-record-size); egy válaszdokumentum néhány ezer karakter`,
     cannotRead: (what, file, why) => `nem olvasható ${what}: ${file}: ${why}`,
+    rulesFile: 'a szabálycsomag',
     answersFile: 'a válaszfájl',
     batchInput: 'a kötegelt bemenet',
     noSuchFile: 'nincs ilyen fájl',

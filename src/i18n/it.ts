@@ -86,6 +86,7 @@ export const it: Messages = {
     allowedNumber: (min, max) => `ammesso: un numero${min !== undefined ? ` da ${min}` : ''}${max !== undefined ? ` a ${max}` : ''}`,
     tooLarge: (what: string, source: string, limit: string) => `${what} ${source} supera ${limit} caratteri (--max-record-size); un documento di risposte ne ha poche migliaia`,
     cannotRead: (what, file, why) => `impossibile leggere ${what} ${file}: ${why}`,
+    rulesFile: 'il pacchetto di regole',
     answersFile: 'il file di risposte',
     batchInput: "l'input del batch",
     noSuchFile: 'il file non esiste',

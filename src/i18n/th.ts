@@ -86,6 +86,7 @@ export const th: Messages = {
     allowedNumber: (min, max) => `ใช้ได้: ตัวเลข${min !== undefined ? ` ตั้งแต่ ${min}` : ''}${max !== undefined ? ` ถึง ${max}` : ''}`,
     tooLarge: (what: string, source: string, limit: string) => `${what} ${source} ยาวเกิน ${limit} อักขระ (--max-record-size); เอกสารคำตอบปกติยาวเพียงไม่กี่พันอักขระ`,
     cannotRead: (what, file, why) => `อ่าน${what} ${file} ไม่ได้: ${why}`,
+    rulesFile: 'ชุดกฎ',
     answersFile: 'ไฟล์คำตอบ',
     batchInput: 'ข้อมูลเข้าของ batch',
     noSuchFile: 'ไม่มีไฟล์นี้',

@@ -83,6 +83,8 @@ describe('fire-check (built binary): bad input gets one clear message, exit 2, n
     ['bad date', ['--today', '22/11/2026'], '{"answers": {}}', /--today "22\/11\/2026" is not a date; use YYYY-MM-DD/],
     ['a date the calendar has not', ['--today', '2026-02-30'], '{"answers": {}}', /--today "2026-02-30" is not a date/],
     ['an answers file without end', ['--answers', '/dev/zero'], undefined, /answers file \/dev\/zero is longer than 1,000,000 characters \(--max-record-size\)/],
+    ['a rule pack that is not there', ['--rules', 'no-such-pack.yaml'], '{"answers": {}}', /^fire-check: cannot read rule pack no-such-pack\.yaml: no such file\n$/],
+    ['a rule pack that is a folder', ['--rules', 'rules'], '{"answers": {}}', /^fire-check: cannot read rule pack rules: it is a directory\n$/],
     ['an answers document over the limit given', ['--max-record-size', '20'], '{"answers": {"pays_late": "often"}}', /answers file stdin is longer than 20 characters/],
     ['a limit that is not one', ['--max-record-size', '1e6'], '{"answers": {}}', /--max-record-size "1e6" is not a number of characters/],
     ['a date the calendar has not, through commander', ['--today', '2026-13-01', '--format=json'], '{"answers": {}}', /--today "2026-13-01" is not a date/],
