@@ -168,6 +168,18 @@ if (!only || only === 'linear') {
     `rules validate of a broken pack, ${Math.round(statSync(large).size / 1024)} KB vs ${Math.round(statSync(small).size / 1024)} KB: ` +
       `${r.subject.toFixed(1)} ms vs ${r.baseline.toFixed(1)} ms → ${r.ratio.toFixed(2)}x the time for 4x the input (target ≤ 4x: linear)`,
   );
+
+  // A batch line far past --max-record-size is read past, never held or scanned again.
+  const longLine = (mb) => {
+    const file = `${work}long-line-${mb}.ndjson`;
+    if (!existsSync(file)) writeFileSync(file, `{"answers": {}}\n{"client": "${'x'.repeat(mb * 1024 * 1024)}", "answers": {}}\n{"answers": {}}\n`);
+    return file;
+  };
+  const l = compare([[bin, 'batch', longLine(10)], undefined, 2], [[bin, 'batch', longLine(40)], undefined, 2]);
+  console.log(
+    `batch with one line of 40 MB vs 10 MB: ${l.subject.toFixed(1)} ms vs ${l.baseline.toFixed(1)} ms → ` +
+      `${l.ratio.toFixed(2)}x the time for 4x the input (target ≤ 4x: linear)`,
+  );
 }
 
 if (!only || only === 'memory') {
