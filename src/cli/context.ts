@@ -4,7 +4,6 @@ import type { Pack } from '../engine/types.js';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { defaultPack, defaultTranslation } from '../pack/default.js';
-import { localizePack } from '../pack/overlay.js';
 import { plainStyle, type Style } from '../render/style.js';
 import { colourLevel } from './colour.js';
 import { readErrorReason, type Io } from './io.js';
@@ -20,10 +19,14 @@ export async function packFor(options: CommonOptions): Promise<Pack> {
   if (!options.rules) {
     const pack = await defaultPack();
     const translation = lang === 'en' ? undefined : await defaultTranslation(lang);
-    return translation ? localizePack(pack, translation) : pack;
+    if (!translation) return pack;
+    // Loaded only for another language: English, the common case, starts without it.
+    const { localizePack } = await import('../pack/overlay.js');
+    return localizePack(pack, translation);
   }
   probeReadable(options.rules, options.messages ?? en);
   const { loadPack, loadTranslation } = await import('../pack/load.js');
+  const { localizePack } = await import('../pack/overlay.js');
   let pack = loadPack(options.rules);
   if (lang === 'en') return pack;
   const own = translationFile(options.rules, lang);

@@ -74,7 +74,7 @@ export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOpt
   let values: ((name: string) => string | undefined) | undefined;
   const steps: PlannedStep[] = [];
   // Nothing answered is no verdict to act on: no plan either.
-  for (const { step, applies, planned } of result.answered > 0 ? p.stepsFor[verdict] : []) {
+  for (const { step, applies, planned } of result.answered > 0 ? p.stepsFor(verdict) : []) {
     if (applies && !applies(answers)) continue;
     if (planned) {
       steps.push(planned);

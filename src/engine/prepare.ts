@@ -71,8 +71,12 @@ export interface PreparedPack {
   rules: PreparedRule[];
   /** Verdict bands from the lowest score up, each with its verdict's severity. */
   bands: (Pack['scoring']['bands'][number] & { severity: Severity })[];
-  /** Each verdict's steps, by phase, then pack order (the order a plan lists them in). */
-  stepsFor: Record<Verdict, PreparedStep[]>;
+  /**
+   * A verdict's steps, by phase, then pack order (the order a plan lists them
+   * in), prepared on first use: one assessment needs one verdict's steps, and
+   * start-up matters for a single piped assessment.
+   */
+  stepsFor(verdict: Verdict): PreparedStep[];
   /** Compiles a condition of this pack (steps, script parts). */
   test(condition: NonNullable<Step['when']>): Test;
   /**
@@ -133,16 +137,23 @@ export function prepare(pack: Pack): PreparedPack {
     return t;
   };
   const slot = (question: Question) => slots.get(question.id) as number;
-  const steps = pack.steps
+  const ordered = pack.steps
     .map((step, i) => ({ step, i }))
     .sort((a, b) => PHASES.indexOf(a.step.phase) - PHASES.indexOf(b.step.phase) || a.i - b.i)
-    .map(({ step }): PreparedStep => ({
-      step,
-      ...(step.when ? { applies: test(step.when) } : {}),
-      ...(placeholders(step.text).length > 0
-        ? {}
-        : { planned: Object.freeze({ id: step.id, phase: step.phase, text: fillTemplate(step.text, () => undefined, () => ''), sources: step.sources }) }),
-    }));
+    .map(({ step }) => step);
+  const prepareStep = (step: Step): PreparedStep => ({
+    step,
+    ...(step.when ? { applies: test(step.when) } : {}),
+    ...(placeholders(step.text).length > 0
+      ? {}
+      : { planned: Object.freeze({ id: step.id, phase: step.phase, text: fillTemplate(step.text, () => undefined, () => ''), sources: step.sources }) }),
+  });
+  const byVerdict = new Map<Verdict, PreparedStep[]>();
+  const stepsFor = (verdict: Verdict) => {
+    let steps = byVerdict.get(verdict);
+    if (!steps) byVerdict.set(verdict, (steps = ordered.filter((step) => step.verdicts.includes(verdict)).map(prepareStep)));
+    return steps;
+  };
   return {
     pack,
     order,
@@ -161,7 +172,7 @@ export function prepare(pack: Pack): PreparedPack {
       };
     }),
     bands: [...pack.scoring.bands].sort((a, b) => a.from - b.from).map((band) => ({ ...band, severity: severityOf(band.verdict) })),
-    stepsFor: Object.fromEntries(VERDICTS.map((v) => [v, steps.filter(({ step }) => step.verdicts.includes(v))])) as Record<Verdict, PreparedStep[]>,
+    stepsFor,
     test,
     reasons: new WeakMap(),
     ref: Object.freeze({ id: pack.id, version: pack.version }),
