@@ -151,7 +151,7 @@ export function parseJson(text: string, m: Messages = en): { ok: true; data: unk
   try {
     const data: unknown = JSON.parse(text);
     // JSON.parse keeps the last of two equal keys: {"abuse": "yes", "abuse": "no"} would
-    // silently mean no. It drops a key per duplicate, so fewer keys than colons means one.
+    // silently mean no. It drops a key per duplicate: with as many keys as colons, there is none.
     if (keysIn(data) !== colonsIn(text)) {
       const duplicate = firstDuplicateKey(text);
       if (duplicate) return { ok: false, problem: { where: duplicate.path, message: m.errors.duplicateKey(JSON.stringify(duplicate.key)), position: position(text, duplicate.offset) } };
@@ -182,18 +182,14 @@ function keysIn(value: unknown): number {
   return n;
 }
 
-/** Colons outside strings in a JSON text: one per key it was written with. */
+/**
+ * Colons in a JSON text: at least one per key it was written with (more when a
+ * string holds one). Counted natively, as a fast filter: as many colons as
+ * parsed keys means no key was given twice; otherwise firstDuplicateKey looks.
+ */
 function colonsIn(text: string): number {
   let n = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x3a) n++;
-  }
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) n++;
   return n;
 }
 
