@@ -158,12 +158,20 @@ function signalReason(memo: (Map<Value, Reason> | undefined)[], index: number, s
   return reason;
 }
 
+/** A date as it is, or the Monday after it when it falls on a weekend: a last working day is a working day. */
+export function workingDayFrom(isoDate: string | null): string | null {
+  if (isoDate === null) return null;
+  const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return day === 6 ? addDays(isoDate, 2) : day === 0 ? addDays(isoDate, 1) : isoDate;
+}
+
 /** Placeholders every template may use besides question ids. */
 export const TEMPLATE_NAMES = ['client', 'recheckOn', 'lastDay'] as const;
 
 /**
  * The values for `{placeholders}`: the client, dates, and each applicable
- * question's answer. `lastDay` is today plus the contract's notice, when known.
+ * question's answer. `lastDay` is today plus the contract's notice, when known,
+ * moved to the Monday after when that falls on a weekend.
  */
 export function templateValues(
   byId: ReadonlyMap<string, Question>,
@@ -185,7 +193,7 @@ export function templateValues(
         return recheckOn ?? undefined;
       case 'lastDay': {
         const notice = answer('notice_days');
-        return today && typeof notice === 'number' ? (addDays(today, notice) ?? undefined) : undefined;
+        return today && typeof notice === 'number' ? (workingDayFrom(addDays(today, notice)) ?? undefined) : undefined;
       }
     }
     const q = byId.get(name);

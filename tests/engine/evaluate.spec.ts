@@ -155,3 +155,10 @@ describe('evaluate: number bands', () => {
     expect([7, 7.5, 8, 30, 30.5, 31, 365].map(points)).toEqual([0, 0, 20, 20, 20, 50, 50]);
   });
 });
+
+describe('the last working day', () => {
+  it('is a working day: a Saturday or a Sunday moves to the Monday after', async () => {
+    const { workingDayFrom } = await import('../../src/engine/evaluate.js');
+    expect(['2026-12-04', '2026-12-05', '2026-12-06', '2026-12-07'].map(workingDayFrom)).toEqual(['2026-12-04', '2026-12-07', '2026-12-07', '2026-12-07']);
+  });
+});

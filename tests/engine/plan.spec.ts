@@ -83,7 +83,8 @@ describe('the script', () => {
     const why = call.parts.find((p) => p.id === 'why')!;
     expect(why.items.length).toBeGreaterThan(0);
     expect(why.items.length).toBeLessThanOrEqual(pack.script!.maxReasons);
-    expect(call.parts.find((p) => p.id === 'last-day')?.text).toContain('2026-12-06');
+    // 14 days from Sunday 22 November is a Sunday: the last working day is the Monday after.
+    expect(call.parts.find((p) => p.id === 'last-day')?.text).toContain('2026-12-07');
     const confirmation = script[1]!;
     expect(confirmation.subject).toBeTruthy();
     expect(confirmation.parts.map((p) => p.id)).toEqual(['greeting', 'recap', 'last-day', 'work-in-progress', 'handover', 'invoice', 'thanks', 'close']);
