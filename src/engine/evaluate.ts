@@ -56,6 +56,7 @@ export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOpt
 
   const reasons: Reason[] = [];
   const hardStops: string[] = [];
+  const held: PreparedPack['rules'] = [];
   const result = tally(p, answers, excluded, {
     signal(index, signal, value, points, floor) {
       if (floor === FIRE_NOW) hardStops.push(signal.question.id);
@@ -63,6 +64,7 @@ export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOpt
     },
     rule(index) {
       const rule = p.rules[index] as PreparedPack['rules'][number];
+      held.push(rule);
       if (rule.floor === FIRE_NOW) hardStops.push(rule.rule.id);
       reasons.push(rule.reason);
     },
@@ -94,7 +96,7 @@ export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOpt
     hardStops,
     reasons,
     steps,
-    whatWouldChange: whatWouldChange(p, answers, excluded, result.verdict),
+    whatWouldChange: whatWouldChange(p, answers, excluded, result.verdict, held),
     recheckOn,
     pack: p.ref,
   };

@@ -65,6 +65,7 @@ class Search {
     private readonly p: PreparedPack,
     private readonly answers: AnswerVector,
     excluded: Question[] | undefined,
+    held: PreparedRule[],
   ) {
     for (const signal of p.signals) {
       if (signal.conditional && excluded?.includes(signal.question)) continue;
@@ -78,17 +79,20 @@ class Search {
       else this.floor = Math.max(this.floor, worth.floor);
     }
     this.zeros = new Int32Array(this.candidates.length);
-    this.held = p.rules.filter((rule) => rule.holds(answers));
+    this.held = held;
   }
 
   /** What the answered signals outside `set` give, as answered: their points and most severe floor. */
   rest(set: readonly number[]): Rest {
     let points = this.points;
     let floor = this.floor;
-    for (let c = 0; c < this.candidates.length; c++) {
+    // `set` is in ascending order: walk it alongside the candidates.
+    for (let c = 0, s = 0; c < this.candidates.length; c++) {
       const cand = this.candidates[c] as Candidate;
-      if (set.includes(c)) points -= cand.points;
-      else floor = Math.max(floor, cand.floor);
+      if (set[s] === c) {
+        points -= cand.points;
+        s++;
+      } else if (cand.floor > floor) floor = cand.floor;
     }
     return { points, floor };
   }
@@ -139,9 +143,10 @@ class Search {
   }
 }
 
-export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity): VerdictChange[] {
+/** `held`: the rules that hold as answered (the tally has just found them). */
+export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity, held: PreparedRule[]): VerdictChange[] {
   if (verdict !== FIX && verdict !== FIRE) return [];
-  const search = new Search(p, answers, excluded);
+  const search = new Search(p, answers, excluded, held);
   const changes: VerdictChange[] = [];
   for (let target = verdict - 1; target >= KEEP; target--) {
     const found = fewestChanges(search, target);
@@ -171,18 +176,23 @@ function indexIn(signal: PreparedSignal, value: Value): number {
 /** The smallest set of candidates (by index, in pack order) and the values they move to, or undefined if none reaches the target. */
 function fewestChanges(search: Search, target: Severity): { set: number[]; indexes: number[] } | undefined {
   const { candidates } = search;
-  const all = candidates.map((_, i) => i);
+  const n = candidates.length;
+  const all: number[] = [];
+  const forced: number[] = [];
+  const others: number[] = [];
+  for (let i = 0; i < n; i++) {
+    all.push(i);
+    // A signal whose answer alone brings a floor above the target must change.
+    ((candidates[i] as Candidate).floor > target ? forced : others).push(i);
+  }
   if (search.atBest(all) > target) return undefined;
-
-  // A signal whose answer alone brings a floor above the target must change.
-  const forced = all.filter((i) => (candidates[i] as Candidate).floor > target);
   // The others, the answers that give most points first. Rules only add points,
   // so the signals left as they are must give fewer than the target's band
-  // allows (a score rounds up from .5): taking the largest away first gives a
-  // lower bound on how many must change.
-  const others = all.filter((i) => (candidates[i] as Candidate).floor <= target).sort((a, b) => (candidates[b] as Candidate).points - (candidates[a] as Candidate).points);
+  // allows: taking the largest away first gives a lower bound on how many must change.
+  others.sort((a, b) => (candidates[b] as Candidate).points - (candidates[a] as Candidate).points);
   const pointsOf = others.map((i) => (candidates[i] as Candidate).points);
-  const total = pointsOf.reduce((sum, x) => sum + x, 0);
+  let total = 0;
+  for (const x of pointsOf) total += x;
   // In hundredths: a score stays under the ceiling while its points stay under it by more than .5.
   const need = total - (100 * search.ceiling(target) - 50 - search.fixedPoints);
   let k = 0;
@@ -192,7 +202,9 @@ function fewestChanges(search: Search, target: Severity): { set: number[]; index
     let best: { moves: number; set: number[]; indexes: number[] } | undefined;
     let compared = 0;
     heavySubsets(pointsOf, k, need, (chosen) => {
-      const set = [...forced, ...chosen.map((j) => others[j] as number)].sort((a, b) => a - b);
+      const set = forced.slice();
+      for (const j of chosen) set.push(others[j] as number);
+      if (chosen.length) set.sort((a, b) => a - b);
       const rest = search.rest(set);
       if (search.atBest(set, rest, target) > target) return false;
       const least = leastMoves(search, set, rest, target, best ? best.moves - 1 : Infinity);
@@ -212,17 +224,23 @@ function fewestChanges(search: Search, target: Severity): { set: number[]; index
  * share, each answer is moved back in turn as far as the target allows instead.
  */
 function leastMoves(search: Search, set: number[], rest: Rest, target: Severity, limit: number): { moves: number; indexes: number[] } | undefined {
-  const at = set.map((c) => (search.candidates[c] as Candidate).at);
+  const k = set.length;
+  const at = new Array<number>(k);
   // The fewest steps each member must move for its own floor to allow the target.
-  const least = set.map((c, i) => {
-    const { signal } = search.candidates[c] as Candidate;
-    let index = (at[i] as number) - 1;
+  const least = new Array<number>(k);
+  const indexes = new Array<number>(k);
+  let most = 0;
+  let fewest = 0;
+  for (let i = 0; i < k; i++) {
+    const { signal, at: from } = search.candidates[set[i] as number] as Candidate;
+    let index = from - 1;
     while (index > 0 && (signal.floorAt[index] as number) > target) index -= 1;
-    return (at[i] as number) - index;
-  });
-  const most = at.reduce((sum, x) => sum + x, 0);
-  const fewest = least.reduce((sum, x) => sum + x, 0);
-  const indexes = at.map((x) => x - 1);
+    at[i] = from;
+    least[i] = from - index;
+    indexes[i] = from - 1;
+    most += from;
+    fewest += from - index;
+  }
   const reaches = () => search.verdict(set, indexes, rest, target) <= target;
   if (most - fewest <= MAX_EXTRA_STEPS) {
     // Every way to share `left` more steps among members from i on, each within its range.
