@@ -111,6 +111,11 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
     const next = await text.next();
     if (!next.done) start += next.value;
     delimiter = find(start, next.done === true);
+    // The header is a record too: one without end (no delimiter, no line end) stops the run here.
+    const lineEnd = start.indexOf('\n');
+    if (delimiter === undefined && (lineEnd === -1 ? start.length : lineEnd) > maxRecord) {
+      throw new FireCheckError(m.batch.atLine(source, 1, m.batch.tooLong(maxRecord.toLocaleString('en-US'))));
+    }
   }
   let lineEnded = true;
   async function* all() {
@@ -120,20 +125,26 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
     }
   }
   const input = Readable.from(all());
-  // A row that is not valid CSV (a stray quote) is an error of its own, in its place among
-  // the others: csv-parse skips it and goes on, and the rows before it are never lost.
-  // max_record_size: a row never grows without end in memory.
+  // A row that is not valid CSV is an error of its own, in its place among the others:
+  // csv-parse skips it and goes on, and the rows before it are never lost. (Its own
+  // max_record_size is not used: past it, it drops every row after; the size is checked below.)
   const skipped: InputRecord[] = [];
   const parser = parse({
     delimiter,
-    trim: true,
+    // Spaces before a value go here, those after it below: csv-parse's right trim treats a
+    // stray quote ("Acme" Ltd) as an error that loses its place, and the rows after it.
+    ltrim: true,
     skip_empty_lines: true,
     relax_column_count: true,
     info: true,
-    max_record_size: maxRecord,
     skip_records_with_error: true,
-    on_skip: (error: (Error & { lines?: number }) | undefined) => {
-      if (error) skipped.push({ line: error.lines ?? 0, ok: false, problems: [{ where: m.batch.row, message: m.batch.notCsv(error.message.replace(/^Invalid Record Length: /, '')) }] });
+    // A stray quote inside a field ("Acme" Ltd) is text, as spreadsheets read it: a strict
+    // reading loses its place and drops the rows after it.
+    relax_quotes: true,
+    on_skip: (error: (Error & { lines?: number; code?: string }) | undefined) => {
+      if (!error) return;
+      const line = error.lines ?? 0;
+      skipped.push({ line, ok: false, problems: [{ where: m.batch.row, message: m.batch.notCsv(error.message.replace(/^Invalid Record Length: /, '')) }] });
     },
   });
   // pipe() does not pass errors on. Bytes that are not text end the run, but
@@ -150,6 +161,11 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       while (skipped.length && (skipped[0] as InputRecord).line < info.lines) yield skipped.shift() as InputRecord;
+      if (record.reduce((n, cell) => n + cell.length + 1, 0) > maxRecord) {
+        if (!header) throw new FireCheckError(m.batch.atLine(source, 1, m.batch.tooLong(maxRecord.toLocaleString('en-US'))));
+        yield { line: info.lines, ok: false, problems: [{ where: m.batch.row, message: m.batch.tooLong(maxRecord.toLocaleString('en-US')) }] };
+        continue;
+      }
       if (!header) {
         header = checkHeader(record, byId, source, m);
         continue;
@@ -161,7 +177,7 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
       const answers: Record<string, string | null> = {};
       let client: string | undefined;
       header.forEach((column, i) => {
-        const cell = record[i] ?? '';
+        const cell = tidyCell(record[i] ?? '');
         if (column === 'client') client = cell;
         else answers[column] = cell === '' ? null : cell;
       });
@@ -206,10 +222,20 @@ function delimiterFinder(): (text: string, ended: boolean) => Delimiter | undefi
 }
 
 /** The header's columns as ids: `Client` and ` PAYS_LATE ` as spreadsheet users write them (ids are lower-case). */
+/**
+ * A cell as the spreadsheet meant it: spaces after it dropped, and a quoted value
+ * followed by spaces (`"Acme; Inc" ,`), which the parser keeps whole with its
+ * quotes once told to take stray quotes as text, unquoted.
+ */
+function tidyCell(cell: string): string {
+  const text = cell.trimEnd();
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') && !/(^|[^"])"("")*[^"]/.test(text.slice(1, -1) + 'x') ? text.slice(1, -1).replace(/""/g, '"') : text;
+}
+
 function checkHeader(header: string[], byId: ReadonlyMap<string, unknown>, source: string, m: Messages): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
-  const columns = header.map((written) => written.trim().toLowerCase());
+  const columns = header.map((written) => tidyCell(written).trim().toLowerCase());
   columns.forEach((column, i) => {
     const written = header[i] as string;
     if (seen.has(column)) problems.push(m.batch.duplicateColumn(written));
@@ -219,7 +245,10 @@ function checkHeader(header: string[], byId: ReadonlyMap<string, unknown>, sourc
     }
   });
   if (problems.length) {
-    throw new FireCheckError(m.batch.csvHeader(source), { details: problems.map((p) => m.batch.atLine(source, 1, p)) });
+    // Listed up to 20, as for answers: 100,000 unknown columns are one mistake.
+    const listed = problems.slice(0, 20).map((p) => m.batch.atLine(source, 1, p));
+    if (problems.length > 20) listed.push(m.batch.atLine(source, 1, m.errors.moreProblems((problems.length - 20).toLocaleString('en-US'))));
+    throw new FireCheckError(m.batch.csvHeader(source), { details: listed });
   }
   return columns;
 }

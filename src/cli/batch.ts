@@ -33,6 +33,8 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   const source = file === undefined || file === '-' ? 'stdin' : file;
   const m = options.messages ?? en;
   if (source === 'stdin' && io.stdinIsTTY()) throw new FireCheckError(m.batch.nothingPiped);
+  // A folder given as stdin (`batch < folder`) reads as nothing at all: say what it is.
+  if (source === 'stdin' && stdinIsDirectory()) throw new FireCheckError(m.errors.cannotRead(m.errors.batchInput, 'stdin', m.errors.isDirectory));
   const inputFormat = options.inputFormat ?? formatFromName(source, m);
   const input = source === 'stdin' ? io.stdin : openFile(source, m);
   const format = options.format as BatchFormat;
@@ -167,6 +169,14 @@ function streamedOutput(io: Io, sink: ByteSink): { spill(): void; written(): Pro
  * or `<(…)` too). Opened here, at once: a stream that opens the file itself
  * reports a refusal (permission denied) as an event before anyone listens.
  */
+function stdinIsDirectory(): boolean {
+  try {
+    return fstatSync(0).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function openFile(file: string, m: Messages): NodeJS.ReadableStream {
   let fd: number;
   try {

@@ -71,7 +71,8 @@ export function todayFor(options: CommonOptions & { today?: string }, io: Io): s
   if (options.today === undefined) return io.today();
   const date = options.today;
   // A date the calendar has: "2026-02-30" parses, as 2 March, so it must come back as written.
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+  // Years 1900 to 2999: a date to plan from, whose re-check and notice dates stay four-digit years.
+  const time = /^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
   if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date) {
     throw new FireCheckError((options.messages ?? en).errors.badDate(JSON.stringify(date)));
   }

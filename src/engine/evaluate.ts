@@ -186,7 +186,8 @@ export function templateValues(
   // Looked up on demand: a plan uses a handful of placeholders, not every answer.
   // `answers` holds no answer to a question that does not apply (see effectiveAnswers).
   const answer = typeof answers === 'function' ? answers : (id: string) => answers[id];
-  const named = client?.trim() || words.theClient;
+  // A name goes inside sentences: line breaks and tabs in it (from a CRM field) read as spaces.
+  const named = client?.replace(/\s+/g, ' ').trim() || words.theClient;
   return (name) => {
     switch (name) {
       case 'client':

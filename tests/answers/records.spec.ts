@@ -54,11 +54,22 @@ describe('CSV records', () => {
     });
   });
 
-  it('a row that is not valid CSV is an error of its own, in its place: the rows around it are kept', async () => {
-    const records = await collect(csvRecords(Readable.from(['client,pays_late\nA,often\nB "x,often\nC,often\n']), pack, 'x.csv'));
+  it('a stray quote is text, as spreadsheets read it: the row and the rows after it are kept', async () => {
+    const records = await collect(csvRecords(Readable.from(['client,pays_late\nA,often\nB "x,often\n"Acme" Ltd,often\nC,often\n']), pack, 'x.csv'));
+    expect(records.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, true], [4, true], [5, true]]);
+    expect(records.map((r) => (r.ok ? r.set.client : undefined))).toEqual(['A', 'B "x', '"Acme" Ltd', 'C']);
+  });
+
+  it('a header of 100,000 unknown columns is one error listing 20 of them and counting the rest', async () => {
+    const header = ['client', ...Array.from({ length: 100_000 }, (_, i) => `col${i}`)].join(',');
+    const run = collect(csvRecords(Readable.from([`${header}\nA\n`]), pack, 'x.csv', en, undefined, 10_000_000));
+    await expect(run).rejects.toSatisfy((e: FireCheckError) => e.details.length === 21 && e.details[20] === 'x.csv: line 1: and 99,980 more problems');
+  });
+
+  it('a row over --max-record-size is an error of its own, once, in its place', async () => {
+    const records = await collect(csvRecords(Readable.from([`client,pays_late\nA,often\n${'x'.repeat(300)},often\nC,often\n`]), pack, 'x.csv', en, undefined, 100));
     expect(records.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, false], [4, true]]);
-    const bad = records[1] as Extract<InputRecord, { ok: false }>;
-    expect(bad.problems[0]?.message).toMatch(/^not valid CSV \(Invalid Opening Quote/);
+    expect((records[1] as Extract<InputRecord, { ok: false }>).problems[0]?.message).toBe('longer than 100 characters (--max-record-size); skipped');
   });
 
   it('a quote never closed takes the rest of the file, but never the rows before it', async () => {

@@ -82,6 +82,7 @@ describe('fire-check (built binary): bad input gets one clear message, exit 2, n
     ['mistyped command', ['questons'], undefined, /unknown command "questons" \(did you mean "questions"\?\)/],
     ['bad date', ['--today', '22/11/2026'], '{"answers": {}}', /--today "22\/11\/2026" is not a date; use YYYY-MM-DD/],
     ['a date the calendar has not', ['--today', '2026-02-30'], '{"answers": {}}', /--today "2026-02-30" is not a date/],
+    ['a date too far to plan from', ['--today', '9999-12-31'], '{"answers": {}}', /--today "9999-12-31" is not a date/],
     ['an answers file without end', ['--answers', '/dev/zero'], undefined, /answers file \/dev\/zero is longer than 1,000,000 characters \(--max-record-size\)/],
     ['a rule pack that is not there', ['--rules', 'no-such-pack.yaml'], '{"answers": {}}', /^fire-check: cannot read rule pack no-such-pack\.yaml: no such file\n$/],
     ['a rule pack that is a folder', ['--rules', 'rules'], '{"answers": {}}', /^fire-check: cannot read rule pack rules: it is a directory\n$/],

@@ -240,6 +240,12 @@ describe('fire-check batch (built binary)', () => {
     expect(runCli(['batch', '--max-record-size', '0'], { input }).stderr).toBe('fire-check: --max-record-size "0" is not a number of characters; give a whole number above 0, e.g. 1000000\n');
   });
 
+  it('a folder given as stdin says what it is, exit 2', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" batch < "${root}rules"`], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('fire-check: cannot read batch input stdin: it is a directory\n');
+  });
+
   it('ends quietly when the reader closes the pipe', () => {
     const many = Array.from({ length: 3000 }, () => JSON.stringify(lateP)).join('\n');
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" batch | head -1`], { cwd: root, input: many, encoding: 'utf8' });

@@ -162,3 +162,18 @@ describe('the last working day', () => {
     expect(['2026-12-04', '2026-12-05', '2026-12-06', '2026-12-07'].map(workingDayFrom)).toEqual(['2026-12-04', '2026-12-07', '2026-12-07', '2026-12-07']);
   });
 });
+
+describe('names inside sentences', () => {
+  it('a client name with line breaks or tabs (from a CRM field) reads with spaces inside step texts', () => {
+    const a = run({ pays_late: 'often' }, 'Acme\n\n  KEEP\tx');
+    expect(a.steps.find((s) => s.id === 'raise-it')?.text).toMatch(/^Tell Acme KEEP x plainly/);
+    expect(a.client).toBe('Acme\n\n  KEEP\tx');
+  });
+
+  it('a number above every band takes the top band: a larger number never gives fewer points', async () => {
+    const { number } = await import('../../src/engine/kinds/number.js');
+    const q = { id: 'n', category: 'c', kind: 'number', label: 'N', text: 'N?', weight: 5, sources: [], bands: [{ min: 0, max: 4, points: 1 }, { min: 5, max: 10, points: 5 }] } as never;
+    expect([3, 10, 11, 1_000_000].map((v) => number.severity(q, v))).toEqual([0.2, 1, 1, 1]);
+  });
+});
+

@@ -11,18 +11,16 @@ export function numberFrom(raw: Scalar): number | undefined {
 }
 
 /**
- * The band a number falls in: the last one (by min) that starts at or below it,
- * up to the top band's max. A number between two bands (7.5 between 0..7 and
- * 8..30) takes the lower one, so a larger number never falls to fewer points.
+ * The band a number falls in: the last one (by min) that starts at or below it.
+ * A number between two bands (7.5 between 0..7 and 8..30) takes the lower one,
+ * and one above every band the top one, so a larger number never falls to
+ * fewer points. (Where the question has a max, the validator has the bands
+ * reach it.)
  */
 function bandOf(q: Question, value: number) {
   let found: NonNullable<Question['bands']>[number] | undefined;
-  let top = -Infinity;
-  for (const band of q.bands ?? []) {
-    if (band.min <= value && (!found || band.min > found.min)) found = band;
-    top = Math.max(top, band.max);
-  }
-  return value <= top ? found : undefined;
+  for (const band of q.bands ?? []) if (band.min <= value && (!found || band.min > found.min)) found = band;
+  return found;
 }
 const inBounds = (q: Question, value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && !(value < (q.min ?? -Infinity)) && !(value > (q.max ?? Infinity));
