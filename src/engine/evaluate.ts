@@ -1,6 +1,6 @@
 import type { AnswerVector } from './conditions.js';
 import { kindOf, type AnswerWords, type Value } from './kinds/index.js';
-import { dropInapplicable, FIRE_NOW, round2, vectorOf, type PreparedPack, type PreparedSignal, type Severity } from './prepare.js';
+import { dropInapplicable, FIRE_NOW, round2, severityOf, vectorOf, type PreparedPack, type PreparedSignal, type Severity } from './prepare.js';
 import { tally } from './score.js';
 import { fillTemplate } from './template.js';
 import { VERDICTS, type AnswerSet, type AnswerValue, type Answers, type Assessment, type PlannedStep, type Question, type Reason } from './types.js';
@@ -127,8 +127,8 @@ function sortReasons(reasons: Reason[]): void {
 }
 
 function before(a: Reason, b: Reason): boolean {
-  const fa = a.floor === null ? 0 : VERDICTS.indexOf(a.floor);
-  const fb = b.floor === null ? 0 : VERDICTS.indexOf(b.floor);
+  const fa = a.floor === null ? 0 : severityOf(a.floor);
+  const fb = b.floor === null ? 0 : severityOf(b.floor);
   return fa === fb ? a.points > b.points : fa > fb;
 }
 

@@ -186,16 +186,17 @@ function prepareSignal(question: Question, slot: number): PreparedSignal {
     const share = kind.severity(question, value);
     return { share, cents: Math.round(question.weight * share * 100), floor: floorOf(question, value) };
   };
-  // Yes/no, frequencies and scales have a handful of values: each is judged once.
-  const known = question.kind === 'number' ? undefined : new Map(values.map((v) => [v, judge(v)]));
+  // Each value to choose from is judged once; a number's other answers as they come.
+  const judged = values.map(judge);
+  const known = question.kind === 'number' ? undefined : new Map(values.map((v, i) => [v, judged[i] as Worth]));
   return {
     question,
     kind,
     slot,
     conditional: question.askIf !== undefined,
     values,
-    centsAt: values.map((v) => judge(v).cents),
-    floorAt: values.map((v) => judge(v).floor),
+    centsAt: judged.map((w) => w.cents),
+    floorAt: judged.map((w) => w.floor),
     worth: known ? (value) => known.get(value) ?? judge(value) : judge,
   };
 }

@@ -11,8 +11,6 @@ import type { Value } from './kinds/index.js';
 export interface Tally {
   /** 0..100: the points of the answers and the rules that hold, rounded and capped. */
   score: number;
-  /** The most severe floor reached (KEEP for none). */
-  floor: Severity;
   /** The verdict: the band of the score, raised to the floor. */
   verdict: Severity;
   /** Signals answered, and signals that apply. */
@@ -54,7 +52,6 @@ export function tally(p: PreparedPack, answers: AnswerVector, excluded: Question
   const { score, verdict } = verdictFrom(p, cents + rulesHeld.cents, Math.max(floor, rulesHeld.floor), answered);
   return {
     score,
-    floor: Math.max(floor, rulesHeld.floor),
     verdict,
     answered,
     applicable,
