@@ -10,7 +10,7 @@ import { scoreRecord, type BatchFormat, type RecordContext } from './batch-recor
 import { packFor, todayFor } from './context.js';
 import { prepare } from '../engine/prepare.js';
 import { readErrorReason, type Io } from './io.js';
-import { BATCH_NODE_FLAGS, EXIT, type CommonOptions } from './options.js';
+import { EXIT, type CommonOptions } from './options.js';
 
 export interface BatchOptions extends CommonOptions {
   inputFormat?: 'ndjson' | 'csv';
@@ -25,9 +25,6 @@ export interface BatchOptions extends CommonOptions {
 const CSV_HEADER = 'line,client,verdict,score,confidence,top_reasons,error\n';
 
 export async function batch(file: string | undefined, options: BatchOptions, io: Io): Promise<number> {
-  // main() relaunches batch before loading anything else; this is for any other way in.
-  const relaunched = await io.relaunchWith?.(BATCH_NODE_FLAGS);
-  if (relaunched !== undefined) return relaunched;
   const pack = await packFor(options);
   const today = todayFor(options, io);
   const source = file === undefined || file === '-' ? 'stdin' : file;

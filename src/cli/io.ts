@@ -36,15 +36,8 @@ export interface Io {
   /** Today's date as YYYY-MM-DD, in local time. */
   today(): string;
   /**
-   * Runs this same command again in a new Node process started with `nodeFlags`
-   * (stdio shared) and resolves to its exit code; resolves to undefined when this
-   * process already runs with them, or cannot be relaunched (not the CLI).
-   */
-  relaunchWith?(nodeFlags: string[]): Promise<number | undefined>;
-  /**
    * Calls `stop` with an exit code when the run is asked to stop: SIGINT (130),
-   * SIGTERM (143), SIGHUP (129), or, in a relaunched process, the end of the
-   * process that launched it (143), so that none is left behind. Returns a
+   * SIGTERM (143) or SIGHUP (129). Returns a
    * function that stops listening. While it listens, the signals no longer end
    * the process by themselves: `stop` must bring the run to its end.
    */
@@ -86,32 +79,11 @@ export function processIo(): Io {
     useMessages: (m) => {
       messages = m;
     },
-    relaunchWith: async (nodeFlags) => {
-      if (nodeFlags.every((flag) => process.execArgv.includes(flag)) || !process.argv[1]) return undefined;
-      const { spawn } = await import('node:child_process');
-      // An IPC channel besides the shared stdio: the child sees it close if this process dies (see onStop).
-      const child = spawn(process.execPath, [...process.execArgv, ...nodeFlags, ...process.argv.slice(1)], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
-      // A signal sent to this process alone (kill, a supervisor) is passed on; Ctrl-C at a
-      // terminal reaches both, and a second one changes nothing. Either way this process
-      // waits for the child's own ending, and exits with its code.
-      const forward = (signal: NodeJS.Signals) => void child.kill(signal);
-      for (const signal of Object.keys(STOP_SIGNALS) as NodeJS.Signals[]) process.on(signal, forward);
-      const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
-      for (const s of Object.keys(STOP_SIGNALS) as NodeJS.Signals[]) process.off(s, forward);
-      return code ?? (signal ? (STOP_SIGNALS[signal as keyof typeof STOP_SIGNALS] ?? 1) : 1);
-    },
     onStop: (stop) => {
       const handlers = (Object.entries(STOP_SIGNALS) as [NodeJS.Signals, number][]).map(([signal, code]) => [signal, () => stop(code)] as const);
       for (const [signal, handler] of handlers) process.on(signal, handler);
-      const orphaned = () => stop(STOP_SIGNALS.SIGTERM);
-      if (process.channel) {
-        process.on('disconnect', orphaned);
-        // The channel must not keep this process alive once the run is over.
-        process.channel.unref();
-      }
       return () => {
         for (const [signal, handler] of handlers) process.off(signal, handler);
-        process.off('disconnect', orphaned);
       };
     },
     today: () => {

@@ -9,9 +9,9 @@ import { langFlag, messagesFor, resolveLanguage, type Lang } from '../i18n/index
 // everything heavier (commander for anything but plain scoring, text layout,
 // colour, yaml, zod, inquirer, csv) loads on demand.
 import { assess } from './assess.js';
-import { commandIn, fastAssessOptions } from './fast-path.js';
+import { fastAssessOptions } from './fast-path.js';
 import { environmentFailure, processIo, type Io } from './io.js';
-import { BATCH_NODE_FLAGS, EXIT, type CommonOptions } from './options.js';
+import { EXIT, type CommonOptions } from './options.js';
 
 export { EXIT, type CommonOptions };
 
@@ -28,12 +28,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   io.useMessages?.(m);
   try {
-    // batch runs under Node flags of its own (see BATCH_NODE_FLAGS): relaunched
-    // now, before commander and the rest load only to be loaded again.
-    if (commandIn(argv, ['batch']) === 'batch') {
-      const code = await io.relaunchWith?.(BATCH_NODE_FLAGS);
-      if (code !== undefined) return code;
-    }
     // Plain scoring (`fire-check --format json < answers.json`) is what scripts run
     // most; it skips commander, whose loading and set-up cost more than the scoring.
     const fast = io.env.FIRE_CHECK_NO_FAST_PATH ? undefined : fastAssessOptions(argv);
