@@ -7,14 +7,23 @@ export function isFireCheckError(error: unknown): error is FireCheckError {
   return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
 }
 
-/** A problem the user can fix (bad input, bad pack, bad flag): exit 2, no stack trace. */
+/**
+ * A problem the user can fix (bad input, bad pack, bad flag, or the system's
+ * refusal): exit 2, no stack trace. `code` is stable (`answers/unknown-id`,
+ * `io/not-readable`; every one is listed in docs/problems.md) and is what
+ * scripts and tests go by; the message, in the user's language, may change.
+ */
 export class FireCheckError extends Error {
   readonly [BRAND] = true;
   readonly exitCode: number;
   /** Extra lines, e.g. one per problem found in a rule pack. */
   readonly details: string[];
 
-  constructor(message: string, options: { exitCode?: number; details?: string[] } = {}) {
+  constructor(
+    readonly code: string,
+    message: string,
+    options: { exitCode?: number; details?: string[] } = {},
+  ) {
     super(message);
     this.name = 'FireCheckError';
     this.exitCode = options.exitCode ?? 2;
@@ -25,7 +34,7 @@ export class FireCheckError extends Error {
 /** Ctrl-C during the interview: the shell convention is 128 + SIGINT. */
 export class CancelledError extends FireCheckError {
   constructor(message = 'Cancelled.') {
-    super(message, { exitCode: 130 });
+    super('cli/cancelled', message, { exitCode: 130 });
     this.name = 'CancelledError';
   }
 }

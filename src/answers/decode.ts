@@ -7,6 +7,7 @@
 // stop the run with the line and the encoding they look like.
 import { isUtf8 } from 'node:buffer';
 import { FireCheckError } from '../errors.js';
+import { say } from '../i18n/problems.js';
 import type { Messages } from '../i18n/en.js';
 
 export const INPUT_ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'windows-1252', 'windows-1250', 'latin1'] as const;
@@ -134,7 +135,7 @@ class Decoder {
       this.decoder = new TextDecoder(DECODER[this.encoding], { fatal: true, ignoreBOM: this.encoding === 'utf8' });
     } catch {
       // A Node built without full ICU has no code pages.
-      throw new FireCheckError(options.m.batch.encodingUnavailable(SHOWN[this.encoding]));
+      throw new FireCheckError('input/encoding-unavailable', say(options.m, 'input/encoding-unavailable', SHOWN[this.encoding]));
     }
   }
 
@@ -143,7 +144,7 @@ class Decoder {
     try {
       return { text: this.decoder.decode(bytes, { stream: !end }) };
     } catch {
-      return { text: '', error: new FireCheckError(`${this.options.source}: ${this.options.m.batch.notEncoded(SHOWN[this.encoding])}`) };
+      return { text: '', error: new FireCheckError('input/not-encoded', `${this.options.source}: ${say(this.options.m, 'input/not-encoded', SHOWN[this.encoding])}`) };
     }
   }
 
@@ -174,9 +175,9 @@ class Decoder {
     const { m, source } = this.options;
     const guess = guessEncoding(lines);
     // Lines mean nothing in UTF-16 read as UTF-8; in a code page, they find the bad name.
-    if (guess !== 'code page') return { text: '', error: new FireCheckError(`${source}: ${m.batch.notUtf8Utf16(SHOWN[guess], guess)}`) };
+    if (guess !== 'code page') return { text: '', error: new FireCheckError('input/utf16-without-bom', `${source}: ${say(m, 'input/utf16-without-bom', SHOWN[guess], guess)}`) };
     const { at, line } = this.firstBadLine(lines);
-    return { text: this.withoutMark(this.decoder.decode(lines.subarray(0, at))), error: new FireCheckError(m.batch.atLine(source, line, m.batch.notUtf8CodePage)) };
+    return { text: this.withoutMark(this.decoder.decode(lines.subarray(0, at))), error: new FireCheckError('input/code-page', m.batch.atLine(source, line, say(m, 'input/code-page'))) };
   }
 
   /** The text, without the byte-order mark at the very start of the input. */

@@ -6,6 +6,7 @@ import type { PreparedPack } from '../engine/prepare.js';
 import { FREQ_LEVELS, SCALE_MAX, SCALE_MIN, type AnswerSet, type AnswerValue, type Question } from '../engine/types.js';
 import { didYouMean, FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
+import { say, type ProblemCode } from '../i18n/problems.js';
 import { allowedValues } from '../pack/allowed.js';
 
 const NOT_SURE = new Set(['unsure', 'not sure', 'not-sure', '?', '']);
@@ -20,7 +21,7 @@ export function clip(text: string): string {
   return text.length <= MAX_ECHO ? text : `${text.slice(0, MAX_ECHO - 1)}…`;
 }
 
-export type NormalisedAnswer = { ok: true; value: AnswerValue } | { ok: false; message: string };
+export type NormalisedAnswer = { ok: true; value: AnswerValue } | { ok: false; code: ProblemCode; message: string };
 
 /** Whether a value is already in the form the engine keeps answers in, so needs no work. */
 function isCanonical(question: Question, value: unknown): boolean {
@@ -45,7 +46,7 @@ export function normaliseAnswer(question: Question, raw: unknown, m: Messages = 
   if (typeof raw === 'string' && NOT_SURE.has(raw.trim().toLowerCase())) return { ok: true, value: null };
   const shown = clip(JSON.stringify(raw) ?? String(raw));
   const allowed = allowedValues(question, m);
-  const bad = (message = m.errors.notAllowed(shown, allowed)) => ({ ok: false as const, message });
+  const bad = (code: ProblemCode = 'answers/not-allowed', message = say(m, 'answers/not-allowed', shown, allowed)) => ({ ok: false as const, code, message });
   if (typeof raw !== 'boolean' && typeof raw !== 'number' && typeof raw !== 'string') return bad();
   // A number where yes/no or a frequency is expected is a mistake, not a code for one.
   if (typeof raw === 'number' && (question.kind === 'bool' || question.kind === 'freq')) return bad();
@@ -53,10 +54,10 @@ export function normaliseAnswer(question: Question, raw: unknown, m: Messages = 
   const value = coerceValue(question, raw);
   if (value === undefined) return bad();
   if (typeof value === 'number') {
-    if (question.kind === 'scale' && (!Number.isInteger(value) || value < SCALE_MIN || value > SCALE_MAX)) return bad(m.errors.outsideScale(shown, allowed));
+    if (question.kind === 'scale' && (!Number.isInteger(value) || value < SCALE_MIN || value > SCALE_MAX)) return bad('answers/outside-scale', say(m, 'answers/outside-scale', shown, allowed));
     if (question.kind === 'number') {
-      if (question.min !== undefined && value < question.min) return bad(m.errors.belowMin(shown, question.min, allowed));
-      if (question.max !== undefined && value > question.max) return bad(m.errors.aboveMax(shown, question.max, allowed));
+      if (question.min !== undefined && value < question.min) return bad('answers/below-min', say(m, 'answers/below-min', shown, question.min, allowed));
+      if (question.max !== undefined && value > question.max) return bad('answers/above-max', say(m, 'answers/above-max', shown, question.max, allowed));
     }
   }
   return { ok: true, value };
@@ -65,6 +66,8 @@ export function normaliseAnswer(question: Question, raw: unknown, m: Messages = 
 export interface AnswerProblem {
   /** JSON path such as `answers.pays_late`, or a position such as `line 3, column 7`. */
   where: string;
+  /** Stable: what kind of problem it is (see docs/problems.md). */
+  code: ProblemCode;
   message: string;
   /** For a JSON syntax error: where in the text it is. */
   position?: { line: number; column: number };
@@ -85,29 +88,28 @@ function shadowsInherited(p: PreparedPack): boolean {
 /** Checks a parsed JSON value against the (prepared) pack; returns the answer set or every problem found. */
 export function checkAnswerObject(data: unknown, p: PreparedPack, m: Messages = en): { ok: true; set: AnswerSet } | { ok: false; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
-  const shape = m.errors.shape;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const got = Array.isArray(data) ? m.errors.anArray : data === null ? 'null' : JSON.stringify(data);
-    return { ok: false, problems: [{ where: 'top level', message: `${shape}, ${m.errors.got(got)}` }] };
+    return { ok: false, problems: [{ where: 'top level', code: 'answers/not-object', message: say(m, 'answers/not-object', got) }] };
   }
   const top = data as Record<string, unknown>;
   // for-in rather than Object.keys or Object.entries: no array per record, and
   // V8 reads `object[key]` inside it from the object's own layout, fast.
   for (const key in top) {
     if (key !== 'client' && key !== 'answers') {
-      problems.push({ where: JSON.stringify(key), message: m.errors.unknownTopLevel(didYouMean(key, ['client', 'answers'], m.commander.didYouMean)) });
+      problems.push({ where: JSON.stringify(key), code: 'answers/unknown-key', message: say(m, 'answers/unknown-key', didYouMean(key, ['client', 'answers'], m.commander.didYouMean)) });
     }
   }
   const client = top.client;
   if (client !== undefined && client !== null && typeof client !== 'string') {
-    problems.push({ where: 'client', message: m.errors.clientType });
+    problems.push({ where: 'client', code: 'answers/bad-client', message: say(m, 'answers/bad-client') });
   }
   const rawAnswers = top.answers;
   let answers: Record<string, AnswerValue> | undefined;
   if (rawAnswers === undefined) {
-    problems.push({ where: 'answers', message: `${m.errors.missing}; ${shape}` });
+    problems.push({ where: 'answers', code: 'answers/missing-answers', message: say(m, 'answers/missing-answers') });
   } else if (rawAnswers === null || typeof rawAnswers !== 'object' || Array.isArray(rawAnswers)) {
-    problems.push({ where: 'answers', message: m.errors.answersType });
+    problems.push({ where: 'answers', code: 'answers/bad-answers', message: say(m, 'answers/bad-answers') });
   } else {
     const byId = p.byId;
     const given = rawAnswers as Record<string, unknown>;
@@ -122,15 +124,15 @@ export function checkAnswerObject(data: unknown, p: PreparedPack, m: Messages = 
         if (full()) continue;
         // A long id is no typo of a short one; comparing it would cost time in proportion to its length times the ids.
         const hint = id.length <= MAX_ECHO ? didYouMean(id, byId.keys(), m.commander.didYouMean) : '';
-        problems.push({ where: `answers.${clip(id)}`, message: m.errors.unknownId(hint) });
+        problems.push({ where: `answers.${clip(id)}`, code: 'answers/unknown-id', message: say(m, 'answers/unknown-id', hint) });
         continue;
       }
       if (isCanonical(question, given[id])) continue;
       const result = normaliseAnswer(question, given[id], m);
       if (result.ok) (normalised ??= []).push([id, result.value]);
-      else if (!full()) problems.push({ where: `answers.${id}`, message: result.message });
+      else if (!full()) problems.push({ where: `answers.${id}`, code: result.code, message: result.message });
     }
-    if (more) problems.push({ where: 'answers', message: m.errors.moreProblems(more.toLocaleString('en-US')), omitted: more });
+    if (more) problems.push({ where: 'answers', code: 'answers/more-problems', message: say(m, 'answers/more-problems', more.toLocaleString('en-US')), omitted: more });
     // The answers as given serve as they are when every value is already in
     // canonical form (the usual case in a batch); a copy is made only otherwise.
     if (!normalised && !shadowsInherited(p)) answers = given as Record<string, AnswerValue>;
@@ -147,14 +149,14 @@ export function checkAnswerObject(data: unknown, p: PreparedPack, m: Messages = 
 
 /** Parses JSON text; a syntax error is reported with its line and column. */
 export function parseJson(text: string, m: Messages = en): { ok: true; data: unknown } | { ok: false; problem: AnswerProblem } {
-  if (text.trim() === '') return { ok: false, problem: { where: 'input', message: m.errors.empty } };
+  if (text.trim() === '') return { ok: false, problem: { where: 'input', code: 'answers/empty', message: say(m, 'answers/empty') } };
   try {
     const data: unknown = JSON.parse(text);
     // JSON.parse keeps the last of two equal keys: {"abuse": "yes", "abuse": "no"} would
     // silently mean no. It drops a key per duplicate: with as many keys as colons, there is none.
     if (keysIn(data) !== colonsIn(text)) {
       const duplicate = firstDuplicateKey(text);
-      if (duplicate) return { ok: false, problem: { where: duplicate.path, message: m.errors.duplicateKey(JSON.stringify(duplicate.key)), position: position(text, duplicate.offset) } };
+      if (duplicate) return { ok: false, problem: { where: duplicate.path, code: 'answers/duplicate-key', message: say(m, 'answers/duplicate-key', JSON.stringify(duplicate.key)), position: position(text, duplicate.offset) } };
     }
     return { ok: true, data };
   } catch (error) {
@@ -163,7 +165,7 @@ export function parseJson(text: string, m: Messages = en): { ok: true; data: unk
     const offset = match ? Number(match[1]) : text.length;
     const at = position(text, offset);
     const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '').replace(/, "[\s\S]*$/, '');
-    return { ok: false, problem: { where: m.errors.position(at.line, at.column), message: m.errors.notJson(reason), position: at } };
+    return { ok: false, problem: { where: m.errors.position(at.line, at.column), code: 'answers/not-json', message: say(m, 'answers/not-json', reason), position: at } };
   }
 }
 
@@ -226,11 +228,17 @@ export function parseAnswers(text: string, p: PreparedPack, source: string, m: M
   return checked.set;
 }
 
+/** The code of a list of problems: the problem's own when there is one, else `answers/invalid`. */
+export function codeOf(problems: readonly AnswerProblem[]): ProblemCode {
+  return problems.length === 1 ? (problems[0] as AnswerProblem).code : 'answers/invalid';
+}
+
 export function answerError(source: string, problems: AnswerProblem[], m: Messages = en): FireCheckError {
   const details = problems.map((p) => `${source}: ${p.where}: ${p.message}`);
-  if (problems.length === 1) return new FireCheckError(`${m.errors.invalidAnswers}: ${details[0]}`);
+  // One problem is the error, by its own code; several are `answers/invalid`, each listed with its code.
+  if (problems.length === 1) return new FireCheckError(codeOf(problems), `${m.errors.invalidAnswers}: ${details[0]}`);
   const total = problems.reduce((n, p) => n + (p.omitted ?? 1), 0);
-  return new FireCheckError(m.errors.invalidAnswersIn(source, total), { details });
+  return new FireCheckError(codeOf(problems), say(m, 'answers/invalid', source, total), { details });
 }
 
 /** The answers file `fire-check template` prints: every question, not sure, in asking order. */

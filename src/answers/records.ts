@@ -6,6 +6,7 @@ import type { AnswerSet } from '../engine/types.js';
 import { DEFAULT_MAX_RECORD } from './limits.js';
 import type { PreparedPack } from '../engine/prepare.js';
 import { didYouMean, FireCheckError } from '../errors.js';
+import { say } from '../i18n/problems.js';
 import { checkAnswerObject, parseJson, type AnswerProblem } from './parse.js';
 import { en, type Messages } from '../i18n/en.js';
 import { decodeText, type InputEncoding } from './decode.js';
@@ -32,13 +33,13 @@ const isBlank = (text: string) => text.charCodeAt(0) !== 0x7b && text.trim() ===
 
 /** One NDJSON line read as an answers record; undefined for a blank line. */
 export function recordFromLine(text: string | TooLong, line: number, p: PreparedPack, m: Messages = en, maxRecord = DEFAULT_MAX_RECORD): InputRecord | undefined {
-  if (typeof text !== 'string') return { line, ok: false, problems: [{ where: m.batch.row, message: m.batch.tooLong(maxRecord.toLocaleString('en-US')) }] };
+  if (typeof text !== 'string') return { line, ok: false, problems: [{ where: m.batch.row, code: 'input/too-long', message: say(m, 'input/too-long', maxRecord.toLocaleString('en-US')) }] };
   if (isBlank(text)) return undefined;
   const json = parseJson(text, m);
   if (!json.ok) {
     // The position is within this line; the line number is the record's.
-    const { message, position } = json.problem;
-    return { line, ok: false, problems: [{ where: position ? m.errors.column(position.column) : json.problem.where, message }] };
+    const { code, message, position } = json.problem;
+    return { line, ok: false, problems: [{ where: position ? m.errors.column(position.column) : json.problem.where, code, message }] };
   }
   const checked = checkAnswerObject(json.data, p, m);
   return checked.ok ? { line, ok: true, set: checked.set } : { line, ok: false, problems: checked.problems };
@@ -114,7 +115,7 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
     // The header is a record too: one without end (no delimiter, no line end) stops the run here.
     const lineEnd = start.indexOf('\n');
     if (delimiter === undefined && (lineEnd === -1 ? start.length : lineEnd) > maxRecord) {
-      throw new FireCheckError(m.batch.atLine(source, 1, m.batch.tooLong(maxRecord.toLocaleString('en-US'))));
+      throw new FireCheckError('input/too-long', m.batch.atLine(source, 1, say(m, 'input/too-long', maxRecord.toLocaleString('en-US'))));
     }
   }
   let lineEnded = true;
@@ -144,7 +145,7 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
     on_skip: (error: (Error & { lines?: number; code?: string }) | undefined) => {
       if (!error) return;
       const line = error.lines ?? 0;
-      skipped.push({ line, ok: false, problems: [{ where: m.batch.row, message: m.batch.notCsv(error.message.replace(/^Invalid Record Length: /, '')) }] });
+      skipped.push({ line, ok: false, problems: [{ where: m.batch.row, code: 'input/not-csv', message: say(m, 'input/not-csv', error.message.replace(/^Invalid Record Length: /, '')) }] });
     },
   });
   // pipe() does not pass errors on. Bytes that are not text end the run, but
@@ -162,8 +163,8 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       while (skipped.length && (skipped[0] as InputRecord).line < info.lines) yield skipped.shift() as InputRecord;
       if (record.reduce((n, cell) => n + cell.length + 1, 0) > maxRecord) {
-        if (!header) throw new FireCheckError(m.batch.atLine(source, 1, m.batch.tooLong(maxRecord.toLocaleString('en-US'))));
-        yield { line: info.lines, ok: false, problems: [{ where: m.batch.row, message: m.batch.tooLong(maxRecord.toLocaleString('en-US')) }] };
+        if (!header) throw new FireCheckError('input/too-long', m.batch.atLine(source, 1, say(m, 'input/too-long', maxRecord.toLocaleString('en-US'))));
+        yield { line: info.lines, ok: false, problems: [{ where: m.batch.row, code: 'input/too-long', message: say(m, 'input/too-long', maxRecord.toLocaleString('en-US')) }] };
         continue;
       }
       if (!header) {
@@ -171,7 +172,7 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
         continue;
       }
       if (record.length !== header.length) {
-        yield { line: info.lines, ok: false, problems: [{ where: m.batch.row, message: m.batch.cellCount(record.length, header.length) }] };
+        yield { line: info.lines, ok: false, problems: [{ where: m.batch.row, code: 'input/cell-count', message: say(m, 'input/cell-count', record.length, header.length) }] };
         continue;
       }
       const answers: Record<string, string | null> = {};
@@ -191,7 +192,7 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
     // A CSV syntax error (an unclosed quote, say) leaves nothing reliable after it.
     const e = error as Error & { lines?: number; code?: string };
     if (!e.code?.startsWith('CSV_')) throw e;
-    throw new FireCheckError(m.batch.atLine(source, e.lines ?? '?', m.batch.notCsv(e.message.replace(/^Invalid Record Length: /, ''))));
+    throw new FireCheckError('input/not-csv', m.batch.atLine(source, e.lines ?? '?', say(m, 'input/not-csv', e.message.replace(/^Invalid Record Length: /, ''))));
   } finally {
     input.destroy();
   }
@@ -238,17 +239,17 @@ function checkHeader(header: string[], byId: ReadonlyMap<string, unknown>, sourc
   const columns = header.map((written) => tidyCell(written).trim().toLowerCase());
   columns.forEach((column, i) => {
     const written = header[i] as string;
-    if (seen.has(column)) problems.push(m.batch.duplicateColumn(written));
+    if (seen.has(column)) problems.push(say(m, 'input/duplicate-column', written));
     seen.add(column);
     if (column !== 'client' && !byId.has(column)) {
-      problems.push(m.batch.unknownColumn(written, didYouMean(column, ['client', ...byId.keys()], m.commander.didYouMean)));
+      problems.push(say(m, 'input/unknown-column', written, didYouMean(column, ['client', ...byId.keys()], m.commander.didYouMean)));
     }
   });
   if (problems.length) {
     // Listed up to 20, as for answers: 100,000 unknown columns are one mistake.
     const listed = problems.slice(0, 20).map((p) => m.batch.atLine(source, 1, p));
-    if (problems.length > 20) listed.push(m.batch.atLine(source, 1, m.errors.moreProblems((problems.length - 20).toLocaleString('en-US'))));
-    throw new FireCheckError(m.batch.csvHeader(source), { details: listed });
+    if (problems.length > 20) listed.push(m.batch.atLine(source, 1, say(m, 'answers/more-problems', (problems.length - 20).toLocaleString('en-US'))));
+    throw new FireCheckError('input/csv-header', say(m, 'input/csv-header', source), { details: listed });
   }
   return columns;
 }

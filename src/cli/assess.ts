@@ -1,13 +1,14 @@
 import { parseAnswers } from '../answers/parse.js';
 import { evaluate, prepare, type PreparedPack } from '../engine/evaluate.js';
 import { buildScript } from '../engine/script.js';
-import type { AnswerSet, Assessment, Pack, Verdict } from '../engine/types.js';
-import { CancelledError, FireCheckError } from '../errors.js';
+import type { AnswerSet, Assessment, Pack, ScriptOutput, Verdict } from '../engine/types.js';
+import { CancelledError } from '../errors.js';
+import { problem, say } from '../i18n/problems.js';
 import { en, type Messages } from '../i18n/en.js';
 import { colourLevel } from './colour.js';
 import { escapeData, escapeLine } from '../render/escape.js';
-import { renderJson } from '../render/json.js';
-import { formatOf, packFor, styleFor, terminalWidth, todayFor } from './context.js';
+import { REPORT_FORMATS, SCRIPT_FORMATS, type Format, type RenderContext } from '../render/formats.js';
+import { packFor, styleFor, terminalWidth, todayFor } from './context.js';
 import { readInput, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
 
@@ -71,15 +72,8 @@ function answersOnStdout(options: AssessOptions): boolean {
   return options.saveAnswers === '-';
 }
 
-async function renderScript(scored: Scored, options: AssessOptions, io: Io): Promise<string> {
-  const m = options.messages ?? en;
-  const format = formatOf(options);
-  const { renderScriptJson, renderScriptMarkdown, renderScriptText } = await import('../render/script.js');
-  if (format === 'json') return renderScriptJson(scored.assessment, scriptOf(scored, m));
-  const { assessment, script, verdicts } = textInput(scored, m, true);
-  return format === 'markdown'
-    ? renderScriptMarkdown(assessment, script, { verdicts, messages: m })
-    : renderScriptText(assessment, script, { verdicts, style: await styleFor(options, io), width: terminalWidth(io), messages: m });
+function renderScript(scored: Scored, options: AssessOptions, io: Io): Promise<string> {
+  return renderAs(SCRIPT_FORMATS[options.format as keyof typeof SCRIPT_FORMATS], scored, options, io);
 }
 
 /** Answers from --answers FILE, or piped in. */
@@ -91,7 +85,7 @@ async function answersGiven(options: AssessOptions, prepared: PreparedPack, io: 
   }
   // Checked before any prompt: inquirer on a closed or empty stdin would fail obscurely or hang.
   const { text, source } = await readInput('-', io, m.errors.answersFile, m, options.maxRecordSize);
-  if (text.trim() === '') throw new FireCheckError(m.interview.noTerminal);
+  if (text.trim() === '') throw problem(m, 'input/no-answers');
   return parseAnswers(text, prepared, source, m);
 }
 
@@ -146,7 +140,7 @@ async function cancellable<T>(options: AssessOptions, run: () => Promise<T>): Pr
   try {
     return await run();
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError((options.messages ?? en).interview.cancelled);
+    if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError(say(options.messages ?? en, 'cli/cancelled'));
     throw error;
   }
 }
@@ -157,7 +151,7 @@ async function saveAnswers(file: string, set: AnswerSet, m: Messages, io: Io): P
     await writeAnswers(file, set, io);
   } catch (error) {
     const { writeErrorReason } = await import('./safe-write.js');
-    throw new FireCheckError(m.errors.cannotWrite(file, writeErrorReason(error, m)));
+    throw problem(m, 'io/not-writable', file, writeErrorReason(error, m));
   }
 }
 
@@ -169,18 +163,24 @@ async function writeAnswers(file: string, set: AnswerSet, io: Io): Promise<void>
   await writeFileSafely(file, `${JSON.stringify(data, null, 2)}\n`, (text) => io.writeOut(text));
 }
 
-/** JSON is the scripts' hot path and needs nothing more; the other renderers load on demand. */
-export async function render(scored: Scored, options: CommonOptions, io: Io): Promise<string> {
+export function render(scored: Scored, options: CommonOptions, io: Io): Promise<string> {
+  return renderAs(REPORT_FORMATS[options.format as keyof typeof REPORT_FORMATS], scored, options, io);
+}
+
+/**
+ * Renders in a format of the registry (render/formats.ts), giving it what it
+ * needs: the script only to formats that say it, colour and width only to a
+ * terminal's, and data escaped for every format people read.
+ */
+async function renderAs(format: Format, scored: Scored, options: CommonOptions, io: Io): Promise<string> {
   const m = options.messages ?? en;
-  const format = formatOf(options);
-  if (format === 'json') return renderJson(scored.assessment);
-  const { assessment, questions, script, verdicts } = textInput(scored, m, format === 'markdown');
-  if (format === 'markdown') {
-    const { renderMarkdown } = await import('../render/markdown.js');
-    return renderMarkdown(assessment, { verdicts, questions, messages: m, script });
-  }
-  const { renderText } = await import('../render/text.js');
-  return renderText(assessment, { verdicts, questions, style: await styleFor(options, io), width: terminalWidth(io), messages: m });
+  const renderer = await format.load();
+  const script = format.script ? scriptOf(scored, m) : [];
+  if (format.medium === 'data') return renderer(scored.assessment, { verdicts: scored.pack.verdicts, script, messages: m });
+  const input = textInput(scored, script);
+  const context: RenderContext = { verdicts: input.verdicts, questions: input.questions, script: input.script, messages: m };
+  if (format.medium === 'terminal') Object.assign(context, { style: await styleFor(options, io), width: terminalWidth(io) });
+  return renderer(input.assessment, context);
 }
 
 const scriptOf = ({ prepared, set, assessment, today }: Scored, m: Messages) => buildScript(prepared, set, assessment, { today, words: m.words });
@@ -191,12 +191,12 @@ const scriptOf = ({ prepared, set, assessment, today }: Scored, m: Messages) => 
  * text rendering, so that no renderer has to remember it. The client's name
  * is one line; the pack's texts keep their line breaks.
  */
-function textInput(scored: Scored, m: Messages, withScript: boolean) {
+function textInput(scored: Scored, script: ScriptOutput[]) {
   const { assessment, pack, prepared } = scored;
   return escapeData({
     assessment: { ...assessment, client: assessment.client === null ? null : escapeLine(assessment.client) },
     verdicts: pack.verdicts,
     questions: prepared.byId,
-    script: withScript ? scriptOf(scored, m) : [],
+    script,
   });
 }

@@ -2,11 +2,11 @@ import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { InputEncoding } from '../answers/decode.js';
 import { csvRecords, DEFAULT_MAX_RECORD, ndjsonLines, recordFromLine, type InputRecord, type TooLong } from '../answers/records.js';
-import { FireCheckError } from '../errors.js';
+import { problem } from '../i18n/problems.js';
 import { en, type Messages } from '../i18n/en.js';
 import { ByteSink } from '../render/json-bytes.js';
-import type { Ranked } from '../render/table.js';
-import { scoreRecord, type BatchFormat, type RecordContext } from './batch-record.js';
+import { BATCH_FORMATS, type BatchFormat } from '../render/formats.js';
+import { scoreRecord, type RecordContext } from './batch-record.js';
 import { packFor, todayFor } from './context.js';
 import { prepare } from '../engine/prepare.js';
 import { readErrorReason, type Io } from './io.js';
@@ -22,26 +22,23 @@ export interface BatchOptions extends CommonOptions {
   today?: string;
 }
 
-const CSV_HEADER = 'line,client,verdict,score,confidence,top_reasons,error\n';
-
 export async function batch(file: string | undefined, options: BatchOptions, io: Io): Promise<number> {
   const pack = await packFor(options);
   const today = todayFor(options, io);
   const source = file === undefined || file === '-' ? 'stdin' : file;
   const m = options.messages ?? en;
-  if (source === 'stdin' && io.stdinIsTTY()) throw new FireCheckError(m.batch.nothingPiped);
+  if (source === 'stdin' && io.stdinIsTTY()) throw problem(m, 'input/nothing-piped');
   // A folder given as stdin (`batch < folder`) reads as nothing at all: say what it is.
-  if (source === 'stdin' && stdinIsDirectory()) throw new FireCheckError(m.errors.cannotRead(m.errors.batchInput, 'stdin', m.errors.isDirectory));
+  if (source === 'stdin' && stdinIsDirectory()) throw problem(m, 'io/not-readable', m.errors.batchInput, 'stdin', m.errors.isDirectory);
   const inputFormat = options.inputFormat ?? formatFromName(source, m);
   const input = source === 'stdin' ? io.stdin : openFile(source, m);
-  const format = options.format as BatchFormat;
+  const writer = (await BATCH_FORMATS[options.format as BatchFormat].load())(m, source);
   const prepared = prepare(pack);
-  const ctx: RecordContext = { prepared, evaluateOptions: { today, words: m.words }, m, format, source };
+  const ctx: RecordContext = { prepared, evaluateOptions: { today, words: m.words }, writer };
 
   const sink = new ByteSink();
   const out = streamedOutput(io, sink);
   const progress = progressMeter(io, m);
-  const ranked: Ranked[] = [];
   let scored = 0;
   let failed = 0;
   let stopped = false;
@@ -52,14 +49,13 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
     interrupted ??= code;
     (input as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
   });
-  if (format === 'csv') sink.text(CSV_HEADER);
+  writer.start(sink);
 
   /** Scores one record into the sink and counts it. */
   const take = (record: InputRecord) => {
     const result = scoreRecord(record, ctx, sink);
     if (result.ok) scored += 1;
     else failed += 1;
-    if (result.rank) ranked.push(result.rank);
     if (result.stderr) io.stderr.write(result.stderr);
     if (!result.ok && options.failFast) stopped = true;
   };
@@ -95,10 +91,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
     unlisten?.();
   }
   progress.done();
-  if (format === 'table') {
-    const { renderRankedTable } = await import('../render/table.js');
-    sink.text(renderRankedTable(ranked, m.batch.table));
-  }
+  writer.end(sink);
   await out.flush();
   io.stderr.write(`${m.batch.summary(thousands(scored), thousands(failed))}${stopped ? m.batch.stopped : ''}${interrupted !== undefined ? m.batch.interrupted : ''}\n`);
   return interrupted ?? (failed ? EXIT.usage : EXIT.ok);
@@ -179,11 +172,11 @@ function openFile(file: string, m: Messages): NodeJS.ReadableStream {
   try {
     fd = openSync(file, 'r');
   } catch (error) {
-    throw new FireCheckError(m.errors.cannotRead(m.errors.batchInput, file, readErrorReason(error, m)));
+    throw problem(m, 'io/not-readable', m.errors.batchInput, file, readErrorReason(error, m));
   }
   if (fstatSync(fd).isDirectory()) {
     closeSync(fd);
-    throw new FireCheckError(m.errors.cannotRead(m.errors.batchInput, file, m.errors.isDirectory));
+    throw problem(m, 'io/not-readable', m.errors.batchInput, file, m.errors.isDirectory);
   }
   return createReadStream(file, { fd });
 }
@@ -193,7 +186,7 @@ function formatFromName(source: string, m: Messages): 'ndjson' | 'csv' {
   // Tab-separated text is CSV with another delimiter, found from its header.
   if (ext === '.csv' || ext === '.tsv') return 'csv';
   if (ext === '' || ext === '.ndjson' || ext === '.jsonl' || ext === '.json') return 'ndjson';
-  throw new FireCheckError(m.batch.unknownFormat(source));
+  throw problem(m, 'input/unknown-format', source);
 }
 
 /** 9998 as "9,998". By hand: toLocaleString loads ICU's data, ~15 ms, for the one line at the end of a run. */

@@ -1,4 +1,4 @@
-import { FireCheckError } from '../errors.js';
+import { problem } from '../i18n/problems.js';
 import { en, type Messages } from '../i18n/en.js';
 import type { Pack } from '../engine/types.js';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
@@ -74,7 +74,7 @@ export function todayFor(options: CommonOptions & { today?: string }, io: Io): s
   // Years 1900 to 2999: a date to plan from, whose re-check and notice dates stay four-digit years.
   const time = /^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
   if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date) {
-    throw new FireCheckError((options.messages ?? en).errors.badDate(JSON.stringify(date)));
+    throw problem(options.messages ?? en, 'cli/bad-date', JSON.stringify(date));
   }
   return date;
 }
@@ -93,6 +93,6 @@ function probeReadable(file: string, m: Messages): void {
       closeSync(fd);
     }
   } catch (error) {
-    throw new FireCheckError(m.errors.cannotRead(m.errors.rulesFile, file, readErrorReason(error, m)));
+    throw problem(m, 'io/not-readable', m.errors.rulesFile, file, readErrorReason(error, m));
   }
 }

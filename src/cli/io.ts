@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { DEFAULT_MAX_RECORD } from '../answers/limits.js';
 import { FireCheckError } from '../errors.js';
+import { problem, say } from '../i18n/problems.js';
 import { en, type Messages } from '../i18n/en.js';
 
 export interface Io {
@@ -141,9 +142,9 @@ function stdoutStream(): NodeJS.WriteStream {
     epipeHandled = true;
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') endQuietly();
-      const line = environmentFailure(on('stdout', error), messages);
-      if (line === undefined) throw error;
-      process.stderr.write(`fire-check: ${line}\n`);
+      const failure = environmentFailure(on('stdout', error), messages);
+      if (failure === undefined) throw error;
+      process.stderr.write(`fire-check: ${failure.message} [${failure.code}]\n`);
       process.exit(2);
     });
   }
@@ -208,16 +209,16 @@ function readAtMost(file: number | string, maxBytes: number): string {
  */
 export async function readInput(file: string, io: Io, what: string, m: Messages = en, maxChars = DEFAULT_MAX_RECORD): Promise<{ text: string; source: string }> {
   const source = file === '-' ? 'stdin' : file;
-  const tooLarge = () => new FireCheckError(m.errors.tooLarge(what, source, maxChars.toLocaleString('en-US')));
+  const tooLarge = () => problem(m, 'input/too-large', what, source, maxChars.toLocaleString('en-US'));
   let text: string;
   try {
     text = file === '-' ? await io.readStdin(4 * maxChars) : readAtMost(file, 4 * maxChars);
   } catch (error) {
     if (error instanceof TooLarge) throw tooLarge();
-    if (file !== '-') throw new FireCheckError(m.errors.cannotRead(what, file, readErrorReason(error, m)));
+    if (file !== '-') throw problem(m, 'io/not-readable', what, file, readErrorReason(error, m));
     const why = systemReason(error, m);
     if (why === undefined) throw error;
-    throw new FireCheckError(m.errors.cannotRead(what, 'stdin', why));
+    throw problem(m, 'io/not-readable', what, 'stdin', why);
   }
   if (text.length > maxChars) throw tooLarge();
   return { text, source };
@@ -267,15 +268,15 @@ function on(stream: 'stdin' | 'stdout', error: unknown): unknown {
 }
 
 /**
- * The line main() tells for a failure of the environment (disk full,
- * permission denied, a closed stdout...), naming the stream or path; undefined
+ * A failure of the environment (disk full, permission denied, a closed
+ * stdout...) as the problem main() tells, naming the stream or path; undefined
  * for any other error, which is a bug.
  */
-export function environmentFailure(error: unknown, m: Messages): string | undefined {
+export function environmentFailure(error: unknown, m: Messages): FireCheckError | undefined {
   const why = systemReason(error, m);
   if (why === undefined) return undefined;
   const { stream, path, syscall } = error as NodeJS.ErrnoException & { stream?: string };
+  const code = syscall === 'write' ? 'io/write-failed' : 'io/not-accessible';
   const where = stream ?? path;
-  if (where === undefined) return why;
-  return syscall === 'write' ? m.errors.cannotWriteTo(where, why) : m.errors.cannotAccess(where, why);
+  return new FireCheckError(code, where === undefined ? why : say(m, code, where, why));
 }

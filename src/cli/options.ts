@@ -1,16 +1,119 @@
-// Shared by every command module: exit codes and the options all commands take.
+// The command line, declared once: every command and every option, with its
+// help and the commands that take it. Commander is built from these tables
+// (program.ts), and so is the fast path for plain scoring (argv.ts); a test
+// runs both over a table of command lines and compares.
+import { INPUT_ENCODINGS } from '../answers/decode.js';
 import type { Messages } from '../i18n/en.js';
 import type { Lang } from '../i18n/index.js';
+import { problem } from '../i18n/problems.js';
+import { BATCH_FORMATS, REPORT_FORMATS, SCRIPT_FORMATS } from '../render/formats.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, keep: 0, fix: 10, fire: 11, 'fire-now': 12, cancelled: 130 } as const;
 
+type HelpKey = keyof Messages['help'];
+
+/** Every command; `assess` is the root command (`fire-check` with no command word). */
+export const COMMANDS = {
+  assess: { summary: 'description', args: [] },
+  script: { summary: 'script', args: [] },
+  batch: { summary: 'batch', args: [['[file]', 'batchFile']] },
+  questions: { summary: 'questions', args: [] },
+  template: { summary: 'template', args: [] },
+  'rules validate': { summary: 'validate', args: [['<file...>', 'validateFiles']] },
+  'rules schema': { summary: 'schema', args: [] },
+  'rules show': { summary: 'show', args: [['[file]', 'showFile']] },
+} as const satisfies Record<string, { summary: HelpKey; args: readonly (readonly [string, HelpKey])[] }>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+/** Commands grouped under a word of their own (`fire-check rules validate`), with the group's help. */
+export const GROUPS = { rules: 'rulesGroup' } as const satisfies Record<string, HelpKey>;
+
+/** The formats each command writes; the first is its default. Assessments' formats come from the registry. */
+export const FORMATS: Record<CommandName, readonly string[]> = {
+  assess: Object.keys(REPORT_FORMATS),
+  script: Object.keys(SCRIPT_FORMATS),
+  batch: Object.keys(BATCH_FORMATS),
+  questions: ['text', 'json'],
+  template: ['json'],
+  'rules validate': ['text', 'json'],
+  'rules schema': ['json'],
+  'rules show': ['yaml', 'json'],
+};
+
+const ALL = Object.keys(COMMANDS) as CommandName[];
+const SCORING: CommandName[] = ['assess', 'script'];
+
+export interface OptionSpec {
+  /** As commander writes them: `-f, --format <format>`, `--no-color`. */
+  flags: string;
+  help: HelpKey;
+  commands: readonly CommandName[];
+  /** The values it takes, for the command it is given to. */
+  choices?: (command: CommandName) => readonly string[];
+  /** The value as the command gets it; throws a problem when it is not one. */
+  parse?: (value: string, m: Messages) => unknown;
+  /** Given before a command word (`fire-check --rules X questions`), it counts for that command. */
+  inherited?: boolean;
+}
+
+export const OPTIONS: readonly OptionSpec[] = [
+  { flags: '--rules <file>', help: 'rules', commands: ALL, inherited: true },
+  { flags: '-f, --format <format>', help: 'format', commands: ALL, choices: (command) => FORMATS[command] },
+  { flags: '--json', help: 'json', commands: ALL },
+  { flags: '--lang <code>', help: 'lang', commands: ALL, inherited: true },
+  { flags: '--color', help: 'color', commands: ALL, inherited: true },
+  { flags: '--no-color', help: 'noColor', commands: ALL, inherited: true },
+  { flags: '--debug', help: 'debug', commands: ALL, inherited: true },
+  { flags: '--answers <file>', help: 'answers', commands: SCORING },
+  { flags: '--client <name>', help: 'client', commands: SCORING },
+  { flags: '--exit-code', help: 'exitCode', commands: SCORING },
+  { flags: '--today <date>', help: 'today', commands: [...SCORING, 'batch'] },
+  { flags: '--save-answers <file>', help: 'saveAnswers', commands: SCORING },
+  { flags: '--max-record-size <characters>', help: 'maxRecordSize', commands: [...SCORING, 'batch'], parse: positiveWhole },
+  { flags: '--input-format <format>', help: 'inputFormat', commands: ['batch'], choices: () => ['ndjson', 'csv'] },
+  { flags: '--encoding <name>', help: 'encoding', commands: ['batch'], choices: () => INPUT_ENCODINGS },
+  { flags: '--fail-fast', help: 'failFast', commands: ['batch'] },
+];
+
+function positiveWhole(value: string, m: Messages): number {
+  if (/^[1-9]\d*$/.test(value)) return Number(value);
+  throw problem(m, 'cli/bad-max-record-size', JSON.stringify(value));
+}
+
+/** The format a command writes: --json picks its JSON format (NDJSON for batch). */
+export function formatFor(command: CommandName, options: { format?: unknown; json?: unknown }): string {
+  const formats = FORMATS[command];
+  if (options.json) return formats.includes('json') ? 'json' : 'ndjson';
+  return typeof options.format === 'string' ? options.format : (formats[0] as string);
+}
+
+/** An option's flags read apart: its names, the key its value goes under, whether it takes a value. */
+export interface Flags {
+  short?: string;
+  long: string;
+  /** Commander's attribute name: `--save-answers` → saveAnswers, `--no-color` → color. */
+  key: string;
+  takesValue: boolean;
+  negated: boolean;
+}
+
+export function flagsOf(spec: OptionSpec): Flags {
+  const match = /^(?:(-\w), )?(--([\w-]+))(?: [<[]([\w.]+)[>\]])?$/.exec(spec.flags);
+  if (!match) throw new Error(`malformed flags in the option table: ${spec.flags}`);
+  const [, short, long, name, value] = match as unknown as [string, string | undefined, string, string, string | undefined];
+  const negated = name.startsWith('no-');
+  const key = (negated ? name.slice(3) : name).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+  return { ...(short ? { short } : {}), long, key, takesValue: value !== undefined, negated };
+}
+
+/** What every command gets besides its own options: set by main() for every command. */
 export interface CommonOptions {
   rules?: string;
   format: string;
   json?: boolean;
   color?: boolean;
   debug?: boolean;
-  /** The run's language and its strings: set by main() for every command. */
   lang?: Lang;
   messages?: Messages;
 }

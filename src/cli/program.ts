@@ -1,118 +1,174 @@
-// Everything commander: the command table, options and help, loaded by main()
-// for anything but plain scoring.
+// Commander, built from the command and option tables in options.ts: loaded by
+// main() for anything but plain scoring.
 import { Command, Option } from 'commander';
-import { INPUT_ENCODINGS } from '../answers/decode.js';
-import { didYouMean, FireCheckError } from '../errors.js';
+import { didYouMean } from '../errors.js';
 import type { Messages } from '../i18n/en.js';
-import { en } from '../i18n/en.js';
-import { escapeText } from '../render/escape.js';
 import type { Lang } from '../i18n/index.js';
-import { assess } from './assess.js';
-import { commandIn } from './fast-path.js';
+import { problem } from '../i18n/problems.js';
+import { escapeText } from '../render/escape.js';
+import { commandWord } from './argv.js';
 import type { Io } from './io.js';
-import { EXIT, type CommonOptions } from './options.js';
+import { COMMANDS, EXIT, FORMATS, GROUPS, OPTIONS, flagsOf, formatFor, type CommandName, type CommonOptions } from './options.js';
 
 declare const __FIRE_CHECK_VERSION__: string | undefined;
 const VERSION = typeof __FIRE_CHECK_VERSION__ === 'string' ? __FIRE_CHECK_VERSION__ : '0.0.0-dev';
 
+/** What a command does with its arguments and options; each loads its module only when it runs. */
+type Run = (args: string[], options: CommonOptions & Record<string, unknown>, io: Io) => Promise<number>;
+
+const RUN: Record<CommandName, Run> = {
+  assess: async (_, options, io) => (await import('./assess.js')).assess(options, io),
+  script: async (_, options, io) => (await import('./assess.js')).script(options, io),
+  batch: async ([file], options, io) => (await import('./batch.js')).batch(file, options, io),
+  questions: async (_, options, io) => (await import('./questions.js')).listQuestions(options, io),
+  template: async (_, options, io) => (await import('./questions.js')).printTemplate(options, io),
+  'rules validate': async ([...files], options, io) => (await import('./rules.js')).validateRules(files, options, io),
+  'rules schema': async (_, options, io) => (await import('./rules.js')).printSchema(options, io),
+  'rules show': async ([file], options, io) => (await import('./rules.js')).showRules(file, options, io),
+};
+
+/** A command line as the command gets it. */
+export interface Parsed {
+  command: CommandName;
+  args: string[];
+  options: CommonOptions & Record<string, unknown>;
+}
+
 export async function runProgram(argv: string[], io: Io, lang: Lang, m: Messages): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  }, lang, m, argv);
-  await program.parseAsync(argv, { from: 'user' });
-  return exitCode;
-}
-
-function commonOptions(command: Command, formats: string[], h: Messages['help']): Command {
-  return command
-    .option('--rules <file>', h.rules)
-    .addOption(new Option('-f, --format <format>', h.format).choices(formats).default(formats[0]))
-    .option('--json', h.json)
-    .option('--lang <code>', h.lang)
-    .option('--color', h.color)
-    .option('--no-color', h.noColor)
-    .option('--debug', h.debug);
-}
-
-/** --max-record-size, for every command that reads answers: the answers document, or each batch record. */
-function maxRecordSize(h: Messages['help'], m: Messages): Option {
-  return new Option('--max-record-size <characters>', h.maxRecordSize).argParser((value: string) => {
-    if (/^[1-9]\d*$/.test(value)) return Number(value);
-    throw new FireCheckError(m.errors.badMaxRecord(JSON.stringify(value)));
-  });
-}
-
-/** How a scoring command gets its answers and reports its verdict. */
-function answerOptions(command: Command, h: Messages['help'], m: Messages): Command {
-  return command
-    .addOption(maxRecordSize(h, m))
-    .option('--answers <file>', h.answers)
-    .option('--client <name>', h.client)
-    .option('--exit-code', h.exitCode)
-    .option('--today <date>', h.today)
-    .option('--save-answers <file>', h.saveAnswers);
+  const parsed = await parseCommandLine(argv, io, lang, m);
+  // Nothing to run: help was asked for and shown.
+  if (!parsed) return EXIT.ok;
+  return RUN[parsed.command](parsed.args, parsed.options, io);
 }
 
 /**
- * Options given before a command (`fire-check --rules X questions`) count for it
- * too, unless the command repeats them; only --format stays per command.
+ * The command line read by commander: the command, its arguments and options,
+ * and nothing run (help and --version are written, as commander does). Throws
+ * a problem for a command line that is not right.
  */
-function withInherited<T extends CommonOptions>(command: Command, options: T, lang: Lang, messages: Messages): T {
-  const merged: T = { ...options, lang, messages };
-  for (const key of ['rules', 'color', 'debug'] as const) {
-    if (command.getOptionValueSource(key) === 'cli') continue;
-    // The nearest command above that was given this option on the command line.
+export async function parseCommandLine(argv: readonly string[], io: Io, lang: Lang, m: Messages): Promise<Parsed | undefined> {
+  let parsed: Parsed | undefined;
+  await buildProgram(io, lang, m, argv, (p) => (parsed = p)).parseAsync([...argv], { from: 'user' });
+  return parsed;
+}
+
+/**
+ * Commander's own complaints, said as our problems (a stable code, the
+ * user's language): these are the methods where commander makes them. Any
+ * other commander error reaches main() with commander's words.
+ */
+class FireCheckCommand extends Command {
+  messages!: Messages;
+  /** The command's name in the table, once built from it. */
+  tableName?: CommandName;
+
+  override createCommand(name?: string): FireCheckCommand {
+    const command = new FireCheckCommand(name);
+    command.messages = this.messages;
+    return command;
+  }
+
+  unknownOption(flag: string): never {
+    const flags = OPTIONS.filter((o) => this.tableName && o.commands.includes(this.tableName)).flatMap((o) => {
+      const f = flagsOf(o);
+      return f.short ? [f.long, f.short] : [f.long];
+    });
+    throw problem(this.messages, 'cli/unknown-option', flag, didYouMean(flag, [...flags, '--help'], this.messages.commander.didYouMean));
+  }
+
+  missingArgument(name: string): never {
+    throw problem(this.messages, 'cli/missing-argument', name);
+  }
+
+  optionMissingArgument(option: Option): never {
+    throw problem(this.messages, 'cli/missing-value', option.flags);
+  }
+
+  unknownCommand(): never {
+    const names = this.commands.map((c) => c.name());
+    const word = String(this.args[0]);
+    throw problem(this.messages, 'cli/unknown-command', word, didYouMean(word, names, this.messages.commander.didYouMean), names.join(', '));
+  }
+}
+
+/** The options of one command, from the table, in the user's language. */
+function addOptions(command: FireCheckCommand, name: CommandName, m: Messages): FireCheckCommand {
+  command.tableName = name;
+  for (const spec of OPTIONS) {
+    if (!spec.commands.includes(name)) continue;
+    const option = new Option(spec.flags, m.help[spec.help]);
+    const choices = spec.choices?.(name);
+    const parse = spec.parse;
+    if (choices) {
+      option.choices(choices).argParser((value: string) => {
+        if (choices.includes(value)) return value;
+        throw problem(m, 'cli/invalid-choice', option.flags, value, choices.join(', '));
+      });
+    } else if (parse) option.argParser((value: string) => parse(value, m));
+    if (spec.help === 'format') option.default(FORMATS[name][0]);
+    command.addOption(option);
+  }
+  return command;
+}
+
+/**
+ * The options as the command runs with them: those given before the command
+ * word count too where the table says they are inherited, unless the command
+ * repeats them; the language is main()'s.
+ */
+function optionsOf(command: Command, lang: Lang, m: Messages): CommonOptions & Record<string, unknown> {
+  const options = { ...command.opts(), lang, messages: m } as CommonOptions & Record<string, unknown>;
+  const name = (command as FireCheckCommand).tableName;
+  if (name) options.format = formatFor(name, options);
+  for (const spec of OPTIONS) {
+    if (!spec.inherited) continue;
+    const { key } = flagsOf(spec);
+    if (key === 'lang' || command.getOptionValueSource(key) === 'cli') continue;
     for (let parent = command.parent; parent; parent = parent.parent) {
       if (parent.getOptionValueSource(key) === 'cli') {
-        merged[key] = parent.getOptionValue(key);
+        options[key] = parent.getOptionValue(key);
         break;
       }
     }
   }
-  return merged;
+  return options;
 }
 
-/** Commander's own error messages, in the user's language where we know their form. */
-export function translateCommanderError(text: string, m: Messages): string {
-  const body = text.replace(/^error: /, '').trimEnd();
-  const hintMatch = /\n\(Did you mean (.*)\?\)$/.exec(body);
-  const hint = hintMatch ? m.commander.didYouMean(hintMatch[1] as string) : '';
-  const message = hintMatch ? body.slice(0, hintMatch.index) : body;
-  let match: RegExpExecArray | null;
-  if ((match = /^unknown option '(.+)'$/.exec(message))) return `${m.commander.unknownOption(match[1] as string, hint)}\n`;
-  if ((match = /^option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/.exec(message))) return `${m.commander.invalidChoice(match[1] as string, match[2] as string, match[3] as string)}\n`;
-  if ((match = /^missing required argument '(.+)'$/.exec(message))) return `${m.commander.missingArgument(match[1] as string)}\n`;
-  if ((match = /^option '(.+)' argument missing$/.exec(message))) return `${m.commander.optionMissingArgument(match[1] as string)}\n`;
-  return `${message}${hint}\n`;
-}
-
-
-export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: Lang = 'en', m: Messages = en, argv: readonly string[] = ['help']): Command {
+/**
+ * The program. Every command is named and described (for --help and "did you
+ * mean"), but options and actions are built only for the one that runs: building
+ * all of them took more start-up time than scoring an answer.
+ */
+export function buildProgram(io: Io, lang: Lang, m: Messages, argv: readonly string[] = ['help'], found: (parsed: Parsed) => void = () => {}): Command {
   const h = m.help;
-  const ctx = <T extends CommonOptions>(command: Command, options: T): T => withInherited(command, options, lang, m);
-  const program = new Command('fire-check');
+  const program = new FireCheckCommand('fire-check');
+  program.messages = m;
   program
     .configureOutput({
       writeOut: (text) => io.writeOut(text),
       writeErr: (text) => io.stderr.write(text),
       // Commander quotes the arguments it rejects: escaped, like every error line (see render/escape.ts).
-      outputError: (text, write) => write(`fire-check: ${escapeText(translateCommanderError(text, m))}`),
+      outputError: (text, write) => write(`fire-check: ${escapeText(text.replace(/^error: /, ''))}`),
     })
     // Commander's headings, in the user's language.
     .configureHelp({ styleTitle: (title) => ({ 'Usage:': m.commander.usage, 'Arguments:': m.commander.arguments, 'Options:': m.commander.options, 'Commands:': m.commander.commands })[title] ?? title })
     .exitOverride()
     // Options after a command belong to that command (`questions --format json`).
     .enablePositionalOptions()
-    .showSuggestionAfterError()
     .description(h.description)
     .version(VERSION, '-V, --version', h.version)
     .helpOption('-h, --help', h.help)
     .addHelpText('after', h.after);
 
-  answerOptions(commonOptions(program, ['text', 'json', 'markdown'], h), h, m)
+  const run = (name: CommandName) => (...args: unknown[]) => {
+    const command = args[args.length - 1] as Command;
+    found({ command: name, args: command.processedArgs.flat().filter((a) => a !== undefined) as string[], options: optionsOf(command, lang, m) });
+  };
+
+  addOptions(program, 'assess', m)
     .allowExcessArguments()
-    .action(async (options, command: Command) => {
+    .action(async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
       // The default command takes no arguments, so a stray word is a mistyped command.
       const [word, topic] = command.args;
       if (word === 'help') {
@@ -120,85 +176,25 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, lang: 
         (program.commands.find((c) => c.name() === topic) ?? program).outputHelp();
         return;
       }
-      if (word !== undefined) {
-        const names = program.commands.map((c) => c.name());
-        throw new FireCheckError(m.errors.unknownCommand(word, didYouMean(word, names, m.commander.didYouMean), names.join(', ')));
-      }
-      setExitCode(await assess(ctx(command, options), io));
+      if (word !== undefined) program.unknownCommand();
+      run('assess')(...args);
     });
 
-  // The command table. Every command is named and described (for --help and
-  // "did you mean"), but options and actions are built only for the one that
-  // runs: building all of them took more start-up time than scoring an answer.
-  const commands: Record<string, { summary: string; define(command: Command): void }> = {
-    script: {
-      summary: h.script,
-      define: (command) =>
-        answerOptions(commonOptions(command, ['text', 'json', 'markdown'], h), h, m).action(async (options, cmd: Command) => {
-          const { script } = await import('./assess.js');
-          setExitCode(await script(ctx(cmd, options), io));
-        }),
-    },
-    batch: {
-      summary: h.batch,
-      define: (command) =>
-        commonOptions(command.argument('[file]', h.batchFile), ['ndjson', 'csv', 'table'], h)
-          .addOption(new Option('--input-format <format>', h.inputFormat).choices(['ndjson', 'csv']))
-          .addOption(new Option('--encoding <name>', h.encoding).choices(INPUT_ENCODINGS))
-          .option('--fail-fast', h.failFast)
-          .addOption(maxRecordSize(h, m))
-          .option('--today <date>', h.today)
-          .action(async (file: string | undefined, options, cmd: Command) => {
-            const { batch } = await import('./batch.js');
-            const merged = ctx(cmd, options);
-            setExitCode(await batch(file, { ...merged, format: merged.json ? 'ndjson' : merged.format }, io));
-          }),
-    },
-    questions: {
-      summary: h.questions,
-      define: (command) =>
-        commonOptions(command, ['text', 'json'], h).action(async (options, cmd: Command) => {
-          const { listQuestions } = await import('./questions.js');
-          setExitCode(await listQuestions(ctx(cmd, options), io));
-        }),
-    },
-    template: {
-      summary: h.template,
-      define: (command) =>
-        commonOptions(command, ['json'], h).action(async (options, cmd: Command) => {
-          const { printTemplate } = await import('./questions.js');
-          setExitCode(await printTemplate(ctx(cmd, options), io));
-        }),
-    },
-    rules: {
-      summary: h.rulesGroup,
-      define: (rules) => {
-        commonOptions(rules.command('validate').argument('<file...>', h.validateFiles), ['text', 'json'], h)
-          .description(h.validate)
-          .action(async (files: string[], options, cmd: Command) => {
-            const { validateRules } = await import('./rules.js');
-            setExitCode(await validateRules(files, ctx(cmd, options), io));
-          });
-        commonOptions(rules.command('schema'), ['json'], h)
-          .description(h.schema)
-          .action(async (options) => {
-            const { printSchema } = await import('./rules.js');
-            setExitCode(await printSchema(options, io));
-          });
-        commonOptions(rules.command('show').argument('[file]', h.showFile), ['yaml', 'json'], h)
-          .description(h.show)
-          .action(async (file: string | undefined, options, cmd: Command) => {
-            const { showRules } = await import('./rules.js');
-            setExitCode(await showRules(file, ctx(cmd, options), io));
-          });
-      },
-    },
-  };
-  const wanted = commandIn(argv, Object.keys(commands));
-  for (const [name, { summary, define }] of Object.entries(commands)) {
-    const command = program.command(name).description(summary);
-    if (name === wanted || wanted === '*') define(command);
+  const wanted = commandWord(argv);
+  const all = wanted === 'help';
+  const groups = new Map<string, Command>();
+  for (const name of Object.keys(COMMANDS) as CommandName[]) {
+    if (name === 'assess') continue;
+    const [group, sub] = name.includes(' ') ? (name.split(' ') as [keyof typeof GROUPS, string]) : [undefined, name];
+    let parent: Command = program;
+    if (group) {
+      parent = groups.get(group) ?? program.command(group).description(h[GROUPS[group]]);
+      groups.set(group, parent);
+    }
+    const command = parent.command(sub).description(h[COMMANDS[name].summary]) as FireCheckCommand;
+    if (!all && wanted !== (group ?? name)) continue;
+    for (const [syntax, help] of COMMANDS[name].args) command.argument(syntax, h[help]);
+    addOptions(command, name, m).action(run(name));
   }
-
   return program;
 }

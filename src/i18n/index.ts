@@ -1,5 +1,5 @@
-import { FireCheckError } from '../errors.js';
 import { en, type Messages } from './en.js';
+import { problem } from './problems.js';
 
 export const LANGUAGES = ['en', 'it', 'hu', 'th'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -24,7 +24,7 @@ export function resolveLanguage(flag: string | undefined, env: Readonly<Record<s
   if (flag === undefined) return languageFromEnv(env);
   const code = flag.trim().toLowerCase();
   if (isLang(code)) return code;
-  throw new FireCheckError(`unknown language "${flag}"; available: ${LANGUAGES.join(', ')}`);
+  throw problem(en, 'cli/unknown-language', flag, LANGUAGES.join(', '));
 }
 
 /** The value of --lang in raw arguments, read before commander so --help can be translated too. */

@@ -115,7 +115,7 @@ export function checkTranslationFile(file: string, pack: Pack): TranslationFileR
 export function loadTranslation(file: string, pack: Pack): PackTranslation {
   const result = checkTranslationFile(file, pack);
   if (result.ok) return result.translation;
-  throw new FireCheckError(`invalid translation ${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`, {
+  throw new FireCheckError('pack/invalid-translation', `invalid translation ${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`, {
     details: result.problems.map(formatProblem),
   });
 }
@@ -179,7 +179,7 @@ function safeRealpath(file: string): string {
 export function loadPack(file: string): Pack {
   const result = checkPackFile(file);
   if (result.ok) return result.pack;
-  throw new FireCheckError(`invalid rule pack ${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`, {
+  throw new FireCheckError('pack/invalid', `invalid rule pack ${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`, {
     details: result.problems.map(formatProblem),
   });
 }

@@ -1,22 +1,14 @@
-import { PHASES, type Assessment, type Pack, type Question, type ScriptOutput } from '../engine/types.js';
+import { PHASES, type Assessment } from '../engine/types.js';
+import { en } from '../i18n/en.js';
+import type { RenderContext } from './formats.js';
 import { changeSentences, hardStopLabels } from './changes.js';
 import { escapeMarkdown } from './escape.js';
 import { renderScriptMarkdownSections } from './script.js';
 
 export { escapeMarkdown };
-import { en, type Messages } from '../i18n/en.js';
-
-export interface MarkdownOptions {
-  messages?: Messages;
-  verdicts: Pack['verdicts'];
-  /** The words to use, for fire and fire-now: printed after the plan. */
-  script?: ScriptOutput[];
-  /** The pack's questions, to name the answers in "what would change the verdict". */
-  questions?: ReadonlyMap<string, Question>;
-}
 
 
-export function renderMarkdown(a: Assessment, options: MarkdownOptions): string {
+export function renderMarkdown(a: Assessment, options: RenderContext): string {
   const m = options.messages ?? en;
   const verdict = options.verdicts[a.verdict];
   const cite = (sources: string[]) => (sources.length ? ` _(${sources.map(escapeMarkdown).join(', ')})_` : '');

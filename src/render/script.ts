@@ -1,18 +1,13 @@
-import type { Assessment, Pack, ScriptOutput } from '../engine/types.js';
+import type { Assessment, ScriptOutput } from '../engine/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import { escapeMarkdown } from './escape.js';
 import { JSON_SCHEMA_VERSION } from './json.js';
-import { plainStyle, type Style } from './style.js';
+import type { RenderContext } from './formats.js';
+import { plainStyle } from './style.js';
 import { reportWidth, verdictColour, wrapper } from './text.js';
 
-export interface ScriptRenderOptions {
-  style?: Style;
-  width?: number;
-  messages?: Messages;
-  verdicts: Pack['verdicts'];
-}
-
-export function renderScriptText(a: Assessment, script: ScriptOutput[], options: ScriptRenderOptions): string {
+export function renderScriptText(a: Assessment, options: RenderContext): string {
+  const script = options.script ?? [];
   const style = options.style ?? plainStyle;
   const m = options.messages ?? en;
   const width = reportWidth(options.width);
@@ -57,14 +52,16 @@ export function renderScriptMarkdownSections(script: ScriptOutput[], m: Messages
   return out.join('\n');
 }
 
-export function renderScriptMarkdown(a: Assessment, script: ScriptOutput[], options: ScriptRenderOptions): string {
+export function renderScriptMarkdown(a: Assessment, options: RenderContext): string {
+  const script = options.script ?? [];
   const m = options.messages ?? en;
   const head = `# ${m.script.title}${a.client ? `: ${escapeMarkdown(a.client)}` : ''}\n\n**${m.report.verdict}: ${escapeMarkdown(options.verdicts[a.verdict].title)}** (\`${a.verdict}\`)\n\n`;
   if (!script.length) return `${head}${m.script.noScript(a.verdict)}\n`;
   return `${head}${renderScriptMarkdownSections(script, m)}`.trimEnd() + '\n';
 }
 
-export function renderScriptJson(a: Assessment, script: ScriptOutput[]): string {
+export function renderScriptJson(a: Assessment, options: Pick<RenderContext, 'script'>): string {
+  const script = options.script ?? [];
   const data = {
     schemaVersion: JSON_SCHEMA_VERSION,
     client: a.client,

@@ -1,19 +1,11 @@
 import wrapAnsi from 'wrap-ansi';
 import { displayWidth, wrapWords } from './wrap.js';
-import { PHASES, type Assessment, type Pack, type Question, type Verdict } from '../engine/types.js';
+import { PHASES, type Assessment, type Verdict } from '../engine/types.js';
 import { changeSentences, hardStopLabels } from './changes.js';
-import { en, type Messages } from '../i18n/en.js';
 import { plainStyle, type Style } from './style.js';
 
-export interface TextOptions {
-  style?: Style;
-  /** Terminal width in columns; text wraps to it. */
-  width?: number;
-  messages?: Messages;
-  verdicts: Pack['verdicts'];
-  /** The pack's questions, to name the answers in "what would change the verdict". */
-  questions?: ReadonlyMap<string, Question>;
-}
+import { en } from '../i18n/en.js';
+import type { RenderContext } from './formats.js';
 
 const BAR_CELLS = 20;
 const LOW_CONFIDENCE = 0.5;
@@ -50,7 +42,7 @@ export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-export function renderText(a: Assessment, options: TextOptions): string {
+export function renderText(a: Assessment, options: RenderContext): string {
   const style = options.style ?? plainStyle;
   const m = options.messages ?? en;
   const width = reportWidth(options.width);

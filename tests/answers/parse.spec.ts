@@ -56,23 +56,29 @@ describe('checkAnswerObject', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual([
-      { where: '"answerz"', message: 'unknown top-level key (did you mean "answers"?); allowed: client, answers' },
-      { where: 'client', message: "must be a string (the client's name) or null" },
-      { where: 'answers.pays_lat', message: 'unknown question id (did you mean "pays_late"?); run `fire-check questions` for the list' },
-      { where: 'answers.abuse', message: '"maybe" is not allowed; allowed: yes, no (or true, false), or null / "unsure" for not sure' },
+      { where: '"answerz"', code: 'answers/unknown-key', message: 'unknown top-level key (did you mean "answers"?); allowed: client, answers' },
+      { where: 'client', code: 'answers/bad-client', message: "must be a string (the client's name) or null" },
+      { where: 'answers.pays_lat', code: 'answers/unknown-id', message: 'unknown question id (did you mean "pays_late"?); run `fire-check questions` for the list' },
+      { where: 'answers.abuse', code: 'answers/not-allowed', message: '"maybe" is not allowed; allowed: yes, no (or true, false), or null / "unsure" for not sure' },
     ]);
   });
 
   it.each([
-    [[1, 2], 'got an array'],
-    ['text', 'got "text"'],
-    [null, 'got null'],
-    [{ client: 'x' }, 'answers: missing'],
-    [{ answers: [] }, 'must be an object'],
-  ])('refuses %j', (data, message) => {
+    [[1, 2], 'answers/not-object', 'got an array'],
+    ['text', 'answers/not-object', 'got "text"'],
+    [null, 'answers/not-object', 'got null'],
+    [{ client: 'x' }, 'answers/missing-answers', 'answers: missing'],
+    [{ answers: [] }, 'answers/bad-answers', 'must be an object'],
+    [{ answers: { scope_creep: 'daily' } }, 'answers/not-allowed', 'allowed: never, rarely'],
+    [{ answers: { underpays: 7 } }, 'answers/outside-scale', 'outside the scale'],
+    [{ answers: { income_share: -1 } }, 'answers/below-min', 'below the minimum'],
+    [{ answers: { income_share: 101 } }, 'answers/above-max', 'above the maximum'],
+  ])('refuses %j: %s', (data, code, message) => {
     const result = checkAnswerObject(data, prepared);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map((p) => `${p.where}: ${p.message}`).join('\n')).toContain(message);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.code)).toEqual([code]);
+    expect(result.problems.map((p) => `${p.where}: ${p.message}`).join('\n')).toContain(message);
   });
 
   it.each([

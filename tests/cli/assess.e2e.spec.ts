@@ -69,32 +69,34 @@ describe('fire-check (built binary): scoring', () => {
 });
 
 describe('fire-check (built binary): bad input gets one clear message, exit 2, no stack', () => {
-  const cases: [string, string[], string | undefined, RegExp][] = [
-    ['broken JSON', [], '{"answers": {"pays_late": "often",}}', /invalid answers: stdin: line 1, column \d+: not valid JSON/],
-    ['unknown question id', [], '{"answers": {"pays_lat": "often"}}', /answers\.pays_lat: unknown question id \(did you mean "pays_late"\?\)/],
-    ['wrong value', [], '{"answers": {"abuse": "maybe"}}', /answers\.abuse: "maybe" is not allowed; allowed: yes, no/],
-    ['top-level array', [], '[]', /expected an object .* got an array/],
-    ['nothing piped', [], '', /no answers: stdin is not a terminal and nothing was piped in/],
-    ['missing answers file', ['--answers', 'nope.json'], undefined, /cannot read answers file nope\.json: no such file/],
-    ['malformed rule pack', ['--rules', 'tests/fixtures/packs/typo.yaml'], '{"answers": {}}', /typo\.yaml:13:5: questions\[0\]\(pays_late\)\.wieght: unknown field/],
-    ['unknown format', ['--format', 'xml'], '{"answers": {}}', /argument 'xml' is invalid\. Allowed choices are text, json, markdown/],
-    ['unknown option', ['--jsn'], '{"answers": {}}', /unknown option '--jsn' \(did you mean --json\?\)/],
-    ['mistyped command', ['questons'], undefined, /unknown command "questons" \(did you mean "questions"\?\)/],
-    ['bad date', ['--today', '22/11/2026'], '{"answers": {}}', /--today "22\/11\/2026" is not a date; use YYYY-MM-DD/],
-    ['a date the calendar has not', ['--today', '2026-02-30'], '{"answers": {}}', /--today "2026-02-30" is not a date/],
-    ['a date too far to plan from', ['--today', '9999-12-31'], '{"answers": {}}', /--today "9999-12-31" is not a date/],
-    ['an answers file without end', ['--answers', '/dev/zero'], undefined, /answers file \/dev\/zero is longer than 1,000,000 characters \(--max-record-size\)/],
-    ['a rule pack that is not there', ['--rules', 'no-such-pack.yaml'], '{"answers": {}}', /^fire-check: cannot read rule pack no-such-pack\.yaml: no such file\n$/],
-    ['a rule pack that is a folder', ['--rules', 'rules'], '{"answers": {}}', /^fire-check: cannot read rule pack rules: it is a directory\n$/],
-    ['an answers document over the limit given', ['--max-record-size', '20'], '{"answers": {"pays_late": "often"}}', /answers file stdin is longer than 20 characters/],
-    ['a limit that is not one', ['--max-record-size', '1e6'], '{"answers": {}}', /--max-record-size "1e6" is not a number of characters/],
-    ['a date the calendar has not, through commander', ['--today', '2026-13-01', '--format=json'], '{"answers": {}}', /--today "2026-13-01" is not a date/],
-    ['a word for a date, in batch', ['batch', '--today', 'yesterday'], '{"answers": {}}\n', /--today "yesterday" is not a date/],
-    ['a date the calendar has not, in script', ['script', '--today', '2025-02-29'], '{"answers": {}}', /--today "2025-02-29" is not a date/],
+  const cases: [string, string[], string | undefined, RegExp, string][] = [
+    ['broken JSON', [], '{"answers": {"pays_late": "often",}}', /invalid answers: stdin: line 1, column \d+: not valid JSON/, 'answers/not-json'],
+    ['unknown question id', [], '{"answers": {"pays_lat": "often"}}', /answers\.pays_lat: unknown question id \(did you mean "pays_late"\?\)/, 'answers/unknown-id'],
+    ['wrong value', [], '{"answers": {"abuse": "maybe"}}', /answers\.abuse: "maybe" is not allowed; allowed: yes, no/, 'answers/not-allowed'],
+    ['top-level array', [], '[]', /expected an object .* got an array/, 'answers/not-object'],
+    ['nothing piped', [], '', /no answers: stdin is not a terminal and nothing was piped in/, 'input/no-answers'],
+    ['missing answers file', ['--answers', 'nope.json'], undefined, /cannot read answers file nope\.json: no such file/, 'io/not-readable'],
+    ['malformed rule pack', ['--rules', 'tests/fixtures/packs/typo.yaml'], '{"answers": {}}', /typo\.yaml:13:5: questions\[0\]\(pays_late\)\.wieght: unknown field/, 'pack/invalid'],
+    ['unknown format', ['--format', 'xml'], '{"answers": {}}', /argument 'xml' is invalid\. Allowed choices are text, json, markdown/, 'cli/invalid-choice'],
+    ['unknown option', ['--jsn'], '{"answers": {}}', /unknown option '--jsn' \(did you mean "--json"\?\)/, 'cli/unknown-option'],
+    ['mistyped command', ['questons'], undefined, /unknown command "questons" \(did you mean "questions"\?\)/, 'cli/unknown-command'],
+    ['bad date', ['--today', '22/11/2026'], '{"answers": {}}', /--today "22\/11\/2026" is not a date; use YYYY-MM-DD/, 'cli/bad-date'],
+    ['a date the calendar has not', ['--today', '2026-02-30'], '{"answers": {}}', /--today "2026-02-30" is not a date/, 'cli/bad-date'],
+    ['a date too far to plan from', ['--today', '9999-12-31'], '{"answers": {}}', /--today "9999-12-31" is not a date/, 'cli/bad-date'],
+    ['an answers file without end', ['--answers', '/dev/zero'], undefined, /answers file \/dev\/zero is longer than 1,000,000 characters \(--max-record-size\)/, 'input/too-large'],
+    ['a rule pack that is not there', ['--rules', 'no-such-pack.yaml'], '{"answers": {}}', /^fire-check: cannot read rule pack no-such-pack\.yaml: no such file \[io\/not-readable\]\n$/, 'io/not-readable'],
+    ['a rule pack that is a folder', ['--rules', 'rules'], '{"answers": {}}', /^fire-check: cannot read rule pack rules: it is a directory \[io\/not-readable\]\n$/, 'io/not-readable'],
+    ['an answers document over the limit given', ['--max-record-size', '20'], '{"answers": {"pays_late": "often"}}', /answers file stdin is longer than 20 characters/, 'input/too-large'],
+    ['a limit that is not one', ['--max-record-size', '1e6'], '{"answers": {}}', /--max-record-size "1e6" is not a number of characters/, 'cli/bad-max-record-size'],
+    ['a date the calendar has not, through commander', ['--today', '2026-13-01', '--format=json'], '{"answers": {}}', /--today "2026-13-01" is not a date/, 'cli/bad-date'],
+    ['a word for a date, in batch', ['batch', '--today', 'yesterday'], '{"answers": {}}\n', /--today "yesterday" is not a date/, 'cli/bad-date'],
+    ['a date the calendar has not, in script', ['script', '--today', '2025-02-29'], '{"answers": {}}', /--today "2025-02-29" is not a date/, 'cli/bad-date'],
   ];
-  it.each(cases)('%s', (_name, args, input, message) => {
+  it.each(cases)('%s', (_name, args, input, message, code) => {
     const result = runCli(args, input === undefined ? {} : { input });
     expect(result.code).toBe(2);
+    // The first line ends with the problem's code; the message says it in words.
+    expect(result.stderr.split('\n')[0]).toMatch(new RegExp(` \\[${code}\\]$`));
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(STACK);
     expect(result.stdout).toBe('');
@@ -103,9 +105,9 @@ describe('fire-check (built binary): bad input gets one clear message, exit 2, n
   it('--save-answers into a folder that does not exist says so, in the user\'s language', () => {
     const en = runCli(['--answers', example('late-payer'), '--save-answers', 'no/such/folder/a.json']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toBe('fire-check: cannot write --save-answers no/such/folder/a.json: no such folder\n');
+    expect(en.stderr).toBe('fire-check: cannot write --save-answers no/such/folder/a.json: no such folder [io/not-writable]\n');
     const italian = runCli(['--answers', example('late-payer'), '--save-answers', 'no/such/folder/a.json', '--lang', 'it']);
-    expect(italian.stderr).toBe('fire-check: impossibile scrivere --save-answers no/such/folder/a.json: la cartella non esiste\n');
+    expect(italian.stderr).toBe('fire-check: impossibile scrivere --save-answers no/such/folder/a.json: la cartella non esiste [io/not-writable]\n');
   });
 
   it('a malformed pack reports every problem, one per line', () => {
@@ -187,7 +189,7 @@ describe('fire-check in other languages (built binary)', () => {
   it('an unknown language is a clear error listing the ones there are', () => {
     const result = runCli(['--lang', 'de', '--answers', 'examples/late-payer.json']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('fire-check: unknown language "de"; available: en, it, hu, th\n');
+    expect(result.stderr).toBe('fire-check: unknown language "de"; available: en, it, hu, th [cli/unknown-language]\n');
   });
 
   it('errors, --help and batch summaries are translated too', () => {

@@ -122,7 +122,7 @@ describe('fire-check batch (built binary)', () => {
         expect(clientsOf(runCli(['batch', `${dir}/clients.tsv`]).stdout)).toEqual(['Caffè Società']);
         const refused = runCli(['batch', `${dir}/nobom.tsv`]);
         expect(refused.code).toBe(2);
-        expect(refused.stderr).toBe(`fire-check: ${dir}/nobom.tsv: not UTF-8 text: it looks like UTF-16LE without a byte-order mark; pass --encoding utf16le\n`);
+        expect(refused.stderr).toBe(`fire-check: ${dir}/nobom.tsv: not UTF-8 text: it looks like UTF-16LE without a byte-order mark; pass --encoding utf16le [input/utf16-without-bom]\n`);
         expect(clientsOf(runCli(['batch', `${dir}/nobom.tsv`, '--encoding', 'utf16le']).stdout)).toEqual(['Caffè Società']);
       });
     });
@@ -214,13 +214,13 @@ describe('fire-check batch (built binary)', () => {
     expect(lines.map((l) => l.line)).toEqual([1, 2, 3]);
     expect(lines[1].error.message).toBe('stdin: line 2: row: longer than 1,000 characters (--max-record-size); skipped');
     expect(lines[2]).toMatchObject({ verdict: 'fix' });
-    expect(runCli(['batch', '--max-record-size', '0'], { input }).stderr).toBe('fire-check: --max-record-size "0" is not a number of characters; give a whole number above 0, e.g. 1000000\n');
+    expect(runCli(['batch', '--max-record-size', '0'], { input }).stderr).toBe('fire-check: --max-record-size "0" is not a number of characters; give a whole number above 0, e.g. 1000000 [cli/bad-max-record-size]\n');
   });
 
   it('a folder given as stdin says what it is, exit 2', () => {
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" batch < "${root}rules"`], { cwd: root, encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('fire-check: cannot read batch input stdin: it is a directory\n');
+    expect(result.stderr).toBe('fire-check: cannot read batch input stdin: it is a directory [io/not-readable]\n');
   });
 
   it('ends quietly when the reader closes the pipe', () => {
@@ -258,5 +258,5 @@ it('reads a named pipe (as `fire-check batch <(crm-export)` gives it); refuses a
   expect(piped.stdout.trim().split('\n').map((l) => JSON.parse(l).verdict)).toEqual(['fix', 'fire-now']);
   const dir = runCli(['batch', 'tests']);
   expect(dir.code).toBe(2);
-  expect(dir.stderr).toBe('fire-check: cannot read batch input tests: it is a directory\n');
+  expect(dir.stderr).toBe('fire-check: cannot read batch input tests: it is a directory [io/not-readable]\n');
 });

@@ -39,7 +39,7 @@ beforeAll(() => {
   writeFileSync(ndjson, `${JSON.stringify(late)}\n`.repeat(200));
 });
 
-const NO_SPACE = /^fire-check: cannot write to stdout: no space left on the device\n$/;
+const NO_SPACE = /^fire-check: cannot write to stdout: no space left on the device \[io\/write-failed\]\n$/;
 
 describe.skipIf(!existsSync('/dev/full'))('stdout on a full disk (/dev/full)', () => {
   it.each([
@@ -60,9 +60,9 @@ describe.skipIf(!existsSync('/dev/full'))('stdout on a full disk (/dev/full)', (
   });
 
   it.each([
-    ['it', /^fire-check: impossibile scrivere su stdout: spazio esaurito sul dispositivo\n$/],
-    ['hu', /^fire-check: nem írható stdout: nincs több hely az eszközön\n$/],
-    ['th', /^fire-check: เขียนไปยัง stdout ไม่ได้: พื้นที่บนอุปกรณ์เต็มแล้ว\n$/],
+    ['it', /^fire-check: impossibile scrivere su stdout: spazio esaurito sul dispositivo \[io\/write-failed\]\n$/],
+    ['hu', /^fire-check: nem írható stdout: nincs több hely az eszközön \[io\/write-failed\]\n$/],
+    ['th', /^fire-check: เขียนไปยัง stdout ไม่ได้: พื้นที่บนอุปกรณ์เต็มแล้ว \[io\/write-failed\]\n$/],
   ])('in the user\'s language: %s', (lang, line) => {
     expectOneLine(intoFullDisk(['questions', '--lang', lang]), line);
   });
@@ -70,7 +70,7 @@ describe.skipIf(!existsSync('/dev/full'))('stdout on a full disk (/dev/full)', (
   it('--debug adds the stack trace, and still no bug', () => {
     const result = intoFullDisk(['questions', '--debug']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^fire-check: cannot write to stdout: no space left on the device\n/);
+    expect(result.stderr).toMatch(/^fire-check: cannot write to stdout: no space left on the device \[io\/write-failed\]\n/);
     expect(result.stderr).toMatch(STACK);
   });
 });
@@ -108,21 +108,21 @@ describe('files that cannot be read', () => {
     const file = join(dir, 'private.json');
     writeFileSync(file, JSON.stringify(late));
     chmodSync(file, 0o000);
-    expectOneLine(runCli(['--answers', file]), /^fire-check: cannot read answers file .*private\.json: permission denied\n$/);
-    expectOneLine(runCli(['batch', file]), /^fire-check: cannot read batch input .*private\.json: permission denied\n$/);
+    expectOneLine(runCli(['--answers', file]), /^fire-check: cannot read answers file .*private\.json: permission denied \[io\/not-readable\]\n$/);
+    expectOneLine(runCli(['batch', file]), /^fire-check: cannot read batch input .*private\.json: permission denied \[io\/not-readable\]\n$/);
   });
 
   // As root, chmod 000 stops nothing; a write-only file of the kernel's refuses root too.
   it.skipIf(!root0 || !existsSync('/proc/sys/vm/drop_caches'))('a file without read permission, as root (a write-only file in /proc/sys)', () => {
-    expectOneLine(runCli(['--answers', '/proc/sys/vm/drop_caches']), /^fire-check: cannot read answers file \/proc\/sys\/vm\/drop_caches: permission denied\n$/);
-    expectOneLine(runCli(['batch', '/proc/sys/vm/drop_caches']), /^fire-check: cannot read batch input \/proc\/sys\/vm\/drop_caches: permission denied\n$/);
+    expectOneLine(runCli(['--answers', '/proc/sys/vm/drop_caches']), /^fire-check: cannot read answers file \/proc\/sys\/vm\/drop_caches: permission denied \[io\/not-readable\]\n$/);
+    expectOneLine(runCli(['batch', '/proc/sys/vm/drop_caches']), /^fire-check: cannot read batch input \/proc\/sys\/vm\/drop_caches: permission denied \[io\/not-readable\]\n$/);
   });
 
   it('stdin that is a folder', () => {
     const folder = openSync(root, 'r');
     try {
       const result = spawnSync(process.execPath, [BIN], { cwd: root, stdio: [folder, 'pipe', 'pipe'], encoding: 'utf8' });
-      expectOneLine({ code: result.status, stdout: result.stdout, stderr: result.stderr }, /^fire-check: cannot read answers file stdin: it is a directory\n$/);
+      expectOneLine({ code: result.status, stdout: result.stdout, stderr: result.stderr }, /^fire-check: cannot read answers file stdin: it is a directory \[io\/not-readable\]\n$/);
     } finally {
       closeSync(folder);
     }

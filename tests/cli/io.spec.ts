@@ -23,11 +23,13 @@ describe('environmentFailure: what the system refused, in one line', () => {
     ['EMFILE', 'open', '/a', 'cannot access /a: too many files are open'],
     ['EBADF', 'write', undefined, 'it is not open (closed before fire-check started?)'],
   ])('%s in %s', (code, syscall, path, line) => {
-    expect(environmentFailure(systemError(code, syscall, path), en)).toBe(line);
+    const failure = environmentFailure(systemError(code, syscall, path), en);
+    expect(failure?.code).toBe(syscall === 'write' ? 'io/write-failed' : 'io/not-accessible');
+    expect(failure?.message).toBe(line);
   });
 
   it('names the stream io marked, which a write to a descriptor does not name itself', () => {
-    expect(environmentFailure(Object.assign(systemError('ENOSPC', 'write'), { stream: 'stdout' }), en)).toBe('cannot write to stdout: no space left on the device');
+    expect(environmentFailure(Object.assign(systemError('ENOSPC', 'write'), { stream: 'stdout' }), en)).toMatchObject({ code: 'io/write-failed', message: 'cannot write to stdout: no space left on the device' });
   });
 
   it.each([
@@ -43,7 +45,7 @@ describe('environmentFailure: what the system refused, in one line', () => {
 
   it.each(['it', 'hu', 'th'] as const)('speaks %s', async (lang) => {
     const m = await messagesFor(lang);
-    const line = environmentFailure(Object.assign(systemError('ENOSPC', 'write'), { stream: 'stdout' }), m);
+    const line = environmentFailure(Object.assign(systemError('ENOSPC', 'write'), { stream: 'stdout' }), m)?.message;
     expect(line).toContain('stdout');
     expect(line).toContain(m.errors.noSpace);
     expect(m.errors.noSpace).not.toBe(en.errors.noSpace);

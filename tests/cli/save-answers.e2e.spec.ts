@@ -27,7 +27,7 @@ describe('--save-answers FILE refuses what is not a regular file, and leaves it 
     symlinkSync(other, link);
     const run = save(link);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`fire-check: cannot write --save-answers ${link}: it is a symbolic link; give a regular file\n`);
+    expect(run.stderr).toBe(`fire-check: cannot write --save-answers ${link}: it is a symbolic link; give a regular file [io/not-writable]\n`);
     expect(run.stdout).toBe('');
     expect(readFileSync(other, 'utf8')).toBe('not yours\n');
     expect(readlinkSync(link)).toBe(other);
@@ -39,7 +39,7 @@ describe('--save-answers FILE refuses what is not a regular file, and leaves it 
     const run = save(fifo);
     // A hang would end in runCli's timeout, with no exit code.
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`fire-check: cannot write --save-answers ${fifo}: it is a named pipe; give a regular file\n`);
+    expect(run.stderr).toBe(`fire-check: cannot write --save-answers ${fifo}: it is a named pipe; give a regular file [io/not-writable]\n`);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
@@ -48,7 +48,7 @@ describe('--save-answers FILE refuses what is not a regular file, and leaves it 
     if (device === undefined) return context.skip('cannot make a device that a failing test could not harm');
     const run = save(device);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`fire-check: cannot write --save-answers ${device}: it is a device; give a regular file\n`);
+    expect(run.stderr).toBe(`fire-check: cannot write --save-answers ${device}: it is a device; give a regular file [io/not-writable]\n`);
     expect(lstatSync(device).isCharacterDevice()).toBe(true);
   });
 
@@ -56,14 +56,14 @@ describe('--save-answers FILE refuses what is not a regular file, and leaves it 
     mkdirSync(join(dir, 'answers'));
     const run = save(join(dir, 'answers'), '--lang', 'it');
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`fire-check: impossibile scrivere --save-answers ${join(dir, 'answers')}: è una cartella; indica un file normale\n`);
+    expect(run.stderr).toBe(`fire-check: impossibile scrivere --save-answers ${join(dir, 'answers')}: è una cartella; indica un file normale [io/not-writable]\n`);
     expect(readdirSync(join(dir, 'answers'))).toEqual([]);
   });
 
   it('a folder that does not exist: "no such folder"', () => {
     const run = save(join(dir, 'no', 'answers.json'));
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`fire-check: cannot write --save-answers ${join(dir, 'no', 'answers.json')}: no such folder\n`);
+    expect(run.stderr).toBe(`fire-check: cannot write --save-answers ${join(dir, 'no', 'answers.json')}: no such folder [io/not-writable]\n`);
     expect(readdirSync(dir)).toEqual([]);
   });
 });
@@ -87,7 +87,7 @@ describe('--save-answers FILE replaces a regular file', () => {
     // ulimit -f 0: every write to a regular file fails (Node ignores SIGXFSZ, so the write returns EFBIG).
     const run = spawnSync('sh', ['-c', 'ulimit -f 0 && exec "$0" "$@"', process.execPath, BIN, '--answers', ANSWERS, '--save-answers', file], { cwd: root, encoding: 'utf8', timeout: 30_000 });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`^fire-check: cannot write --save-answers ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+\n$`));
+    expect(run.stderr).toMatch(new RegExp(`^fire-check: cannot write --save-answers ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+ \\[io/not-writable\\]\n$`));
     expect(run.stderr).not.toMatch(STACK);
     expect(readFileSync(file, 'utf8')).toBe('old\n');
     expect(readdirSync(dir)).toEqual(['answers.json']);

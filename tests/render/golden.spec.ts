@@ -26,7 +26,7 @@ describe.each(examples)('golden reports: %s', (name) => {
     await expect(renderMarkdown(assessment, { verdicts: pack.verdicts, questions, script })).toMatchFileSnapshot(`../fixtures/golden/${name}.md`);
   });
   it('script', async () => {
-    await expect(renderScriptText(assessment, script, { verdicts: pack.verdicts, width: 80 })).toMatchFileSnapshot(`../fixtures/golden/${name}.script.txt`);
+    await expect(renderScriptText(assessment, { script, verdicts: pack.verdicts, width: 80 })).toMatchFileSnapshot(`../fixtures/golden/${name}.script.txt`);
   });
 });
 
