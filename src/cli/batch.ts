@@ -67,7 +67,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
         take(record);
         await out.written();
         progress(scored + failed);
-        if (stopped || interrupted !== undefined) break;
+        if (stopped || interrupted !== undefined || io.stdoutClosed?.()) break;
       }
     } else {
       // A chunk of input at a time: its records scored synchronously, its output written once.
@@ -81,7 +81,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
         }
         await out.written();
         progress(scored + failed);
-        if (interrupted !== undefined) break;
+        if (interrupted !== undefined || io.stdoutClosed?.()) break;
       }
     }
   } catch (error) {
@@ -91,6 +91,8 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
     unlisten?.();
   }
   progress.done();
+  // The reader has gone (`batch | head -1`): nothing more to write or say.
+  if (io.stdoutClosed?.()) return failed ? EXIT.usage : EXIT.ok;
   writer.end(sink);
   await out.flush();
   io.stderr.write(`${m.batch.summary(thousands(scored), thousands(failed))}${stopped ? m.batch.stopped : ''}${interrupted !== undefined ? m.batch.interrupted : ''}\n`);

@@ -27,6 +27,14 @@ export interface Io {
    * stdout is a full pipe, to wait on before writing much more.
    */
   writeBytes(bytes: Uint8Array): Promise<void> | undefined;
+  /**
+   * Whether stdout can take no more: its reader has gone (`| head -1`), or a
+   * write failed after it returned and was told (then `failedLate` says so).
+   * What is written after that is dropped; a long run should stop.
+   */
+  stdoutClosed?(): boolean;
+  /** The exit code for a write that failed after the call that made it had returned (told on stderr then); undefined if none did. */
+  failedLate?(): number | undefined;
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: Readonly<Record<string, string | undefined>>;
   /**
@@ -68,11 +76,11 @@ export function processIo(): Io {
       return stdoutStream();
     },
     writeOut(text) {
-      // A report into a closed pipe: nothing more to say, and the exit code stands.
-      void writeToStdout(Buffer.from(text, 'utf8'), () => {});
+      void writeToStdout(Buffer.from(text, 'utf8'));
     },
-    // A stream of results into a closed pipe: no point in scoring the rest.
-    writeBytes: (bytes) => writeToStdout(bytes, endQuietly),
+    writeBytes: (bytes) => writeToStdout(bytes),
+    stdoutClosed: () => stdoutGone,
+    failedLate: () => lateFailure,
     // stderr is where failures are told: when it fails itself (full, closed),
     // there is nowhere left to tell it, and the run must not end in a crash for it.
     stderr: process.stderr.on('error', () => {}),
@@ -95,6 +103,10 @@ export function processIo(): Io {
 }
 
 let epipeHandled = false;
+/** The reader of stdout has gone, or writing to it failed: what comes after is dropped. */
+let stdoutGone = false;
+/** The exit code of a write failure told by the stream's error handler. */
+let lateFailure: number | undefined;
 /** The language of the failure stdoutStream tells by itself. */
 let messages: Messages = en;
 // Once a write has had to wait, every later one goes through the stream too, in order.
@@ -106,7 +118,8 @@ let streamed = false;
  * bytes are written when it returns. A non-blocking pipe that is full refuses
  * them (EAGAIN); then the stream takes a copy and says when it has drained.
  */
-function writeToStdout(bytes: Uint8Array, closed: () => void): Promise<void> | undefined {
+function writeToStdout(bytes: Uint8Array): Promise<void> | undefined {
+  if (stdoutGone) return undefined;
   let done = 0;
   if (!streamed) {
     try {
@@ -115,7 +128,7 @@ function writeToStdout(bytes: Uint8Array, closed: () => void): Promise<void> | u
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') {
-        closed(); // the reader has gone (`| head -1`)
+        stdoutGone = true; // the reader has gone (`| head -1`): nothing more to say, and the exit code stands
         return undefined;
       }
       // Disk full, a bad device...: the caller's, which main() tells as one line (environmentFailure).
@@ -124,16 +137,15 @@ function writeToStdout(bytes: Uint8Array, closed: () => void): Promise<void> | u
     }
   }
   const stream = stdoutStream();
-  return stream.write(Buffer.from(bytes.subarray(done))) ? undefined : (once(stream, 'drain') as Promise<unknown> as Promise<void>);
+  if (stream.write(Buffer.from(bytes.subarray(done)))) return undefined;
+  // Waiting for a pipe to drain ends too when it fails instead (the handler below has told it).
+  return (once(stream, 'drain') as Promise<unknown> as Promise<void>).catch(() => undefined);
 }
-
-/** The reader of stdout has gone: end now, with the exit code set so far. */
-const endQuietly = (): never => process.exit(process.exitCode ?? 0);
 
 /**
  * process.stdout, with writing into a closed pipe (`fire-check ... | head -1`)
- * ending quietly. Any other failure of a write comes here, after the write
- * returned, where no caller is left to throw to: it is told here the way
+ * ending output quietly. Any other failure of a write comes here, after the
+ * write returned, where no caller is left to throw to: it is told here the way
  * main() tells one (a line, exit 2), or, not being the environment's, thrown
  * as the bug it is.
  */
@@ -141,11 +153,14 @@ function stdoutStream(): NodeJS.WriteStream {
   if (!epipeHandled) {
     epipeHandled = true;
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') endQuietly();
+      stdoutGone = true;
+      if (error.code === 'EPIPE') return;
       const failure = environmentFailure(on('stdout', error), messages);
       if (failure === undefined) throw error;
       process.stderr.write(`fire-check: ${failure.message} [${failure.code}]\n`);
-      process.exit(2);
+      // After main() has returned, its exit code is set already: this one replaces it.
+      lateFailure = failure.exitCode;
+      process.exitCode = lateFailure;
     });
   }
   return process.stdout;

@@ -17,6 +17,12 @@ import { EXIT, type CommonOptions } from './options.js';
 export { EXIT, type CommonOptions };
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const code = await run(argv, io);
+  // A write that failed after it returned was told already; its exit code stands.
+  return io.failedLate?.() ?? code;
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   const debug = earlySwitch(argv, 'debug') || Boolean(io.env.FIRE_CHECK_DEBUG);
   let lang: Lang;
   let m: Messages;
@@ -72,7 +78,7 @@ function reportError(error: unknown, io: Io, debug: boolean, m: Messages): numbe
     return failure.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  say_(`fire-check: ${say(m, 'internal/unexpected', message)}`);
+  say_(`fire-check: ${say(m, 'internal/unexpected', message)} [internal/unexpected]`);
   if (debug && error instanceof Error && error.stack) trace(error.stack);
   else say_(m.errors.bug);
   return EXIT.failure;

@@ -1,3 +1,4 @@
+import { en } from '../i18n/en.js';
 import type { AnswerVector } from './conditions.js';
 import { kindOf, type AnswerWords, type Value } from './kinds/index.js';
 import { dropInapplicable, FIRE_NOW, round2, severityOf, vectorOf, type PreparedPack, type PreparedSignal, type Severity } from './prepare.js';
@@ -16,12 +17,8 @@ export interface EvaluateOptions {
   words?: AnswerWords;
 }
 
-export const ENGLISH_WORDS: AnswerWords = {
-  yes: 'yes',
-  no: 'no',
-  theClient: 'the client',
-  freq: { never: 'never', rarely: 'rarely', sometimes: 'sometimes', often: 'often', always: 'always' },
-};
+/** The words when a caller gives none: English, from the one dictionary of English words. */
+export const ENGLISH_WORDS: AnswerWords = en.words;
 
 /** How bad an answer is, from 0 (fine) to 1 (as bad as that question gets). */
 export function severity(question: Question, value: Value): number {

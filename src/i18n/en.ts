@@ -1,11 +1,17 @@
 // Every interface string a user reads, in one place per language. The other
 // languages (it.ts, hu.ts, th.ts) have the type Messages, so a missing key is a
 // compile error; texts of the rule pack itself are translated in rules/*.<lang>.yaml.
-import { ENGLISH_WORDS, type AnswerWords } from '../engine/evaluate.js';
+// A type only: i18n depends on no code of the engine (see tests/layers.spec.ts).
+import type { AnswerWords } from '../engine/kinds/shared.js';
 
 export const en = {
-  /** How answers read in reasons, steps and the review screen. */
-  words: ENGLISH_WORDS as AnswerWords,
+  /** How answers read in reasons, steps and the review screen; the engine's words when none are given. */
+  words: {
+    yes: 'yes',
+    no: 'no',
+    theClient: 'the client',
+    freq: { never: 'never', rarely: 'rarely', sometimes: 'sometimes', often: 'often', always: 'always' },
+  } satisfies AnswerWords as AnswerWords,
   help: {
     description:
       'Decide whether to end a client relationship, and how to end it well.\n\nIn a terminal it interviews you about one client. Piped JSON answers (or --answers FILE) are scored without questions, for scripts.',

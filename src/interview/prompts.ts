@@ -19,11 +19,11 @@ const TYPING_ROOM = 10;
 export type Prompts = ReturnType<typeof promptsFor>;
 
 export function promptsFor(m: Messages, locale: string, ctx: PromptContext) {
-  // Read at every render, so a resized terminal re-wraps; without an output, inquirer draws on stdout.
-  // No columns (not a terminal): no wrapping. The last column stays free: after a line that fills
-  // the terminal, inquirer's redraw leaves an empty line.
+  // Read at every render, so a resized terminal re-wraps. No output given, or no columns (not a
+  // terminal): no wrapping. The last column stays free: after a line that fills the terminal,
+  // inquirer's redraw leaves an empty line.
   const columns = () => {
-    const c = (ctx.output ?? process.stdout) as { columns?: number };
+    const c = (ctx.output ?? {}) as { columns?: number };
     return typeof c.columns === 'number' && c.columns > 1 ? c.columns - 1 : Infinity;
   };
   const wrap = (text: string, width: number) => wrapWords(text, width, locale);
