@@ -194,7 +194,7 @@ export const th: Messages = {
     plan: 'แผน',
     noSteps: 'ไม่ต้องทำอะไร',
     hardStop: 'หยุดทันที',
-    floorNote: (title: string) => `ข้อนี้ข้อเดียวก็อย่างน้อย "${title}"`,
+    floorNote: (title: string) => `ข้อนี้ข้อเดียวก็ได้ผลอย่างน้อย "${title}"`,
     whatWouldChange: 'สิ่งที่จะเปลี่ยนผลการตัดสิน: คำตอบที่ต้องดีขึ้น โดยให้น้อยข้อที่สุด',
     targets: 'นี่คือเป้าหมายที่ต้องตรวจเมื่อประเมินอีกครั้ง',
     wouldBe: (title: string, changes: string) => `ผลการตัดสินจะเป็น "${title}" หาก: ${changes}`,
