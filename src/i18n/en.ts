@@ -223,8 +223,9 @@ export const en = {
   script: {
     title: 'What to say',
     subject: 'Subject',
-    noScript: (verdict: string) =>
-      `The verdict is ${verdict}: there is nothing to end, so there is no script. Run fire-check without "script" for the plan.`,
+    // The verdict's title heads the page already; its id put in a sentence ("The
+    // verdict is fix") reads wrongly, and in other languages as an English word.
+    noScript: (_verdict: string) => 'With this verdict there is nothing to end, so there are no words to prepare. Run fire-check without "script" for the plan.',
   },
 };
 

@@ -14,7 +14,7 @@ export const it: Messages = {
       '\nCodici di uscita:\n  0 tutto bene   1 errore imprevisto (un bug)   130 annullato\n' +
       '  2 input, pacchetto di regole o uso errati, o il sistema ha rifiutato (disco pieno, permesso negato)\n' +
       '  con --exit-code: 0 keep, 10 fix, 11 fire, 12 fire-now\n\n' +
-      'Esempi:\n  fire-check                                  intervista su un cliente\n' +
+      'Esempi:\n  fire-check                                  domande su un cliente\n' +
       '  fire-check --answers risposte.json          valuta un file di risposte salvato\n' +
       '  cat risposte.json | fire-check --format json\n  fire-check template > mie.json              un file da compilare\n' +
       '  fire-check --lang it                        in italiano (anche: hu, th, en; o da LANG)',
@@ -30,9 +30,9 @@ export const it: Messages = {
     answers: 'leggi le risposte da un file JSON (- per lo stdin); lo stdin viene letto comunque se non è un terminale',
     client: 'il nome del cliente (sostituisce quello nelle risposte)',
     exitCode: 'esci con il verdetto: 0 keep, 10 fix, 11 fire, 12 fire-now',
-    today: 'valuta a questa data, AAAA-MM-GG (fissa la data di verifica di un fix e l’ultimo giorno di lavoro)',
+    today: 'valuta a questa data, AAAA-MM-GG (da qui si contano il nuovo controllo, per il verdetto fix, e l’ultimo giorno di lavoro)',
     saveAnswers: 'scrivi anche le risposte in JSON, così --answers FILE dà di nuovo lo stesso verdetto (- le stampa al posto della valutazione)',
-    script: 'le parole da usare per chiudere: punti per la telefonata e una conferma scritta (per fire e fire-now)',
+    script: 'le parole da usare per chiudere: punti per la telefonata e una conferma scritta (per i verdetti fire e fire-now)',
     batch: 'valuta molti clienti in una volta: NDJSON o CSV in ingresso, un verdetto per riga in uscita (in streaming), o una classifica',
     batchFile: 'risposte in NDJSON o CSV, un cliente per riga; - o niente per lo stdin',
     inputFormat: "formato d'ingresso (predefinito: dal nome del file; stdin: ndjson)",
@@ -167,22 +167,22 @@ export const it: Messages = {
     emptyForNotSure: 'lascia vuoto per non so',
     numberError: (range) => `Inserisci un numero, ${range}, o lascia vuoto per non so.`,
     contextIntro: 'Qualche fatto sulla situazione, per adattare il piano:',
-    review: 'Rivedi le risposte: sceglierne una per cambiarla, o calcola il verdetto',
+    review: 'Rivedi le risposte: scegline una per cambiarla, o calcola il verdetto',
     reviewDone: 'Calcola il verdetto con queste risposte',
     change: 'Modifica',
     followUp: 'Domanda in più',
-    yesOrNo: (yes, no) => `Risponda "${yes}" o "${no}".`,
-    confirmHardStop: (answer, verdict) => `Questo è uno stop immediato: il verdetto sarà "${verdict}". Vuole registrare "${answer}"?`,
-    offerScript: 'Vuole vedere le parole da usare per chiudere il rapporto?',
-    offerSave: 'Vuole salvare queste risposte in un file, per valutarle di nuovo in seguito?',
-    savePath: 'In quale file le salvo? (lasci vuoto per saltare)',
-    overwrite: (file) => `${file} esiste già. Vuole sostituirlo?`,
+    yesOrNo: (yes, no) => `Rispondi "${yes}" o "${no}".`,
+    confirmHardStop: (answer, verdict) => `Questo è uno stop immediato: il verdetto sarà «${verdict}». Confermi la risposta «${answer}»?`,
+    offerScript: 'Vuoi vedere le parole da usare per chiudere il rapporto?',
+    offerSave: 'Vuoi salvare queste risposte in un file, per valutarle di nuovo più avanti?',
+    savePath: 'In quale file vuoi salvarle? (lascia vuoto per non salvarle)',
+    overwrite: (file) => `${file} esiste già. Vuoi sostituirlo?`,
     saved: (file) => `Risposte salvate in ${file}.`,
     cannotSave: (file, why) => `Impossibile salvare in ${file}: ${why}.`,
   },
   phases: {
     prevent: 'Per mantenerlo così',
-    repair: 'Piano per rimediare',
+    repair: 'Piano per sistemare le cose',
     prepare: 'Preparazione',
     conversation: 'Comunicare la decisione',
     after: 'Dopo',
@@ -190,26 +190,26 @@ export const it: Messages = {
   report: {
     title: 'fire-check',
     score: 'Punteggio',
-    confidence: 'Affidabilità',
+    confidence: 'Certezza',
     signalsAnswered: (answered, total) => `${answered} segnali su ${total} con risposta`,
     why: 'Perché',
     noReasons: 'Nessun campanello d’allarme in queste risposte.',
     plan: 'Piano',
     noSteps: 'Niente da fare.',
     hardStop: 'stop immediato',
-    floorNote: (title: string) => `da solo: almeno ${title}`,
+    floorNote: (title: string) => `da solo porta almeno a «${title}»`,
     whatWouldChange: 'Cosa cambierebbe il verdetto: il minor numero di risposte che dovrebbero migliorare',
     targets: 'Sono gli obiettivi da verificare al prossimo controllo.',
-    wouldBe: (title: string, changes: string) => `Sarebbe «${title}» se: ${changes}`,
+    wouldBe: (title: string, changes: string) => `Il verdetto sarebbe «${title}» se: ${changes}`,
     atMost: (value: string) => `al massimo ${value}`,
     decidedBy: 'Deciso dagli stop immediati',
     points: 'Punti',
     reason: 'Motivo',
     sources: 'Fonti',
     rulePack: 'Pacchetto di regole',
-    recheckOn: 'Ricontrolla il',
+    recheckOn: 'Nuovo controllo',
     lowConfidence: (pct) =>
-      `Affidabilità bassa: solo il ${pct}% del peso dei segnali ha una risposta. Rispondi ad altre domande per un verdetto più solido.`,
+      `Verdetto poco certo: solo il ${pct}% del peso dei segnali ha una risposta. Rispondi ad altre domande per un verdetto più solido.`,
     nothingAnswered:
       'Nessuna risposta: non c’è nessun segnale da pesare, quindi questo non è un vero verdetto. Rispondi prima a qualche domanda.',
     verdict: 'Verdetto',
@@ -218,7 +218,7 @@ export const it: Messages = {
   script: {
     title: 'Cosa dire',
     subject: 'Oggetto',
-    noScript: (verdict) =>
-      `Il verdetto è ${verdict}: non c’è nulla da chiudere, quindi non serve un copione. Esegui fire-check senza "script" per il piano.`,
+    // The verdict's title heads the page already; its id ("fix") would read as an English word here.
+    noScript: () => 'Con questo verdetto non c’è nulla da chiudere, quindi non ci sono parole da preparare. Esegui fire-check senza "script" per vedere il piano.',
   },
 };

@@ -180,7 +180,7 @@ describe('fire-check in other languages (built binary)', () => {
 
   it('the language comes from LC_ALL, LC_MESSAGES or LANG', () => {
     const text = runCli(['--answers', 'examples/late-payer.json'], { env: { LANG: 'hu_HU.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined } }).stdout;
-    expect(text).toContain('JAVÍTSD');
+    expect(text).toContain('JAVÍTÁS');
     expect(text).toContain('Pontszám');
     const th = runCli(['--answers', 'examples/late-payer.json'], { env: { LC_ALL: 'th_TH.UTF-8' } }).stdout;
     expect(th).toContain('คะแนน');

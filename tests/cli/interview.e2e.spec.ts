@@ -63,9 +63,9 @@ describeTerminal('the interview in a real terminal (tmux)', () => {
     await t.answer('? Rivedi le risposte', 'Enter');
     const screen = await t.waitFor('[exit 0]');
     expect(screen).toContain('fire-check · Forno');
-    expect(screen).toContain('TIENILO');
+    expect(screen).toContain('DA TENERE');
     expect(screen).toContain('Un rapporto sano. Mantienilo così.');
-    expect(screen).toContain('Affidabilità');
+    expect(screen).toContain('Certezza');
   });
 
   it('Ctrl-C at a prompt: "Cancelled.", exit 130, no half-written answers file', async () => {
