@@ -148,7 +148,7 @@ export const hu: Messages = {
     stopped: ' (leállt az első hibánál: --fail-fast)',
     interrupted: ' (leállítva kérésre; minden addig értékelt sor fent van)',
     progress: (count, rate) => `${count} rekord, ${rate}/s`,
-    table: ['#', 'ügyfél', 'döntés', 'pontszám', 'megbízhatóság', 'fő ok'],
+    table: ['#', 'ügyfél', 'döntés', 'pontszám', 'bizonyosság', 'fő ok'],
     atLine: (source, line, message) => `${source}: ${line}. sor: ${message}`,
     row: 'sor',
   },

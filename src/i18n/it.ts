@@ -148,7 +148,7 @@ export const it: Messages = {
     stopped: ' (fermato al primo errore: --fail-fast)',
     interrupted: ' (interrotto su richiesta; tutto ciò che è stato valutato fin qui è sopra)',
     progress: (count, rate) => `${count} record, ${rate}/s`,
-    table: ['#', 'cliente', 'verdetto', 'punteggio', 'affidabilità', 'motivo principale'],
+    table: ['#', 'cliente', 'verdetto', 'punteggio', 'certezza', 'motivo principale'],
     atLine: (source, line, message) => `${source}: riga ${line}: ${message}`,
     row: 'riga',
   },
