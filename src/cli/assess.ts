@@ -178,7 +178,16 @@ async function renderAs(format: Format, scored: Scored, options: CommonOptions, 
   const script = format.script ? scriptOf(scored, m) : [];
   if (format.medium === 'data') return renderer(scored.assessment, { verdicts: scored.pack.verdicts, script, messages: m });
   const input = textInput(scored, script);
-  const context: RenderContext = { verdicts: input.verdicts, questions: input.questions, script: input.script, messages: m };
+  const { localFormats } = await import('../i18n/format.js');
+  const context: RenderContext = {
+    verdicts: input.verdicts,
+    questions: input.questions,
+    script: input.script,
+    messages: m,
+    formats: localFormats(options.lang ?? 'en'),
+    assessedOn: scored.today,
+    answers: input.answers,
+  };
   if (format.medium === 'terminal') Object.assign(context, { style: await styleFor(options, io), width: terminalWidth(io) });
   return renderer(input.assessment, context);
 }
@@ -198,5 +207,6 @@ function textInput(scored: Scored, script: ScriptOutput[]) {
     verdicts: pack.verdicts,
     questions: prepared.byId,
     script,
+    answers: scored.set.answers,
   });
 }

@@ -2,8 +2,9 @@
 // `(assessment, context) -> string` (batch formats: a writer fed one record at
 // a time). `--format` choices, the help and docs/output-formats.md come from
 // these lists; a test checks the docs name each one.
-import type { Assessment, Pack, Question, ScriptOutput } from '../engine/types.js';
+import type { Answers, Assessment, Pack, Question, ScriptOutput } from '../engine/types.js';
 import type { Messages } from '../i18n/en.js';
+import type { LocalFormats } from '../i18n/format.js';
 import type { BatchWriter } from './batch-writers.js';
 import { renderJson } from './json.js';
 import type { Style } from './style.js';
@@ -20,6 +21,12 @@ export interface RenderContext {
   style?: Style;
   /** Terminal width in columns; text wraps to it. */
   width?: number;
+  /** Dates, money and decimals in the user's language (for the formats people read). */
+  formats?: LocalFormats;
+  /** The day the assessment was made as of (ISO). */
+  assessedOn?: string;
+  /** The answers it was made from, to list them. */
+  answers?: Answers;
 }
 
 export type Render = (a: Assessment, context: RenderContext) => string;
