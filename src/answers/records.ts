@@ -234,21 +234,23 @@ function tidyCell(cell: string): string {
 }
 
 function checkHeader(header: string[], byId: ReadonlyMap<string, unknown>, source: string, m: Messages): string[] {
+  // Listed up to 20, as for answers: 100,000 unknown columns are one mistake. Only
+  // those listed are worded (a "did you mean" costs a comparison with every id).
   const problems: string[] = [];
+  let more = 0;
+  const add = (word: () => string) => (problems.length < 20 ? problems.push(word()) : more++);
   const seen = new Set<string>();
   const columns = header.map((written) => tidyCell(written).trim().toLowerCase());
+  const known = ['client', ...byId.keys()];
   columns.forEach((column, i) => {
     const written = header[i] as string;
-    if (seen.has(column)) problems.push(say(m, 'input/duplicate-column', written));
+    if (seen.has(column)) add(() => say(m, 'input/duplicate-column', written));
     seen.add(column);
-    if (column !== 'client' && !byId.has(column)) {
-      problems.push(say(m, 'input/unknown-column', written, didYouMean(column, ['client', ...byId.keys()], m.commander.didYouMean)));
-    }
+    if (column !== 'client' && !byId.has(column)) add(() => say(m, 'input/unknown-column', written, didYouMean(column, known, m.commander.didYouMean)));
   });
   if (problems.length) {
-    // Listed up to 20, as for answers: 100,000 unknown columns are one mistake.
-    const listed = problems.slice(0, 20).map((p) => m.batch.atLine(source, 1, p));
-    if (problems.length > 20) listed.push(m.batch.atLine(source, 1, say(m, 'answers/more-problems', (problems.length - 20).toLocaleString('en-US'))));
+    const listed = problems.map((p) => m.batch.atLine(source, 1, p));
+    if (more) listed.push(m.batch.atLine(source, 1, say(m, 'answers/more-problems', more.toLocaleString('en-US'))));
     throw new FireCheckError('input/csv-header', say(m, 'input/csv-header', source), { details: listed });
   }
   return columns;

@@ -1,5 +1,5 @@
 import { parseAnswers } from '../answers/parse.js';
-import { evaluate, prepare, type PreparedPack } from '../engine/evaluate.js';
+import { evaluate, prepare, type LetterStyle, type PreparedPack } from '../engine/evaluate.js';
 import { buildScript } from '../engine/script.js';
 import type { AnswerSet, Assessment, Pack, ScriptOutput, Verdict } from '../engine/types.js';
 import { CancelledError } from '../errors.js';
@@ -20,6 +20,13 @@ export interface AssessOptions extends CommonOptions {
   saveAnswers?: string;
   /** The longest answers document read, in characters (--max-record-size). */
   maxRecordSize?: number;
+  /** The profile for this run (--sign-as, --currency, --voice), over the saved one; and whom letters greet. */
+  signAs?: string;
+  currency?: string;
+  voice?: 'male' | 'female' | 'neutral';
+  contact?: string;
+  /** script --verdict: the words for ending it, whatever the verdict (the user has decided). */
+  verdict?: 'fire' | 'fire-now';
 }
 
 export interface Scored {
@@ -59,8 +66,25 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
 
 export async function script(options: AssessOptions, io: Io): Promise<number> {
   const scored = await score(options, io);
-  if (!answersOnStdout(options)) io.writeOut(await renderScript(scored, options, io));
+  if (!answersOnStdout(options)) io.writeOut(await renderScript(decidedBy(scored, options), options, io));
   return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
+}
+
+/**
+ * `script --verdict fire`: the user has decided to end it, whatever the
+ * verdict; the words follow their decision, and say what the verdict was. Never
+ * below a hard stop's fire-now: the articles keep that ending in writing, with no
+ * meeting (A§4, C§3), for the user's safety.
+ */
+function decidedBy(scored: Scored, options: AssessOptions): Scored & { assessedVerdict?: Verdict } {
+  const wanted = options.verdict;
+  const own = scored.assessment.verdict;
+  if (wanted === undefined || wanted === own) return scored;
+  if (own === 'fire-now') {
+    const m = options.messages ?? en;
+    throw problem(m, 'cli/verdict-below', scored.pack.verdicts[own].title, scored.assessment.hardStops.join(', '));
+  }
+  return { ...scored, assessment: { ...scored.assessment, verdict: wanted }, assessedVerdict: own };
 }
 
 /**
@@ -72,7 +96,7 @@ function answersOnStdout(options: AssessOptions): boolean {
   return options.saveAnswers === '-';
 }
 
-function renderScript(scored: Scored, options: AssessOptions, io: Io): Promise<string> {
+function renderScript(scored: Scored & { assessedVerdict?: Verdict }, options: AssessOptions, io: Io): Promise<string> {
   return renderAs(SCRIPT_FORMATS[options.format as keyof typeof SCRIPT_FORMATS], scored, options, io);
 }
 
@@ -151,7 +175,7 @@ async function saveAnswers(file: string, set: AnswerSet, m: Messages, io: Io): P
     await writeAnswers(file, set, io);
   } catch (error) {
     const { writeErrorReason } = await import('./safe-write.js');
-    throw problem(m, 'io/not-writable', file, writeErrorReason(error, m));
+    throw problem(m, 'io/not-writable', m.errors.saveAnswersFile, file, writeErrorReason(error, m));
   }
 }
 
@@ -172,11 +196,12 @@ export function render(scored: Scored, options: CommonOptions, io: Io): Promise<
  * needs: the script only to formats that say it, colour and width only to a
  * terminal's, and data escaped for every format people read.
  */
-async function renderAs(format: Format, scored: Scored, options: CommonOptions, io: Io): Promise<string> {
+async function renderAs(format: Format, scored: Scored & { assessedVerdict?: Verdict }, options: CommonOptions, io: Io): Promise<string> {
   const m = options.messages ?? en;
   const renderer = await format.load();
-  const script = format.script ? scriptOf(scored, m) : [];
-  if (format.medium === 'data') return renderer(scored.assessment, { verdicts: scored.pack.verdicts, script, messages: m });
+  const script = format.script ? await scriptOf(scored, options, io) : [];
+  const assessedVerdict = scored.assessedVerdict;
+  if (format.medium === 'data') return renderer(scored.assessment, { verdicts: scored.pack.verdicts, script, messages: m, ...(assessedVerdict ? { assessedVerdict } : {}) });
   const input = textInput(scored, script);
   const { localFormats } = await import('../i18n/format.js');
   const context: RenderContext = {
@@ -187,12 +212,47 @@ async function renderAs(format: Format, scored: Scored, options: CommonOptions, 
     formats: localFormats(options.lang ?? 'en'),
     assessedOn: scored.today,
     answers: input.answers,
+    ...(assessedVerdict ? { assessedVerdict } : {}),
   };
   if (format.medium === 'terminal') Object.assign(context, { style: await styleFor(options, io), width: terminalWidth(io) });
   return renderer(input.assessment, context);
 }
 
-const scriptOf = ({ prepared, set, assessment, today }: Scored, m: Messages) => buildScript(prepared, set, assessment, { today, words: m.words });
+/** The words to say, written as a letter writes them: dates, amounts and names in the user's language and profile. */
+async function scriptOf({ prepared, set, assessment, today }: Scored, options: AssessOptions, io: Io): Promise<ScriptOutput[]> {
+  const m = options.messages ?? en;
+  return buildScript(prepared, set, assessment, { today, words: m.words, letter: await letterFor(options, io) });
+}
+
+/**
+ * How letters are written this run: the profile saved by `fire-check config`,
+ * with this run's options over it. Piped and batch runs never ask: what is
+ * missing is a placeholder ("[your name]") to fill in by hand.
+ */
+async function letterFor(options: AssessOptions, io: Io): Promise<LetterStyle> {
+  const m = options.messages ?? en;
+  const { checkValue, profileFile, readProfile } = await import('./profile.js');
+  const { localFormats } = await import('../i18n/format.js');
+  const saved = await readProfile(profileFile(io.env), m);
+  // A value given for this run is checked as `config set` checks it.
+  const given = {
+    ...(options.signAs === undefined ? {} : checkValue('name', options.signAs, m)),
+    ...(options.currency === undefined ? {} : checkValue('currency', options.currency, m)),
+    ...(options.voice === undefined ? {} : checkValue('voice', options.voice, m)),
+  };
+  const profile = { ...saved, ...given };
+  const formats = localFormats(options.lang ?? 'en');
+  const { VOICE_FORMS } = await import('../i18n/voices.js');
+  const voice = VOICE_FORMS[options.lang ?? 'en']?.[profile.voice ?? 'neutral'];
+  return {
+    date: formats.date,
+    money: (amount) => (profile.currency ? formats.money(amount, profile.currency) : `${formats.decimal(amount, Number.isInteger(amount) ? 0 : 2)} ${m.script.currencyPlaceholder}`),
+    me: profile.name ?? m.script.yourName,
+    contact: options.contact ?? undefined,
+    pronoun: voice?.pronoun || undefined,
+    particle: voice?.particle || undefined,
+  };
+}
 
 /**
  * All a text or Markdown report is made from, with every string from data

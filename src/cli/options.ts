@@ -8,6 +8,9 @@ import type { Lang } from '../i18n/index.js';
 import { problem } from '../i18n/problems.js';
 import { BATCH_FORMATS, REPORT_FORMATS, SCRIPT_FORMATS } from '../render/formats.js';
 
+/** The speaker's forms a profile can choose (see profile.ts, which loads only when needed). */
+export const VOICES = ['male', 'female', 'neutral'] as const;
+
 export const EXIT = { ok: 0, failure: 1, usage: 2, keep: 0, fix: 10, fire: 11, 'fire-now': 12, cancelled: 130 } as const;
 
 type HelpKey = keyof Messages['help'];
@@ -22,12 +25,17 @@ export const COMMANDS = {
   'rules validate': { summary: 'validate', args: [['<file...>', 'validateFiles']] },
   'rules schema': { summary: 'schema', args: [] },
   'rules show': { summary: 'show', args: [['[file]', 'showFile']] },
+  'config list': { summary: 'configList', args: [] },
+  'config get': { summary: 'configGet', args: [['<key>', 'configKey']] },
+  'config set': { summary: 'configSet', args: [['<key>', 'configKey'], ['<value>', 'configValue']] },
+  'config unset': { summary: 'configUnset', args: [['<key>', 'configKey']] },
+  'config path': { summary: 'configPath', args: [] },
 } as const satisfies Record<string, { summary: HelpKey; args: readonly (readonly [string, HelpKey])[] }>;
 
 export type CommandName = keyof typeof COMMANDS;
 
 /** Commands grouped under a word of their own (`fire-check rules validate`), with the group's help. */
-export const GROUPS = { rules: 'rulesGroup' } as const satisfies Record<string, HelpKey>;
+export const GROUPS = { rules: 'rulesGroup', config: 'configGroup' } as const satisfies Record<string, HelpKey>;
 
 /** The formats each command writes; the first is its default. Assessments' formats come from the registry. */
 export const FORMATS: Record<CommandName, readonly string[]> = {
@@ -39,9 +47,16 @@ export const FORMATS: Record<CommandName, readonly string[]> = {
   'rules validate': ['text', 'json'],
   'rules schema': ['json'],
   'rules show': ['yaml', 'json'],
+  'config list': ['text', 'json'],
+  'config get': ['text', 'json'],
+  'config set': ['text', 'json'],
+  'config unset': ['text', 'json'],
+  'config path': ['text', 'json'],
 };
 
 const ALL = Object.keys(COMMANDS) as CommandName[];
+/** The commands that read a rule pack: all but the profile's. */
+const WITH_PACK = ALL.filter((c) => !c.startsWith('config '));
 const SCORING: CommandName[] = ['assess', 'script'];
 
 export interface OptionSpec {
@@ -58,7 +73,7 @@ export interface OptionSpec {
 }
 
 export const OPTIONS: readonly OptionSpec[] = [
-  { flags: '--rules <file>', help: 'rules', commands: ALL, inherited: true },
+  { flags: '--rules <file>', help: 'rules', commands: WITH_PACK, inherited: true },
   { flags: '-f, --format <format>', help: 'format', commands: ALL, choices: (command) => FORMATS[command] },
   { flags: '--json', help: 'json', commands: ALL },
   { flags: '--lang <code>', help: 'lang', commands: ALL, inherited: true },
@@ -74,6 +89,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--input-format <format>', help: 'inputFormat', commands: ['batch'], choices: () => ['ndjson', 'csv'] },
   { flags: '--encoding <name>', help: 'encoding', commands: ['batch'], choices: () => INPUT_ENCODINGS },
   { flags: '--fail-fast', help: 'failFast', commands: ['batch'] },
+  // The profile, for this run only (fire-check config keeps it).
+  { flags: '--sign-as <name>', help: 'signAs', commands: SCORING },
+  { flags: '--currency <code>', help: 'currency', commands: SCORING },
+  { flags: '--voice <voice>', help: 'voice', commands: SCORING, choices: () => VOICES },
+  { flags: '--contact <name>', help: 'contact', commands: SCORING },
+  { flags: '--verdict <verdict>', help: 'verdict', commands: ['script'], choices: () => ['fire', 'fire-now'] },
 ];
 
 function positiveWhole(value: string, m: Messages): number {

@@ -31,10 +31,10 @@ export class NotAFileError extends Error {
 /**
  * Writes `text` to `file`, or to stdout (`writeOut`) for `-`. An existing regular
  * file is replaced in one rename, keeping its mode (and its owner, where allowed);
- * a new one gets the default mode. On any failure the temporary file is removed
+ * a new one gets the default mode (0600 with `private`). On any failure the temporary file is removed
  * and the target is as it was.
  */
-export async function writeFileSafely(file: string, text: string, writeOut: (text: string) => void): Promise<void> {
+export async function writeFileSafely(file: string, text: string, writeOut: (text: string) => void, options: { private?: boolean } = {}): Promise<void> {
   if (file === '-') return writeOut(text);
   const existing = await lstatIfThere(file);
   // lstat, not stat: a symlink is refused, not followed to a file the user did not name.
@@ -44,7 +44,7 @@ export async function writeFileSafely(file: string, text: string, writeOut: (tex
   const temp = join(folder, tempName(file));
   // 'wx' fails on anything already there, a planted link included. A private file's
   // replacement starts private; a new file gets 0666 less the umask, as any tool's would.
-  const handle = await open(temp, 'wx', existing ? 0o600 : 0o666);
+  const handle = await open(temp, 'wx', existing || options.private ? 0o600 : 0o666);
   let closed = false;
   try {
     if (existing) await keepOwnerAndMode(handle, existing);

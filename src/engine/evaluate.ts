@@ -3,7 +3,7 @@ import type { AnswerVector } from './conditions.js';
 import { kindOf, type AnswerWords, type Value } from './kinds/index.js';
 import { dropInapplicable, FIRE_NOW, round2, severityOf, vectorOf, type PreparedPack, type PreparedSignal, type Severity } from './prepare.js';
 import { tally } from './score.js';
-import { fillTemplate } from './template.js';
+import { fillTemplate, VOICE_NAMES } from './template.js';
 import { VERDICTS, type AnswerSet, type AnswerValue, type Answers, type Assessment, type PlannedStep, type Question, type Reason } from './types.js';
 import { whatWouldChange } from './what-would-change.js';
 
@@ -15,6 +15,25 @@ export interface EvaluateOptions {
   today?: string;
   /** How answer values read inside reasons and step texts (a language may replace them). */
   words?: AnswerWords;
+  /** How the words to say (the script) write dates, amounts and names; without it, ISO dates and bare numbers. */
+  letter?: LetterStyle;
+}
+
+/**
+ * What a letter needs that the engine does not know: the formats of the
+ * user's language (cli makes them with Intl, which the engine never loads),
+ * and who writes to whom.
+ */
+export interface LetterStyle {
+  date(iso: string): string;
+  money(amount: number): string;
+  /** The user's name, or a placeholder such as "[your name]". */
+  me: string;
+  /** The person at the client the words are for, when known. */
+  contact?: string | undefined;
+  /** Where a language marks the speaker (Thai): the pronoun and the polite particle, empty for a neutral voice. */
+  pronoun?: string | undefined;
+  particle?: string | undefined;
 }
 
 /** The words when a caller gives none: English, from the one dictionary of English words. */
@@ -165,7 +184,7 @@ export function workingDayFrom(isoDate: string | null): string | null {
 }
 
 /** Placeholders every template may use besides question ids. */
-export const TEMPLATE_NAMES = ['client', 'recheckOn', 'lastDay'] as const;
+export const TEMPLATE_NAMES = ['client', 'recheckOn', 'lastDay', 'me', 'contact', ...VOICE_NAMES] as const;
 
 /**
  * The values for `{placeholders}`: the client, dates, and each applicable
@@ -179,6 +198,7 @@ export function templateValues(
   recheckOn: string | null,
   today: string | undefined,
   words: AnswerWords,
+  letter?: LetterStyle,
 ): (name: string) => string | undefined {
   // Looked up on demand: a plan uses a handful of placeholders, not every answer.
   // `answers` holds no answer to a question that does not apply (see effectiveAnswers).
@@ -190,17 +210,29 @@ export function templateValues(
       case 'client':
         return named;
       case 'recheckOn':
-        return recheckOn ?? undefined;
+        return recheckOn === null ? undefined : letter ? letter.date(recheckOn) : recheckOn;
       case 'lastDay': {
         const notice = answer('notice_days');
-        return today && typeof notice === 'number' ? (workingDayFrom(addDays(today, notice)) ?? undefined) : undefined;
+        const day = today && typeof notice === 'number' ? workingDayFrom(addDays(today, notice)) : null;
+        return day === null ? undefined : letter ? letter.date(day) : day;
       }
+      case 'me':
+        return letter?.me;
+      case 'contact':
+        // Whom a letter greets: the person when known, else the client's own name; no one when neither is.
+        return letter ? letter.contact?.replace(/\s+/g, ' ').trim() || client?.replace(/\s+/g, ' ').trim() || undefined : undefined;
+      case 'pronoun':
+        return letter?.pronoun;
+      case 'particle':
+        return letter?.particle;
     }
     const q = byId.get(name);
     if (!q) return undefined;
     const v = answer(name);
-    // Numbers go in bare ("{notice_days} days"), other kinds in words.
-    return v === null || v === undefined ? undefined : q.kind === 'number' ? String(v) : displayValue(q, v, words);
+    if (v === null || v === undefined) return undefined;
+    // Numbers go in bare ("{notice_days} days"), amounts with the currency in a letter, other kinds in words.
+    if (q.kind !== 'number') return displayValue(q, v, words);
+    return q.money && letter && typeof v === 'number' ? letter.money(v) : String(v);
   };
 }
 

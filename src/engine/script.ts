@@ -14,7 +14,7 @@ export function buildScript(p: PreparedPack, input: AnswerSet, assessment: Asses
   const byId = p.byId;
   const { answers } = effectiveAnswers(p, input.answers);
   const vector = vectorOf(p, answers);
-  const values = templateValues(byId, answers, input.client, assessment.recheckOn, options.today, words);
+  const values = templateValues(byId, answers, input.client, assessment.recheckOn, options.today, words, options.letter);
   const fill = (text: string) => fillTemplate(text, values, () => '');
   const fits = (item: { verdicts?: string[] | undefined; when?: Condition | undefined }) =>
     (!item.verdicts || item.verdicts.includes(assessment.verdict)) && (!item.when || p.test(item.when)(vector));
@@ -27,12 +27,11 @@ export function buildScript(p: PreparedPack, input: AnswerSet, assessment: Asses
     id: section.id,
     title: fill(section.title),
     subject: section.subject ? fill(section.subject) : null,
-    parts: section.parts.filter(fits).map((part) => ({
-      id: part.id,
-      text: fill(part.text),
-      items: part.listReasons ? reasons : [],
-      sources: part.sources,
-    })),
+    parts: section.parts
+      .filter(fits)
+      .map((part) => ({ id: part.id, text: fill(part.text), items: part.listReasons ? reasons : [], sources: part.sources }))
+      // A part made only of what is not known (a signature with no name given) is left out, not left blank.
+      .filter((part) => part.text.trim() !== '' || part.items.length > 0),
   }));
 }
 

@@ -43,6 +43,13 @@ function compile(text: string): Piece[] {
   return pieces;
 }
 
+/**
+ * The placeholders that mark the speaker where a language does (Thai: the
+ * pronoun and the polite particle of a male, female or neutral voice); a
+ * translation may use them where the English text has none.
+ */
+export const VOICE_NAMES = ['pronoun', 'particle'] as const;
+
 export function fillTemplate(text: string, values: TemplateValues, fallback: (name: string) => string = (name) => `{${name}}`): string {
   const pieces = compile(text);
   if (pieces.length === 1 && typeof pieces[0] === 'string') return pieces[0];

@@ -1,7 +1,7 @@
 // Translations of a rule pack: overlay files such as rules/default.it.yaml,
 // keyed by id, so a pack author translates a pack without touching code.
 import type { Pack, Verdict } from '../engine/types.js';
-import { placeholders } from '../engine/template.js';
+import { placeholders, VOICE_NAMES } from '../engine/template.js';
 import { didYouMean } from '../errors.js';
 import type { PackProblem } from './validate.js';
 
@@ -98,7 +98,7 @@ export function overlayProblems(pack: Pack, translation: PackTranslation): PackP
       return;
     }
     const want = [...new Set(placeholders(original))].sort().join(', ');
-    const got = [...new Set(placeholders(translated))].sort().join(', ');
+    const got = [...new Set(placeholders(translated))].filter((n) => !(VOICE_NAMES as readonly string[]).includes(n)).sort().join(', ');
     if (want !== got) problems.push({ path, message: `placeholders differ from the original: expected {${want || 'none'}}, found {${got || 'none'}}` });
     if (original.includes('[[') !== translated.includes('[[')) problems.push({ path, message: 'the original has an optional [[ ... ]] part; keep it (or leave it out) in the translation too' });
   };

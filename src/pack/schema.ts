@@ -78,6 +78,8 @@ const questionFields = {
   min: z.number().optional(),
   max: z.number().optional(),
   unit: Text.optional(),
+  /** A number that is an amount of money: the words to say write it with the user's currency. */
+  money: z.boolean().optional(),
   bands: z.array(NumberBand).min(1).optional(),
   /** A neutral, blame-free sentence about this signal, for the call script. */
   talkingPoint: Text.optional(),

@@ -2,7 +2,7 @@
 // `(assessment, context) -> string` (batch formats: a writer fed one record at
 // a time). `--format` choices, the help and docs/output-formats.md come from
 // these lists; a test checks the docs name each one.
-import type { Answers, Assessment, Pack, Question, ScriptOutput } from '../engine/types.js';
+import type { Answers, Assessment, Pack, Question, ScriptOutput, Verdict } from '../engine/types.js';
 import type { Messages } from '../i18n/en.js';
 import type { LocalFormats } from '../i18n/format.js';
 import type { BatchWriter } from './batch-writers.js';
@@ -27,6 +27,8 @@ export interface RenderContext {
   assessedOn?: string;
   /** The answers it was made from, to list them. */
   answers?: Answers;
+  /** For words the user asked for (`script --verdict fire`): the verdict fire-check itself gave. */
+  assessedVerdict?: Verdict;
 }
 
 export type Render = (a: Assessment, context: RenderContext) => string;

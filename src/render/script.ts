@@ -14,6 +14,7 @@ export function renderScriptText(a: Assessment, options: RenderContext): string 
   const wrap = wrapper(width);
   const title = options.verdicts[a.verdict].title;
   const lines = [style.bold(`${m.script.title}${a.client ? ` · ${a.client}` : ''}`) + `  ${verdictColour(style, a.verdict)(` ${title.toUpperCase()} `)}`];
+  if (options.assessedVerdict) lines.push('', wrap(m.script.decided(options.verdicts[options.assessedVerdict].title), 2));
   if (!script.length) return `${lines[0]}\n\n${wrap(m.script.noScript(a.verdict), 2)}\n`;
   for (const section of script) {
     lines.push('', style.bold(style.cyan(wrap(section.title, 0, 2))));
@@ -56,16 +57,19 @@ export function renderScriptMarkdown(a: Assessment, options: RenderContext): str
   const script = options.script ?? [];
   const m = options.messages ?? en;
   const head = `# ${m.script.title}${a.client ? `: ${escapeMarkdown(a.client)}` : ''}\n\n**${m.report.verdict}: ${escapeMarkdown(options.verdicts[a.verdict].title)}** (\`${a.verdict}\`)\n\n`;
+  const decided = options.assessedVerdict ? `> ${m.script.decided(escapeMarkdown(options.verdicts[options.assessedVerdict].title))}\n\n` : '';
   if (!script.length) return `${head}${m.script.noScript(a.verdict)}\n`;
-  return `${head}${renderScriptMarkdownSections(script, m)}`.trimEnd() + '\n';
+  return `${head}${decided}${renderScriptMarkdownSections(script, m)}`.trimEnd() + '\n';
 }
 
-export function renderScriptJson(a: Assessment, options: Pick<RenderContext, 'script'>): string {
+export function renderScriptJson(a: Assessment, options: Pick<RenderContext, 'script' | 'assessedVerdict'>): string {
   const script = options.script ?? [];
   const data = {
     schemaVersion: JSON_SCHEMA_VERSION,
     client: a.client,
     verdict: a.verdict,
+    // Present when the words are for a verdict the user chose: the one fire-check gave.
+    ...(options.assessedVerdict ? { assessedVerdict: options.assessedVerdict } : {}),
     script: script.map((s) => ({ id: s.id, title: s.title, subject: s.subject, parts: s.parts })),
     pack: a.pack,
   };

@@ -153,7 +153,7 @@ describe('fire-check script (built binary)', () => {
     const data = JSON.parse(runCli(['script', '--answers', 'examples/abusive-client.json', '--format', 'json', '--today', '2026-11-22']).stdout);
     expect(data).toMatchObject({ schemaVersion: 2, verdict: 'fire-now', client: 'Northwind Holdings' });
     expect(data.script.map((s: { id: string }) => s.id)).toEqual(['written-notice']);
-    expect(data.script[0].parts.find((p: { id: string }) => p.id === 'last-day').text).toContain('2026-12-07');
+    expect(data.script[0].parts.find((p: { id: string }) => p.id === 'last-day').text).toContain('7 December 2026');
     for (const part of data.script[0].parts) expect(part.sources.length).toBeGreaterThan(0);
   });
 

@@ -91,7 +91,8 @@ function userMessageTexts(m: Messages): [string, string][] {
     return [];
   };
   const { errors: _errors, commander: _commander, batch: _batch, words: _words, ...mine } = m;
-  return leaves(mine, 'messages');
+  // Texts about the voice setting name the speaker's forms they offer (ผม/ครับ, ดิฉัน/ค่ะ).
+  return leaves(mine, 'messages').filter(([where]) => !/voice/i.test(where));
 }
 
 /** [where, forms] for every text that uses a form outside `allowed`. */

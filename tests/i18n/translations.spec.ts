@@ -42,7 +42,9 @@ describe.each(SHIPPED)('the %s translation of the default pack', (lang) => {
 
   it('translates every text a user reads', () => {
     const english = new Map(packTexts(pack));
-    const untranslated = packTexts(localized).filter(([where, text]) => text === english.get(where)).map(([where]) => where);
+    // A text of placeholders alone ("{me}", a signature) has no words to translate.
+    const words = (text: string) => text.replace(/\{\w+\}/g, '').trim() !== '';
+    const untranslated = packTexts(localized).filter(([where, text]) => text === english.get(where) && words(text)).map(([where]) => where);
     expect(untranslated).toEqual([]);
   });
 

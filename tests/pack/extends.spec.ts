@@ -68,7 +68,7 @@ describe('extends', () => {
 
   it('reports problems in the extending file at their own positions', () => {
     expect(problems(fixture('packs', 'extends', 'broken-overrides.yaml'))).toEqual([
-      'broken-overrides.yaml:7:5: questions[0](pays_late).wieght: unknown field "wieght" (did you mean "weight"?); allowed here: id, category, kind, label, text, help, weight, floors, askIf, min, max, unit, bands, talkingPoint, sources',
+      'broken-overrides.yaml:7:5: questions[0](pays_late).wieght: unknown field "wieght" (did you mean "weight"?); allowed here: id, category, kind, label, text, help, weight, floors, askIf, min, max, unit, money, bands, talkingPoint, sources',
     ]);
   });
 

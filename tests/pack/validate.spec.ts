@@ -16,7 +16,7 @@ const problemsOf = (file: string) => {
 describe('pack files: every problem at once, as file:line:col', () => {
   it('reports schema problems in YAML with their positions', () => {
     expect(problemsOf(fixture('packs', 'typo.yaml'))).toEqual([
-      'F:13:5: questions[0](pays_late).wieght: unknown field "wieght" (did you mean "weight"?); allowed here: id, category, kind, label, text, help, weight, floors, askIf, min, max, unit, bands, talkingPoint, sources',
+      'F:13:5: questions[0](pays_late).wieght: unknown field "wieght" (did you mean "weight"?); allowed here: id, category, kind, label, text, help, weight, floors, askIf, min, max, unit, money, bands, talkingPoint, sources',
       'F:16:11: questions[1](haggles).kind: Invalid option: expected one of "bool"|"freq"|"scale"|"number"',
       'F:19:13: questions[1](haggles).weight: weight must not be negative',
     ]);
