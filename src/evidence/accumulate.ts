@@ -142,12 +142,13 @@ class Accumulator implements EvidenceAccumulator {
       return;
     }
     const firstRow = this.firstRow.slice(0, 20).map((c) => c.replace(/^\uFEFF/, '').trim().slice(0, 60));
+    const at = line === undefined ? {} : { line };
     if (this.options.columns) {
-      this.fail({ code: 'evidence/missing-columns', params: { missing: missingColumns(this.options.columns, this.firstRow.map(normaliseHeader)), firstRow } });
+      this.fail({ code: 'evidence/missing-columns', ...at, params: { missing: missingColumns(this.options.columns, this.firstRow.map(normaliseHeader)), firstRow } });
     } else if (this.options.format) {
-      this.fail({ code: 'evidence/missing-columns', params: { format: this.options.format, firstRow, missing: [] } });
+      this.fail({ code: 'evidence/missing-columns', ...at, params: { format: this.options.format, firstRow, missing: [] } });
     } else {
-      this.fail({ code: 'evidence/unknown-format', ...(line === undefined ? {} : { line }), params: { firstRow, formats: [...DETECTION_ORDER, 'columns'] } });
+      this.fail({ code: 'evidence/unknown-format', ...at, params: { firstRow, formats: [...DETECTION_ORDER, 'columns'] } });
     }
   }
 
@@ -166,6 +167,8 @@ class Accumulator implements EvidenceAccumulator {
         this.phase = 'done';
         return;
       case 'skip':
+        // The invoice before it is complete: counted first, so skipped rows keep the file's order.
+        this.flushGroup();
         this.skip(line, reading.reason, reading.column, reading.value);
         return;
       case 'line':
@@ -181,6 +184,7 @@ class Accumulator implements EvidenceAccumulator {
   private line(invoice: InvoiceLine, line: number, bound: BoundFormat): void {
     const key = clientKey(invoice.client);
     if (key === '') {
+      this.flushGroup();
       this.skip(line, 'no-client', undefined, invoice.client);
       return;
     }

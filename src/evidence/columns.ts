@@ -28,6 +28,9 @@ export function parseColumns(spec: string): ColumnsResult {
     const name = part.slice(eq + 1).trim();
     if (!(COLUMN_FIELDS as readonly string[]).includes(field)) return fail('unknown-field', field);
     if (name === '') return fail('syntax', field);
+    // "issued=Date,amount=Total": a misspelt field would otherwise become part of a name.
+    const stray = /,\s*([a-z_]+)\s*=/i.exec(name);
+    if (stray) return fail('unknown-field', (stray[1] as string).toLowerCase());
     if (map[field as ColumnField] !== undefined) return fail('twice', field);
     map[field as ColumnField] = name;
   }
