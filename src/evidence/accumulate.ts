@@ -13,7 +13,7 @@
 import { clientKey } from '../clients/key.js';
 import type { ColumnMap } from './columns.js';
 import { currencyCode } from './currency.js';
-import { dayFromIso, isAmbiguous, isoOfDay, orderShownBy, readDate, resolveDate, type DateOrder, type Day } from './dates.js';
+import { dayFromIso, isAmbiguous, isoOfDay, orderShownBy, readDate, resolveDate, type DateOrder, type DateReading, type Day } from './dates.js';
 import { clientFacts, INCOME_WINDOW_DAYS, invoicedInWindow } from './figures.js';
 import { columnsFormat, DETECTION_ORDER, FORMATS, missingColumns, type KnownFormat } from './formats/index.js';
 import { isBlank, normaliseHeader, type BoundFormat, type DateField, type FormatName, type FormatSpec, type InvoiceLine, type PaymentLine, type SkipReason } from './formats/types.js';
@@ -59,9 +59,11 @@ interface Dated {
   line: number;
   key: string;
   currency: string;
-  dates: Partial<Record<DateField, string>>;
+  dates: Partial<Record<DateField, string | undefined>>;
+  /** The dates read (issued, due, paid), once: resolved when the order is known. */
+  readings?: (DateReading | undefined)[];
 }
-type Event = (Dated & { kind: 'invoice'; invoice: InvoiceLine; cents: number; balanceCents?: number }) | (Dated & { kind: 'payment'; payment: PaymentLine; cents: number });
+type Event = (Dated & { kind: 'invoice'; invoice: InvoiceLine; cents: number; balanceCents: number | undefined }) | (Dated & { kind: 'payment'; payment: PaymentLine; cents: number });
 
 export function createEvidence(options: EvidenceOptions = {}): EvidenceAccumulator {
   return new Accumulator(options);
@@ -89,7 +91,14 @@ class Accumulator implements EvidenceAccumulator {
   private orderShown: { line: number; value: string } | undefined;
   private readonly pending: Event[] = [];
   private ambiguous: { line: number; value: string; columns: Set<string> } | undefined;
-  private readonly ledgers = new Map<string, Ledger>();
+  /** By client key, then currency: both keys are cached strings, so no key is built per row. */
+  private readonly ledgers = new Map<string, Map<string, Ledger>>();
+  // The same few names and currencies come back on every row: work their keys out once.
+  private readonly keys = new Map<string, string>();
+  private readonly currencies = new Map<string, string>();
+  private readonly readings = new Map<string, DateReading>();
+  private lastName: string | undefined;
+  private lastKey = '';
 
   constructor(private readonly options: EvidenceOptions) {
     this.settings = options.settings ?? EVIDENCE_DEFAULTS;
@@ -182,13 +191,13 @@ class Accumulator implements EvidenceAccumulator {
   }
 
   private line(invoice: InvoiceLine, line: number, bound: BoundFormat): void {
-    const key = clientKey(invoice.client);
+    const key = this.keyOf(invoice.client);
     if (key === '') {
       this.flushGroup();
       this.skip(line, 'no-client', undefined, invoice.client);
       return;
     }
-    const currency = currencyCode(invoice.currency);
+    const currency = this.currencyOf(invoice.currency);
     const cents = toCents(invoice.amount);
     const balanceCents = invoice.balance === undefined ? undefined : toCents(invoice.balance);
     const group = this.group;
@@ -202,18 +211,53 @@ class Accumulator implements EvidenceAccumulator {
     }
     this.flushGroup();
     const dates = { issued: invoice.issued, due: invoice.due, paid: invoice.paid };
-    this.group = { kind: 'invoice', line, key, currency, dates, invoice, cents, ...(balanceCents === undefined ? {} : { balanceCents }) };
+    this.group = { kind: 'invoice', line, key, currency, dates, invoice, cents, balanceCents };
   }
 
   private payment(payment: PaymentLine, line: number): void {
-    const key = clientKey(payment.client);
+    const key = this.keyOf(payment.client);
     if (key === '') {
       this.skip(line, 'no-client', undefined, payment.client);
       return;
     }
-    const currency = this.inCurrency(currencyCode(payment.currency));
+    const currency = this.inCurrency(this.currencyOf(payment.currency));
     if (currency === undefined) return;
     this.settle({ kind: 'payment', line, key, currency, dates: { paid: payment.date }, payment, cents: toCents(payment.amount) });
+  }
+
+  private keyOf(name: string): string {
+    if (name === this.lastName) return this.lastKey;
+    let key = this.keys.get(name);
+    if (key === undefined) {
+      if (this.keys.size >= CACHE_SIZE) this.keys.clear();
+      key = clientKey(name);
+      this.keys.set(name, key);
+    }
+    this.lastName = name;
+    this.lastKey = key;
+    return key;
+  }
+
+  /** What a date cell says, read once per distinct text. */
+  private reading(text: string): DateReading | undefined {
+    let reading = this.readings.get(text);
+    if (reading === undefined) {
+      reading = readDate(text) ?? EMPTY;
+      if (this.readings.size >= CACHE_SIZE) this.readings.clear();
+      this.readings.set(text, reading);
+    }
+    return reading === EMPTY ? undefined : reading;
+  }
+
+  private currencyOf(text: string | undefined): string {
+    if (text === undefined) return '';
+    let code = this.currencies.get(text);
+    if (code === undefined) {
+      if (this.currencies.size >= CACHE_SIZE) this.currencies.clear();
+      code = currencyCode(text);
+      this.currencies.set(text, code);
+    }
+    return code;
   }
 
   /** The invoice collected so far is complete: count it, or set it aside. */
@@ -249,16 +293,19 @@ class Accumulator implements EvidenceAccumulator {
   /** Reads an event's dates; applies it, or keeps it until the file shows its date order. */
   private settle(event: Event): void {
     const labels = (this.bound as BoundFormat).dateColumns;
+    const readings: (DateReading | undefined)[] = [undefined, undefined, undefined];
     let waits = false;
-    for (const field of ['issued', 'due', 'paid'] as const) {
+    for (let f = 0; f < DATE_FIELDS.length; f++) {
+      const field = DATE_FIELDS[f] as DateField;
       const text = event.dates[field];
-      if (text === undefined) continue;
-      const reading = readDate(text);
-      if (!reading) continue;
+      const reading = text === undefined ? undefined : this.reading(text);
+      if (text === undefined || reading === undefined) continue;
       if (reading.kind === 'invalid') {
         this.skip(event.line, 'bad-date', labels[field], text);
         return;
       }
+      readings[f] = reading;
+      if (reading.kind === 'day') continue;
       const shown = orderShownBy(reading);
       if (shown && this.order !== undefined && shown !== this.order) {
         if (this.options.dateOrder) {
@@ -279,6 +326,7 @@ class Accumulator implements EvidenceAccumulator {
         this.ambiguous.columns.add(labels[field] ?? field);
       }
     }
+    event.readings = readings;
     if (waits) {
       this.pending.push(event);
       if (this.pending.length > MAX_PENDING) this.failAmbiguous();
@@ -297,15 +345,15 @@ class Accumulator implements EvidenceAccumulator {
     });
   }
 
-  private day(text: string | undefined): Day | undefined {
-    const reading = text === undefined ? undefined : readDate(text);
-    return reading ? resolveDate(reading, this.order) : undefined;
+  private day(event: Event, field: number): Day | undefined {
+    const reading = event.readings?.[field];
+    return reading === undefined ? undefined : resolveDate(reading, this.order);
   }
 
   private apply(event: Event): void {
     if (event.kind === 'payment') {
-      const ledger = this.ledgers.get(ledgerKey(event.key, event.currency));
-      const day = this.day(event.dates.paid);
+      const ledger = this.ledgers.get(event.key)?.get(event.currency);
+      const day = this.day(event, PAID);
       if (day === undefined) {
         this.skip(event.line, 'no-date', (this.bound as BoundFormat).dateColumns.paid, '');
       } else if (!ledger || !ledger.pay(event.payment.number, day, event.cents)) {
@@ -314,32 +362,35 @@ class Accumulator implements EvidenceAccumulator {
       return;
     }
     const { invoice } = event;
-    const issued = this.day(event.dates.issued);
-    const due = this.day(event.dates.due) ?? (issued === undefined ? undefined : issued + this.termsDays);
+    const issued = this.day(event, ISSUED);
+    const due = this.day(event, DUE) ?? (issued === undefined ? undefined : issued + this.termsDays);
     if (due === undefined) {
       const labels = (this.bound as BoundFormat).dateColumns;
       this.skip(event.line, 'no-date', labels.issued ?? labels.due, '');
       return;
     }
     this.invoices++;
-    const paid = this.day(event.dates.paid);
     this.ledger(event.key, event.currency, invoice.client).add({
-      ...(invoice.number === undefined ? {} : { number: invoice.number }),
-      ...(issued === undefined ? {} : { issued }),
+      number: invoice.number,
+      issued,
       due,
-      ...(paid === undefined ? {} : { paid }),
+      paid: this.day(event, PAID),
       amount: event.cents,
-      ...(event.balanceCents === undefined ? {} : { balance: event.balanceCents }),
+      balance: event.balanceCents,
       state: invoice.state as 'open' | 'paid' | 'credit',
     });
   }
 
   private ledger(key: string, currency: string, client: string): Ledger {
-    const id = ledgerKey(key, currency);
-    let ledger = this.ledgers.get(id);
+    let byCurrency = this.ledgers.get(key);
+    if (!byCurrency) {
+      byCurrency = new Map();
+      this.ledgers.set(key, byCurrency);
+    }
+    let ledger = byCurrency.get(currency);
     if (!ledger) {
       ledger = new Ledger(client.trim().replace(/\s+/g, ' '), currency, this.settings.graceDays);
-      this.ledgers.set(id, ledger);
+      byCurrency.set(currency, ledger);
     }
     return ledger;
   }
@@ -358,11 +409,15 @@ class Accumulator implements EvidenceAccumulator {
   }
 
   private result(today: Day, bound: BoundFormat, format: FormatName): Evidence {
+    const byOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const ordered = [...this.ledgers.keys()].sort(byOrder).flatMap((key) => {
+      const byCurrency = this.ledgers.get(key) as Map<string, Ledger>;
+      return [...byCurrency.keys()].sort(byOrder).map((currency) => byCurrency.get(currency) as Ledger);
+    });
     const windowTotals = new Map<string, number>();
-    for (const ledger of this.ledgers.values()) {
+    for (const ledger of ordered) {
       windowTotals.set(ledger.currency, (windowTotals.get(ledger.currency) ?? 0) + Math.max(0, invoicedInWindow(ledger, today)));
     }
-    const ordered = [...this.ledgers.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ledger]) => ledger);
     const clients = ordered.map((ledger) =>
       clientFacts(ledger, {
         today,
@@ -397,4 +452,8 @@ class Accumulator implements EvidenceAccumulator {
   }
 }
 
-const ledgerKey = (key: string, currency: string) => `${key}\u0000${currency}`;
+const DATE_FIELDS = ['issued', 'due', 'paid'] as const;
+const [ISSUED, DUE, PAID] = [0, 1, 2];
+const CACHE_SIZE = 10_000;
+/** A cached empty date cell. */
+const EMPTY: DateReading = { kind: 'invalid' };

@@ -25,16 +25,19 @@ const MS_PER_DAY = 86_400_000;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s].*)?$/;
+const FAST_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)/;
 const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s.*)?$/;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[T\s,].*)?$/;
 const TIME = /[\sT,]+\d{1,2}:\d{2}.*$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** The day of a calendar date, or undefined when there is no such date (31 February). */
 export function dayOf(year: number, month: number, day: number): Day | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.getTime() / MS_PER_DAY;
+  if (!(month >= 1 && month <= 12 && day >= 1 && year >= 1000 && year <= 9999)) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number))) return undefined;
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
 /** "YYYY-MM-DD" of a day. */
@@ -50,6 +53,9 @@ export function dayFromIso(text: string): Day | undefined {
 
 /** What a date cell says; undefined for an empty cell. A time of day is ignored: the date is taken as written. */
 export function readDate(text: string): DateReading | undefined {
+  // Most exports write ISO dates: read those without the general path.
+  const fast = FAST_ISO.exec(text);
+  if (fast) return known(dayOf(Number(fast[1]), Number(fast[2]), Number(fast[3])));
   const value = text.trim().replace(WEEKDAY, '');
   if (value === '') return undefined;
   const iso = ISO.exec(value) ?? YEAR_FIRST.exec(value);

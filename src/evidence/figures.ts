@@ -25,9 +25,7 @@ export interface FiguresContext {
 
 /** Invoiced by a ledger over the window ending today (cents, credit notes netted). */
 export function invoicedInWindow(ledger: Ledger, today: Day): number {
-  let sum = 0;
-  for (const [day, cents] of ledger.invoicedByDay) if (day > today - INCOME_WINDOW_DAYS && day <= today) sum += cents;
-  return sum;
+  return ledger.invoicedByDay.sumAfter(today - INCOME_WINDOW_DAYS, today);
 }
 
 export function clientFacts(ledger: Ledger, context: FiguresContext): ClientFacts {

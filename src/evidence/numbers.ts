@@ -10,6 +10,7 @@ export type DecimalSeparator = '.' | ',';
 // apostrophes; currency symbols and codes may stand on either side.
 const GROUPING = /[\s\u00a0\u202f'’]/g;
 const CURRENCY = /[\p{L}\p{Sc}]/gu;
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
 const FIGURE = /^(\()?([+\-\u2212])?([\d.,]+)([+\-\u2212])?(\))?$/;
 
 /**
@@ -23,6 +24,8 @@ const FIGURE = /^(\()?([+\-\u2212])?([\d.,]+)([+\-\u2212])?(\))?$/;
  * "1.020" as one point zero two, unless `decimal` says which mark the file uses.
  */
 export function parseAmount(text: string, decimal?: DecimalSeparator): number | undefined {
+  // Most exports write plain figures ("1020.00", "-50"): read those without the general path.
+  if (PLAIN.test(text) && (decimal !== ',' || !text.includes('.'))) return Number(text);
   const compact = text.replace(GROUPING, '');
   // A code or symbol inside the figure ("12abc34") makes it no amount.
   if (/[\d.,][\p{L}\p{Sc}]+[\d.,]/u.test(compact)) return undefined;

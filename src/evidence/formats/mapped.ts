@@ -57,6 +57,11 @@ export function bindMapped(header: string[], read: ReadOptions, options: MappedO
     if (text === '') return undefined;
     return parseAmount(text, read.decimal) ?? 'bad';
   };
+  const bad = (row: string[], i: number): Reading => ({ kind: 'skip', reason: 'bad-amount', column: columns.label(i), value: cell(row, i) });
+  const text = (row: string[], i: number): string | undefined => {
+    const value = cell(row, i);
+    return value === '' ? undefined : value;
+  };
 
   return {
     dateColumns,
@@ -66,27 +71,30 @@ export function bindMapped(header: string[], read: ReadOptions, options: MappedO
     read(row: string[]): Reading {
       if (options.endsAt?.(row)) return { kind: 'end' };
       if (isBlank(row)) return { kind: 'ignore' };
-      const client = clientAt.map((i) => cell(row, i)).find((c) => c !== '') ?? '';
+      let client = '';
+      for (const i of clientAt) if ((client = cell(row, i)) !== '') break;
       if (client === '') return { kind: 'skip', reason: 'no-client' };
-      const amounts: Partial<Record<'total' | 'balance' | 'paidAmount', number>> = {};
-      for (const field of ['total', 'balance', 'paidAmount'] as const) {
-        const value = amountAt(row, idx[field]);
-        if (value === 'bad') return { kind: 'skip', reason: 'bad-amount', column: columns.label(idx[field]), value: cell(row, idx[field]) };
-        if (value !== undefined) amounts[field] = value;
-      }
-      if (amounts.total === undefined) return { kind: 'skip', reason: 'bad-amount', column: columns.label(idx.total), value: '' };
-      const facts = { status: cell(row, idx.status), amount: amounts.total, balance: amounts.balance, paidAmount: amounts.paidAmount, paid: cell(row, idx.paid) };
-      if (facts.balance === undefined && facts.paidAmount !== undefined) facts.balance = facts.amount - facts.paidAmount;
-      const isCredit = options.creditType?.test(cell(row, idx.type)) === true;
-      let state: InvoiceState = stateOf(facts);
-      if (isCredit && state !== 'draft' && state !== 'void') state = 'credit';
-      const line: InvoiceLine = { client, amount: Math.abs(facts.amount), state };
-      const optional = { number: idx.number, issued: idx.issued, due: idx.due, paid: idx.paid, currency: idx.currency } as const;
-      for (const [key, i] of Object.entries(optional) as [keyof typeof optional, number][]) {
-        const text = cell(row, i);
-        if (text !== '') line[key] = text;
-      }
-      if (facts.balance !== undefined) line.balance = Math.abs(facts.balance);
+      const amount = amountAt(row, idx.total);
+      if (amount === 'bad' || amount === undefined) return bad(row, idx.total);
+      let balance = amountAt(row, idx.balance);
+      if (balance === 'bad') return bad(row, idx.balance);
+      const paidAmount = amountAt(row, idx.paidAmount);
+      if (paidAmount === 'bad') return bad(row, idx.paidAmount);
+      if (balance === undefined && paidAmount !== undefined) balance = amount - paidAmount;
+      const paid = text(row, idx.paid);
+      let state: InvoiceState = stateOf({ status: cell(row, idx.status), amount, balance, paidAmount, paid });
+      if (options.creditType?.test(cell(row, idx.type)) && state !== 'draft' && state !== 'void') state = 'credit';
+      const line: InvoiceLine = {
+        client,
+        number: text(row, idx.number),
+        issued: text(row, idx.issued),
+        due: text(row, idx.due),
+        paid,
+        amount: Math.abs(amount),
+        balance: balance === undefined ? undefined : Math.abs(balance),
+        currency: text(row, idx.currency),
+        state,
+      };
       return { kind: 'line', line };
     },
   };

@@ -28,17 +28,17 @@ export type InvoiceState = 'open' | 'paid' | 'draft' | 'void' | 'credit' | 'writ
 /** One row's worth of an invoice; the rows of one invoice are adjacent, and share its number. */
 export interface InvoiceLine {
   client: string;
-  number?: string;
+  number?: string | undefined;
   /** Date texts as written: they are read once the file's date order is known. */
-  issued?: string;
-  due?: string;
-  paid?: string;
+  issued?: string | undefined;
+  due?: string | undefined;
+  paid?: string | undefined;
   /** The invoice total (repeated on each of its lines), or this line's amount when the format adds lines up. */
   amount: number;
   /** What is still owed, when the export says. */
-  balance?: number;
+  balance?: number | undefined;
   /** Currency as written ("USD", "eur", "United States Dollar - USD"); normalised later. */
-  currency?: string;
+  currency?: string | undefined;
   state: InvoiceState;
 }
 
@@ -143,10 +143,9 @@ const EPSILON = 0.005;
  * first; then the balance (nothing left: paid, unless the payments fall short:
  * written off); then a paid status or a paid date; else open.
  */
-export function stateOf(facts: { status?: string; amount: number; balance?: number; paidAmount?: number; paid?: string }): InvoiceState {
-  const status = (facts.status ?? '').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
-  if (/^(draft|unsent|submitted|awaiting approval)$/.test(status)) return 'draft';
-  if (/^(void|voided|deleted|cancell?ed)$/.test(status)) return 'void';
+export function stateOf(facts: { status?: string; amount: number; balance?: number | undefined; paidAmount?: number | undefined; paid?: string | undefined }): InvoiceState {
+  const status = statusOf(facts.status ?? '');
+  if (status === 'draft' || status === 'void') return status;
   if (facts.amount < 0) return 'credit';
   if (facts.balance !== undefined) {
     if (facts.balance > EPSILON) return 'open';
@@ -154,8 +153,27 @@ export function stateOf(facts: { status?: string; amount: number; balance?: numb
     return 'paid';
   }
   if (facts.paidAmount !== undefined) return facts.paidAmount >= facts.amount - EPSILON ? 'paid' : 'open';
-  if (/\bpaid\b/.test(status) && !/partial|unpaid/.test(status)) return 'paid';
-  if (/partial/.test(status)) return 'open';
+  if (status === 'paid') return 'paid';
+  if (status === 'partial') return 'open';
   if (status === '' && facts.paid) return 'paid';
   return 'open';
+}
+
+type Status = 'draft' | 'void' | 'paid' | 'partial' | 'other' | '';
+const statuses = new Map<string, Status>();
+
+/** What a status word says, worked out once per distinct word. */
+function statusOf(text: string): Status {
+  let status = statuses.get(text);
+  if (status === undefined) {
+    const word = text.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+    if (word === '') status = '';
+    else if (/^(draft|unsent|submitted|awaiting approval)$/.test(word)) status = 'draft';
+    else if (/^(void|voided|deleted|cancell?ed)$/.test(word)) status = 'void';
+    else if (/\bpaid\b/.test(word) && !/partial|unpaid/.test(word)) status = 'paid';
+    else if (/partial/.test(word)) status = 'partial';
+    else status = 'other';
+    if (statuses.size < 1000) statuses.set(text, status);
+  }
+  return status;
 }
