@@ -111,10 +111,6 @@ export class Columns {
     return -1;
   }
 
-  has(...names: string[]): boolean {
-    return names.every((name) => this.names.includes(name));
-  }
-
   /** The header text at an index, as the file writes it (for messages). */
   label(at: number): string {
     return (this.header[at] ?? '').replace(/^\uFEFF/, '').trim();
