@@ -74,6 +74,7 @@ export function mergePack(base: Pack, overlay: PackOverlay): MergeResult {
     scoring: { ...base.scoring, ...stripUndefined(overlay.scoring ?? {}) },
     ...(overlay.script ?? base.script ? { script: overlay.script ?? base.script } : {}),
     tone: { avoid: [...base.tone.avoid, ...(overlay.tone?.avoid ?? []).filter((w) => !base.tone.avoid.includes(w))] },
+    ...(overlay.evidence ?? base.evidence ? { evidence: { ...base.evidence, ...stripUndefined(overlay.evidence ?? {}) } } : {}),
     verdicts: Object.fromEntries(
       (Object.keys(base.verdicts) as (keyof Pack['verdicts'])[]).map((v) => [v, { ...base.verdicts[v], ...stripUndefined(overlay.verdicts?.[v] ?? {}) }]),
     ),
@@ -114,7 +115,7 @@ export function overlayPath(path: PathSegment[], origins: MergeResult['origins']
     const oi = origins[head as ListName].get(index);
     return oi === undefined ? undefined : [head as string, oi, ...rest];
   }
-  if (head === 'scoring' || head === 'verdicts' || head === 'script' || head === 'tone' || head === 'id' || head === 'version' || head === 'name' || head === 'description') {
+  if (head === 'scoring' || head === 'verdicts' || head === 'script' || head === 'tone' || head === 'evidence' || head === 'id' || head === 'version' || head === 'name' || head === 'description') {
     return head in overlay ? path : undefined;
   }
   if ((LISTS as readonly PathSegment[]).includes(head as PathSegment)) return head as string in overlay ? path : undefined;

@@ -3,6 +3,7 @@
 // checked afterwards in validate.ts, where each problem can name its path.
 import { z } from 'zod';
 import { FLOOR_VERDICTS, PACK_FORMAT, PHASES, QUESTION_KINDS, VERDICTS } from '../engine/types.js';
+import { evidenceSettingsProblems } from '../evidence/settings.js';
 
 const QuestionId = z
   .string()
@@ -147,6 +148,27 @@ export const CategorySchema = z.strictObject(categoryFields);
 export const RuleSchema = z.strictObject({ ...ruleFields, points: ruleFields.points.default(0), sources: Sources.default([]) });
 export const StepSchema = z.strictObject({ ...stepFields, sources: Sources.default([]) });
 
+/**
+ * Thresholds that turn invoice facts into answers (`fire-check evidence`, issue 16).
+ * Every field is optional: src/evidence/settings.ts holds the defaults, and
+ * docs/evidence.md says where each number comes from.
+ */
+const Percent = z.number().min(0).max(100);
+const EvidenceSchema = z
+  .strictObject({
+    graceDays: z.number().int().min(0).max(365).optional().describe('days after the due date a payment still counts as on time (default 5)'),
+    defaultTermsDays: z.number().int().min(0).max(365).optional().describe('an invoice with no due date is due this many days after it was issued (default 30)'),
+    paysLate: z
+      .strictObject({ rarely: Percent, sometimes: Percent, often: Percent, always: Percent })
+      .optional()
+      .describe('the share of invoices paid late (percent) above which pays_late is at least that answer (default 0, 20, 50, 90)'),
+    unpaidWorkDays: z.number().int().min(1).max(3650).optional().describe('an invoice open more than this many days past due means unpaid_work (default 60)'),
+    sources: Sources.optional(),
+  })
+  .superRefine((evidence, ctx) => {
+    for (const problem of evidenceSettingsProblems(evidence)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  });
+
 const VerdictBand = z.strictObject({
   verdict: z.enum(['keep', 'fix', 'fire']),
   from: z.number().min(0).max(100),
@@ -182,6 +204,7 @@ export const PackSchema = z.strictObject({
   steps: z.array(StepSchema).default([]),
   script: ScriptSchema.optional(),
   tone: ToneSchema.default({ avoid: [] }),
+  evidence: EvidenceSchema.optional(),
 });
 
 /** An item in an extending pack: an id, plus only the fields it changes (or all of them, for a new item). */
@@ -212,6 +235,8 @@ export const PackOverlaySchema = z.strictObject({
   // A script replaces the base's script as a whole; tone.avoid adds to the base's list.
   script: ScriptSchema.optional(),
   tone: z.strictObject({ avoid: z.array(Text).optional() }).optional(),
+  // Evidence thresholds change field by field; paysLate is replaced as a whole.
+  evidence: EvidenceSchema.optional(),
   disable: z
     .strictObject({
       questions: z.array(QuestionId).optional(),
@@ -239,6 +264,7 @@ export type VerdictBand = Pack['scoring']['bands'][number];
 export type ScriptTemplates = NonNullable<Pack['script']>;
 export type ScriptSection = ScriptTemplates['sections'][number];
 export type ScriptPart = ScriptSection['parts'][number];
+export type EvidenceThresholds = NonNullable<Pack['evidence']>;
 
 const textsOf = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, Text.optional()])) as Record<K, z.ZodOptional<typeof Text>>);
 
