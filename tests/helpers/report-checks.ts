@@ -14,7 +14,8 @@ export function isoDates(text: string): { date: string; line: string }[] {
 
 /**
  * The lines of a Markdown script meant to be said or sent as they are: the
- * talking points and their items (`- `), and the quoted message (`> `),
+ * talking points and their items (`- `), a message's subject (`**Subject:** `)
+ * and the quoted message (`> `),
  * between the headings `## <from>` (in a full report; the start when not
  * given) and `## <until>` (the key; else the next `## ` after `from`).
  */
@@ -28,7 +29,7 @@ export function spokenLines(markdown: string, { from, until }: { from?: string; 
   }
   const key = lines.indexOf(`## ${until}`);
   if (key >= 0) lines = lines.slice(0, key);
-  return lines.filter((line) => /^\s*- |^>/.test(line));
+  return lines.filter((line) => /^\s*- |^>|^\*\*[^*]+:\*\* /.test(line));
 }
 
 /**
