@@ -40,7 +40,7 @@ export interface Scored {
 }
 
 /** Reads the pack and the answers (file, stdin or interview) and scores them. */
-export async function score(options: AssessOptions, io: Io): Promise<Scored> {
+export async function score(options: AssessOptions, io: Io, forPeople = false): Promise<Scored> {
   const m = options.messages ?? en;
   const today = todayFor(options, io);
   const pack = await packFor(options);
@@ -49,14 +49,16 @@ export async function score(options: AssessOptions, io: Io): Promise<Scored> {
   const set = interviewed ? await interview(options, pack, io) : await answersGiven(options, prepared, io);
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
   if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set, options.messages ?? en, io);
-  return { pack, prepared, set, assessment: evaluate(prepared, set, { today, words: m.words }), today, interviewed };
+  // A report for people writes its plan's dates and amounts as a letter does; JSON keeps them ISO and bare.
+  const letter = forPeople ? await letterFor(options, io) : undefined;
+  return { pack, prepared, set, assessment: evaluate(prepared, set, { today, words: m.words, ...(letter ? { letter } : {}) }), today, interviewed };
 }
 
 /** The verdicts that end the relationship: after them the interview offers the words to use. */
 const ENDS_IT: readonly Verdict[] = ['fire', 'fire-now'];
 
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
-  const scored = await score(options, io);
+  const scored = await score(options, io, REPORT_FORMATS[options.format as keyof typeof REPORT_FORMATS]?.medium !== 'data');
   if (answersOnStdout(options)) return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
   io.writeOut(await render(scored, options, io));
   // Only with the report on the terminal: one redirected to a file must stay the report alone.
@@ -232,26 +234,15 @@ async function scriptOf({ prepared, set, assessment, today }: Scored, options: A
 async function letterFor(options: AssessOptions, io: Io): Promise<LetterStyle> {
   const m = options.messages ?? en;
   const { checkValue, profileFile, readProfile } = await import('./profile.js');
-  const { localFormats } = await import('../i18n/format.js');
+  const { letterStyle } = await import('./letter.js');
   const saved = await readProfile(profileFile(io.env), m);
   // A value given for this run is checked as `config set` checks it.
   const given = {
-    ...(options.signAs === undefined ? {} : checkValue('name', options.signAs, m)),
-    ...(options.currency === undefined ? {} : checkValue('currency', options.currency, m)),
-    ...(options.voice === undefined ? {} : checkValue('voice', options.voice, m)),
+    ...(options.signAs === undefined ? {} : await checkValue('name', options.signAs, m)),
+    ...(options.currency === undefined ? {} : await checkValue('currency', options.currency, m)),
+    ...(options.voice === undefined ? {} : await checkValue('voice', options.voice, m)),
   };
-  const profile = { ...saved, ...given };
-  const formats = localFormats(options.lang ?? 'en');
-  const { VOICE_FORMS } = await import('../i18n/voices.js');
-  const voice = VOICE_FORMS[options.lang ?? 'en']?.[profile.voice ?? 'neutral'];
-  return {
-    date: formats.date,
-    money: (amount) => (profile.currency ? formats.money(amount, profile.currency) : `${formats.decimal(amount, Number.isInteger(amount) ? 0 : 2)} ${m.script.currencyPlaceholder}`),
-    me: profile.name ?? m.script.yourName,
-    contact: options.contact ?? undefined,
-    pronoun: voice?.pronoun || undefined,
-    particle: voice?.particle || undefined,
-  };
+  return letterStyle({ ...saved, ...given }, options.lang ?? 'en', m, options.contact);
 }
 
 /**

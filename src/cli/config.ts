@@ -3,7 +3,8 @@ import { en } from '../i18n/en.js';
 import { escapeLine } from '../render/escape.js';
 import type { Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
-import { checkValue, PROFILE_KEYS, profileFile, readProfile, writeProfile, type Profile } from './profile.js';
+import { checkValue, profileFile, readProfile, writeProfile, type Profile } from './profile.js';
+import { PROFILE_KEYS } from './profile-schema.js';
 import { problem } from '../i18n/problems.js';
 
 const json = (data: unknown) => `${JSON.stringify(data, null, 2)}\n`;
@@ -35,7 +36,7 @@ export async function getConfig(key: string, options: CommonOptions, io: Io): Pr
 export async function setConfig(key: string, value: string, options: CommonOptions, io: Io): Promise<number> {
   const m = options.messages ?? en;
   const file = profileFile(io.env);
-  const change = checkValue(key, value, m);
+  const change = await checkValue(key, value, m);
   const profile = { ...(await readProfile(file, m)), ...change };
   await writeProfile(file, profile, io, m);
   report(options, io, key, profile, file);

@@ -6,29 +6,15 @@
 // beside zod, and brings ~10 packages for what is one file read and one safe write.
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
 import type { Messages } from '../i18n/en.js';
-import { isCurrency } from '../i18n/format.js';
 import { problem } from '../i18n/problems.js';
 import { readErrorReason, type Io } from './io.js';
 import { writeFileSafely } from './safe-write.js';
 
 import { VOICES } from './options.js';
+import type { Profile } from './profile-schema.js';
 
-export { VOICES };
-
-export const ProfileSchema = z.strictObject({
-  /** Signs the letters. */
-  name: z.string().trim().min(1).max(100).regex(/^[^\p{Cc}]*$/u).optional(),
-  /** ISO 4217, for amounts in letters. */
-  currency: z.string().trim().toUpperCase().refine(isCurrency).optional(),
-  /** The speaker's form where a language has one (Thai ผม/ครับ, ดิฉัน/ค่ะ, or neutral). */
-  voice: z.enum(VOICES).optional(),
-});
-
-export type Profile = z.infer<typeof ProfileSchema>;
-export type ProfileKey = keyof Profile;
-export const PROFILE_KEYS = Object.keys(ProfileSchema.shape) as ProfileKey[];
+export type { Profile, ProfileKey } from './profile-schema.js';
 
 /**
  * Where the profile lives: FIRE_CHECK_CONFIG names the file; else
@@ -64,6 +50,8 @@ export async function readProfile(file: string, m: Messages): Promise<Profile> {
   } catch {
     throw problem(m, 'config/invalid', file, m.config.notJson);
   }
+  // The schema (zod) loads only when there is a profile to check: most runs have none to read.
+  const { ProfileSchema } = await import('./profile-schema.js');
   const parsed = ProfileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -87,7 +75,8 @@ export function allowedFor(key: unknown, m: Messages): string | undefined {
 }
 
 /** One value checked as the schema checks it; a problem saying what is allowed otherwise. */
-export function checkValue(key: string, value: string, m: Messages): Profile {
+export async function checkValue(key: string, value: string, m: Messages): Promise<Profile> {
+  const { ProfileSchema, PROFILE_KEYS } = await import('./profile-schema.js');
   if (!(PROFILE_KEYS as string[]).includes(key)) throw problem(m, 'config/unknown-key', key, PROFILE_KEYS.join(', '));
   const parsed = ProfileSchema.safeParse({ [key]: value });
   if (!parsed.success) throw problem(m, 'config/bad-value', key, JSON.stringify(value), allowedFor(key, m) ?? '');

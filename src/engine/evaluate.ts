@@ -98,7 +98,7 @@ export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOpt
       steps.push(planned);
       continue;
     }
-    values ??= templateValues(p.byId, (id) => answerTo(p, answers, id), input.client, recheckOn, options.today, words);
+    values ??= templateValues(p.byId, (id) => answerTo(p, answers, id), input.client, recheckOn, options.today, words, options.letter);
     steps.push({ id: step.id, phase: step.phase, text: fillTemplate(step.text, values, nothing), sources: step.sources });
   }
 

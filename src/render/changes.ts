@@ -1,13 +1,15 @@
 // "What would change the verdict", in words, for the text and Markdown reports.
-import { kindOf } from '../engine/kinds/index.js';
 import type { Assessment, Pack, Question } from '../engine/types.js';
 import type { Messages } from '../i18n/en.js';
+import { displayAnswer } from './answers.js';
+import type { RenderContext } from './formats.js';
 
 /**
  * One sentence per better verdict within reach, nearest first: "Would be Keep
  * if: Pays late: at most rarely; …". Labels come from the questions, values in
  * the user's words; an ordered answer is a ceiling (any better one does too),
- * a yes/no the answer itself. `escape` is applied to the texts from the pack.
+ * a yes/no the answer itself, numbers in the language's way (`formats`).
+ * `escape` is applied to the texts from the pack.
  */
 export function changeSentences(
   a: Assessment,
@@ -15,12 +17,13 @@ export function changeSentences(
   verdicts: Pack['verdicts'],
   m: Messages,
   escape: (text: string) => string = (text) => text,
+  formats?: RenderContext['formats'],
 ): string[] {
   return a.whatWouldChange.map((change) => {
     const answers = Object.entries(change.answers).map(([id, value]) => {
       const q = questions?.get(id);
       if (!q) return `${escape(id)}: ${String(value)}`;
-      const shown = kindOf(q).display(q, value, m.words);
+      const shown = displayAnswer(q, value, m, formats);
       return `${escape(q.label)}: ${q.kind === 'bool' ? shown : m.report.atMost(shown)}`;
     });
     return m.report.wouldBe(escape(verdicts[change.verdict].title), answers.join('; '));

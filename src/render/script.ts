@@ -1,6 +1,7 @@
 import type { Assessment, ScriptOutput } from '../engine/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import { escapeMarkdown } from './escape.js';
+import { distinctTags, keySection } from './sources.js';
 import { JSON_SCHEMA_VERSION } from './json.js';
 import type { RenderContext } from './formats.js';
 import { plainStyle } from './style.js';
@@ -30,27 +31,42 @@ export function renderScriptText(a: Assessment, options: RenderContext): string 
   return `${lines.join('\n')}\n`;
 }
 
-/** The script as Markdown sections, also used inside the full Markdown report. */
+/**
+ * The script as Markdown sections, also used inside the full Markdown report.
+ * The lines are to be read aloud or sent as they are, so no source tag goes
+ * inside them (issue 14): each section ends with a line of its sources instead.
+ */
 export function renderScriptMarkdownSections(script: ScriptOutput[], m: Messages = en, level = 2): string {
   const h = '#'.repeat(level);
   const out: string[] = [];
-  const cite = (sources: string[]) => (sources.length ? ` _(${sources.map(escapeMarkdown).join(', ')})_` : '');
   for (const section of script) {
     out.push(`${h} ${escapeMarkdown(section.title)}`, '');
     if (section.subject !== null) {
-      // A message to send: quoted paragraphs, sources left out so it can be copied as it is.
+      // A message to send: quoted paragraphs, ready to copy as they are.
       out.push(`**${m.script.subject}:** ${escapeMarkdown(section.subject)}`, '');
       const paragraphs = section.parts.map((part) => [escapeMarkdown(part.text), ...part.items.map((i) => `- ${escapeMarkdown(i)}`)].map((l) => `> ${l}`).join('\n'));
       out.push(paragraphs.join('\n>\n'), '');
-      continue;
+    } else {
+      for (const part of section.parts) {
+        out.push(`- ${escapeMarkdown(part.text)}`);
+        for (const item of part.items) out.push(`  - ${escapeMarkdown(item)}`);
+      }
+      out.push('');
     }
-    for (const part of section.parts) {
-      out.push(`- ${escapeMarkdown(part.text)}${cite(part.sources)}`);
-      for (const item of part.items) out.push(`  - ${escapeMarkdown(item)}`);
-    }
-    out.push('');
+    const tags = scriptTags([section]);
+    if (tags.length) out.push(sourcesLine(tags, m), '');
   }
   return out.join('\n');
+}
+
+/** The line of sources after a section of the script: `_Sources: D, C FAQ 3_`. */
+export function sourcesLine(tags: string[], m: Messages): string {
+  return `_${m.report.sources}: ${tags.map(escapeMarkdown).join(', ')}_`;
+}
+
+/** Every source tag of the script's parts, each once, in the order first used. */
+export function scriptTags(script: ScriptOutput[]): string[] {
+  return distinctTags(script.flatMap((section) => section.parts.map((part) => part.sources)));
 }
 
 export function renderScriptMarkdown(a: Assessment, options: RenderContext): string {
@@ -59,7 +75,8 @@ export function renderScriptMarkdown(a: Assessment, options: RenderContext): str
   const head = `# ${m.script.title}${a.client ? `: ${escapeMarkdown(a.client)}` : ''}\n\n**${m.report.verdict}: ${escapeMarkdown(options.verdicts[a.verdict].title)}** (\`${a.verdict}\`)\n\n`;
   const decided = options.assessedVerdict ? `> ${m.script.decided(escapeMarkdown(options.verdicts[options.assessedVerdict].title))}\n\n` : '';
   if (!script.length) return `${head}${m.script.noScript(a.verdict)}\n`;
-  return `${head}${decided}${renderScriptMarkdownSections(script, m)}`.trimEnd() + '\n';
+  const key = keySection(scriptTags(script), m);
+  return `${head}${decided}${renderScriptMarkdownSections(script, m)}\n${key.join('\n')}`.trimEnd() + '\n';
 }
 
 export function renderScriptJson(a: Assessment, options: Pick<RenderContext, 'script' | 'assessedVerdict'>): string {

@@ -1,10 +1,12 @@
 import wrapAnsi from 'wrap-ansi';
 import { displayWidth, wrapWords } from './wrap.js';
-import { PHASES, type Assessment, type Verdict } from '../engine/types.js';
+import type { Assessment, Verdict } from '../engine/types.js';
+import { answerRows, localDate, localDecimal, type AnswerRow } from './answers.js';
 import { changeSentences, hardStopLabels } from './changes.js';
+import { numberedPlan } from './plan.js';
 import { plainStyle, type Style } from './style.js';
 
-import { en } from '../i18n/en.js';
+import { en, type Messages } from '../i18n/en.js';
 import type { RenderContext } from './formats.js';
 
 const BAR_CELLS = 20;
@@ -51,7 +53,9 @@ export function renderText(a: Assessment, options: RenderContext): string {
   const verdict = options.verdicts[a.verdict];
   const lines: string[] = [];
 
-  lines.push(style.bold(a.client ? `${m.report.title} · ${a.client}` : m.report.title), '');
+  lines.push(style.bold(a.client ? `${m.report.title} · ${a.client}` : m.report.title));
+  if (options.assessedOn) lines.push(style.dim(wrap(`${m.report.assessedOn}: ${localDate(options.formats, options.assessedOn)}`, 0, 2)));
+  lines.push('');
   lines.push(wrap(`${colour(` ${verdict.title.toUpperCase()} `)}  ${verdict.summary}`, 2, 4), '');
   const labelWidth = Math.max(displayWidth(m.report.score), displayWidth(m.report.confidence)) + 2;
   const narrow = width < 64;
@@ -68,7 +72,7 @@ export function renderText(a: Assessment, options: RenderContext): string {
   lines.push('', style.bold(m.report.why));
   if (a.reasons.length === 0) lines.push(`  ${style.dim(m.report.noReasons)}`);
   const hardStop = (r: Assessment['reasons'][number]) => r.floor === 'fire-now';
-  const tagOf = (r: Assessment['reasons'][number]) => (hardStop(r) ? m.report.hardStop.toUpperCase() : `+${r.points.toFixed(1)}`);
+  const tagOf = (r: Assessment['reasons'][number]) => (hardStop(r) ? m.report.hardStop.toUpperCase() : `+${localDecimal(options.formats, r.points)}`);
   const tagWidth = Math.max(0, ...a.reasons.map((r) => displayWidth(tagOf(r)))) + 2;
   for (const r of a.reasons) {
     const tag = tagOf(r);
@@ -77,7 +81,7 @@ export function renderText(a: Assessment, options: RenderContext): string {
     lines.push(`  ${painted}${' '.repeat(tagWidth - displayWidth(tag))}${wrap(`${r.text}${floor}`, 0, tagWidth + 2).trimStart()}`);
   }
 
-  const changes = changeSentences(a, options.questions, options.verdicts, m);
+  const changes = changeSentences(a, options.questions, options.verdicts, m, undefined, options.formats);
   if (changes.length) {
     lines.push('', style.bold(wrap(m.report.whatWouldChange, 0, 2)));
     for (const change of changes) lines.push(wrap(change, 2, 4));
@@ -87,18 +91,32 @@ export function renderText(a: Assessment, options: RenderContext): string {
 
   lines.push('', style.bold(m.report.plan));
   if (a.steps.length === 0) lines.push(`  ${style.dim(m.report.noSteps)}`);
-  let n = 0;
-  for (const phase of PHASES) {
-    const steps = a.steps.filter((s) => s.phase === phase);
-    if (!steps.length) continue;
+  // Numbered through the whole plan, as in the Markdown report.
+  for (const { phase, steps } of numberedPlan(a)) {
     lines.push(`  ${style.cyan(m.phases[phase])}`);
-    for (const step of steps) {
-      n += 1;
-      const num = `${n}.`.padStart(3);
-      lines.push(`   ${num} ${wrap(step.text, 0, 7).trimStart()}`);
-    }
+    for (const { n, step } of steps) lines.push(`   ${`${n}.`.padStart(3)} ${wrap(step.text, 0, 7).trimStart()}`);
   }
-  if (a.recheckOn) lines.push('', `  ${m.report.recheckOn}: ${style.bold(a.recheckOn)}`);
+  if (a.recheckOn) lines.push('', `  ${m.report.recheckOn}: ${style.bold(localDate(options.formats, a.recheckOn))}`);
+  lines.push(...answerLines(answerRows(options, m), m, style, width));
   lines.push('', style.dim(`  ${m.report.rulePack}: ${a.pack.id} ${a.pack.version}`));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The answers it was made from, compact: one per line, the red flags and then
+ * the facts about the situation, the answers in one column where the labels
+ * leave room for it at this width, or after the label ("Pays late: often")
+ * where they do not.
+ */
+function answerLines(rows: { signals: AnswerRow[]; facts: AnswerRow[] }, m: Messages, style: Style, width: number): string[] {
+  const wrap = wrapper(width);
+  const all = [...rows.signals, ...rows.facts];
+  if (all.length === 0) return [];
+  const column = Math.max(...all.map((r) => displayWidth(r.label))) + 2;
+  const fits = 2 + column + Math.max(...all.map((r) => displayWidth(r.answer))) <= width;
+  const line = (r: AnswerRow) => (fits ? `  ${padEnd(r.label, column)}${r.answer}` : wrap(`${r.label}: ${r.answer}`, 2, 4));
+  const out: string[] = [];
+  if (rows.signals.length) out.push('', style.bold(m.report.answers), ...rows.signals.map(line));
+  if (rows.facts.length) out.push('', style.bold(m.report.facts), ...rows.facts.map(line));
+  return out;
 }
