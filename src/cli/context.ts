@@ -1,13 +1,12 @@
 import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import type { Pack } from '../engine/types.js';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
-import { defaultPack, defaultTranslation } from '../pack/default.js';
 import { plainStyle, type Style } from '../render/style.js';
 import { colourLevel } from './colour.js';
 import { readErrorReason, type Io } from './io.js';
 import type { CommonOptions } from './options.js';
+import { defaultPack, defaultTranslation, packFiles, type PackFiles } from './pack-files.js';
 
 /**
  * The pack for this run, in the run's language. The default pack's translation
@@ -24,13 +23,14 @@ export async function packFor(options: CommonOptions): Promise<Pack> {
     const { localizePack } = await import('../pack/overlay.js');
     return localizePack(pack, translation);
   }
-  probeReadable(options.rules, options.messages ?? en);
+  const files = packFiles();
+  readableRules(files, options.rules, options.messages ?? en);
   const { loadPack, loadTranslation } = await import('../pack/load.js');
   const { localizePack } = await import('../pack/overlay.js');
-  let pack = loadPack(options.rules);
+  let pack = loadPack(options.rules, files);
   if (lang === 'en') return pack;
   const own = translationFile(options.rules, lang);
-  if (existsSync(own)) pack = localizePack(pack, loadTranslation(own, pack));
+  if (!isMissing(files.read(own))) pack = localizePack(pack, loadTranslation(own, pack, files));
   const shared = await defaultTranslation(lang);
   return shared ? localizePack(pack, shared, await defaultPack()) : pack;
 }
@@ -80,19 +80,14 @@ export function todayFor(options: CommonOptions & { today?: string }, io: Io): s
 }
 
 /**
- * A file the system will not let us read (no such file, a folder, permission
- * denied) is the environment's refusal, said in one translated line like any
- * other; the pack loader's own messages are for what is inside a pack.
+ * A --rules file the system will not let us read (no such file, a folder,
+ * permission denied) is the environment's refusal, said in one translated line
+ * like any other; the pack loader's own messages are for what is inside a pack.
+ * Read here once: the loader then gets the same text from `files`.
  */
-function probeReadable(file: string, m: Messages): void {
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      readSync(fd, Buffer.alloc(1), 0, 1, 0);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    throw new FireCheckError(m.errors.cannotRead(m.errors.rulesFile, file, readErrorReason(error, m)));
-  }
+function readableRules(files: PackFiles, file: string, m: Messages): void {
+  const text = files.read(file);
+  if (typeof text !== 'string' && text.error) throw new FireCheckError(m.errors.cannotRead(m.errors.rulesFile, file, readErrorReason(text.error, m)));
 }
+
+const isMissing = (read: string | { reason: string }) => typeof read !== 'string' && read.reason === 'missing';

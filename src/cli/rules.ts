@@ -6,6 +6,7 @@ import { escapeLine } from '../render/escape.js';
 import { formatOf, packFor, styleFor } from './context.js';
 import type { Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
+import { packFiles } from './pack-files.js';
 
 /** The JSON Schema of a pack file, generated from the zod schema (whole packs and extending packs). */
 export function rulePackJsonSchema(): Record<string, unknown> {
@@ -14,7 +15,8 @@ export function rulePackJsonSchema(): Record<string, unknown> {
 }
 
 export async function validateRules(files: string[], options: CommonOptions, io: Io): Promise<number> {
-  const results = files.map((file) => ({ file, result: checkPackFile(file) }));
+  const reader = packFiles();
+  const results = files.map((file) => ({ file, result: checkPackFile(file, reader) }));
   const failed = results.some(({ result }) => !result.ok);
   if (formatOf(options) === 'json') {
     const data = {

@@ -1,7 +1,6 @@
 // Reads a rule pack file (YAML or JSON; JSON is parsed as YAML 1.2 so it gets
-// the same line/column positions) and validates it.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// the same line/column positions) and validates it. Files are reached through
+// the reader the caller passes (see reader.ts): nothing here touches the disk.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Pack } from '../engine/types.js';
 import { FireCheckError } from '../errors.js';
@@ -9,10 +8,10 @@ import { DEFAULT_PACK_PATH, embeddedDefaultPack } from './default.js';
 import { mergePack, overlayPath } from './extends.js';
 import { PackOverlaySchema, PackOverlaySchemaI18n } from './schema.js';
 import { overlayProblems, type PackTranslation } from './overlay.js';
+import { MAX_PACK_BYTES, NO_FILES, type PackReader, type ReadProblem } from './reader.js';
 import { schemaProblems, validatePack, type PackProblem, type PathSegment } from './validate.js';
 
 const PACK_EXTENSION = /\.(ya?ml|json)$/i;
-export const MAX_PACK_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
 const MAX_SYNTAX_PROBLEMS = 5;
@@ -29,13 +28,17 @@ export type PackFileResult = { ok: true; pack: Pack } | { ok: false; problems: L
 
 /**
  * Reads and validates one pack file, collecting every problem rather than
- * stopping at the first. `chain` holds the real paths of the packs that
- * extend this one, to catch cycles.
+ * stopping at the first.
  */
-export function checkPackFile(file: string, chain: string[] = []): PackFileResult {
-  const source = readSource(file);
+export function checkPackFile(file: string, reader: PackReader): PackFileResult {
+  return checkFile(file, reader, []);
+}
+
+/** `chain` holds the real paths of the packs that extend this one, to catch cycles. */
+function checkFile(file: string, reader: PackReader, chain: string[]): PackFileResult {
+  const source = readSource(file, reader);
   if (typeof source !== 'string') return { ok: false, problems: [source] };
-  return checkPackSource(source, file, chain);
+  return checkSource(source, file, reader, chain);
 }
 
 interface ParsedSource {
@@ -82,7 +85,12 @@ function parseSource(source: string, file: string): ParsedSource | LocatedProble
   return { doc, raw, place: (p) => at(locate(doc, p.path, p.atKey === true), formatPath(p.path, raw), p.message) };
 }
 
-export function checkPackSource(source: string, file: string, chain: string[] = []): PackFileResult {
+/** Validates pack text handed over whole; `reader` reaches the packs it extends. */
+export function checkPackSource(source: string, file: string, reader: PackReader = NO_FILES): PackFileResult {
+  return checkSource(source, file, reader, []);
+}
+
+function checkSource(source: string, file: string, reader: PackReader, chain: string[]): PackFileResult {
   const parsed = parseSource(source, file);
   // A base that `extends` names is read only if it says it is a pack: the problems
   // of any other file would quote it (a key, a line) into a terminal or a CI log.
@@ -91,7 +99,7 @@ export function checkPackSource(source: string, file: string, chain: string[] = 
   if (Array.isArray(parsed)) return isBase ? notAPack() : { ok: false, problems: parsed };
   const { raw, place } = parsed;
   if (isBase && (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('format' in raw))) return notAPack();
-  if (raw !== null && typeof raw === 'object' && 'extends' in raw) return checkExtending(raw, file, chain, place);
+  if (raw !== null && typeof raw === 'object' && 'extends' in raw) return checkExtending(raw, file, reader, chain, place);
   const result = validatePack(raw);
   return result.ok ? result : { ok: false, problems: result.problems.map(place) };
 }
@@ -99,8 +107,8 @@ export function checkPackSource(source: string, file: string, chain: string[] = 
 export type TranslationFileResult = { ok: true; translation: PackTranslation } | { ok: false; problems: LocatedProblem[] };
 
 /** Reads and checks a translation overlay against the pack it translates. */
-export function checkTranslationFile(file: string, pack: Pack): TranslationFileResult {
-  const source = readSource(file);
+export function checkTranslationFile(file: string, pack: Pack, reader: PackReader): TranslationFileResult {
+  const source = readSource(file, reader);
   if (typeof source !== 'string') return { ok: false, problems: [source] };
   const parsed = parseSource(source, file);
   if (Array.isArray(parsed)) return { ok: false, problems: parsed };
@@ -112,8 +120,8 @@ export function checkTranslationFile(file: string, pack: Pack): TranslationFileR
 }
 
 /** Loads a translation or throws a FireCheckError listing every problem. */
-export function loadTranslation(file: string, pack: Pack): PackTranslation {
-  const result = checkTranslationFile(file, pack);
+export function loadTranslation(file: string, pack: Pack, reader: PackReader): PackTranslation {
+  const result = checkTranslationFile(file, pack, reader);
   if (result.ok) return result.translation;
   throw new FireCheckError(`invalid translation ${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`, {
     details: result.problems.map(formatProblem),
@@ -121,7 +129,7 @@ export function loadTranslation(file: string, pack: Pack): PackTranslation {
 }
 
 /** A pack that extends another: check its own shape, load the base, merge, then validate the whole. */
-function checkExtending(raw: object, file: string, chain: string[], place: (p: PackProblem) => LocatedProblem): PackFileResult {
+function checkExtending(raw: object, file: string, reader: PackReader, chain: string[], place: (p: PackProblem) => LocatedProblem): PackFileResult {
   const parsed = PackOverlaySchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error).map(place) };
   const overlay = parsed.data;
@@ -130,26 +138,24 @@ function checkExtending(raw: object, file: string, chain: string[], place: (p: P
   let base: Pack;
   if (overlay.extends === 'default') {
     const embedded = embeddedDefaultPack();
-    const loaded = embedded ? { ok: true as const, pack: embedded } : checkPackFile(DEFAULT_PACK_PATH);
+    const loaded = embedded ? { ok: true as const, pack: embedded } : checkFile(DEFAULT_PACK_PATH, reader, []);
     if (!loaded.ok) return { ok: false, problems: [...loaded.problems, atExtends('the default pack has problems (above)')] };
     base = loaded.pack;
   } else {
-    const basePath = resolve(dirname(file), overlay.extends);
+    const basePath = reader.resolve(file, overlay.extends);
     if (!PACK_EXTENSION.test(basePath)) {
       return { ok: false, problems: [atExtends(`extends takes a rule pack file (.yaml, .yml or .json), or "default"; "${overlay.extends}" is not one`)] };
     }
-    let real: string;
-    try {
-      real = realpathSync(basePath);
-    } catch {
+    const real = reader.realPath(basePath);
+    if (real === undefined) {
       return { ok: false, problems: [atExtends(`cannot find the base pack "${overlay.extends}" (looked for ${basePath}); use "default" or a path relative to this file`)] };
     }
-    const here = safeRealpath(file);
+    const here = reader.realPath(file) ?? file;
     if (real === here || chain.includes(real)) {
       const names = [...chain, here, real].map((p) => p.split(/[\\/]/).pop());
       return { ok: false, problems: [atExtends(`extends cycle: ${names.join(' → ')}`)] };
     }
-    const loaded = checkPackFile(basePath, [...chain, here]);
+    const loaded = checkFile(basePath, reader, [...chain, here]);
     if (!loaded.ok) return { ok: false, problems: [...loaded.problems, atExtends(`the base pack ${overlay.extends} has problems (above)`)] };
     base = loaded.pack;
   }
@@ -167,17 +173,9 @@ function checkExtending(raw: object, file: string, chain: string[], place: (p: P
   };
 }
 
-function safeRealpath(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return resolve(file);
-  }
-}
-
 /** Loads a pack or throws a FireCheckError listing every problem as file:line:col: message. */
-export function loadPack(file: string): Pack {
-  const result = checkPackFile(file);
+export function loadPack(file: string, reader: PackReader): Pack {
+  const result = checkPackFile(file, reader);
   if (result.ok) return result.pack;
   throw new FireCheckError(`invalid rule pack ${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`, {
     details: result.problems.map(formatProblem),
@@ -188,22 +186,25 @@ export function formatProblem(p: LocatedProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
 }
 
-function readSource(file: string): string | LocatedProblem {
-  const problem = (message: string): LocatedProblem => ({ file, line: 1, column: 1, path: '', message });
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return problem('not a file');
-    size = stat.size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return problem(code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (error as Error).message})`);
-  }
-  if (size > MAX_PACK_BYTES) return problem(`file is ${size} bytes; a rule pack may be at most ${MAX_PACK_BYTES} bytes (1 MiB)`);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    return problem(`cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+function readSource(file: string, reader: PackReader): string | LocatedProblem {
+  const source = reader.read(file);
+  if (typeof source === 'string') return source;
+  const at = source.reason === 'not-utf8' ? { line: source.line, column: source.column } : { line: 1, column: 1 };
+  return { file, ...at, path: '', message: readMessage(source) };
+}
+
+function readMessage(problem: ReadProblem): string {
+  switch (problem.reason) {
+    case 'missing':
+      return 'no such file';
+    case 'not-a-file':
+      return 'not a file';
+    case 'too-large':
+      return `file is ${problem.bytes} bytes; a rule pack may be at most ${MAX_PACK_BYTES} bytes (1 MiB)`;
+    case 'unreadable':
+      return `cannot read (${problem.detail})`;
+    case 'not-utf8':
+      return 'not UTF-8 text: save the file as UTF-8';
   }
 }
 

@@ -6,10 +6,11 @@ import { parse } from 'yaml';
 import { runCli, STACK } from '../helpers/cli.js';
 import { loadPack } from '../../src/pack/load.js';
 import { root } from '../helpers/packs.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 
 /** What `rules validate` says of a good pack: its counts, from the pack as loaded here. */
 function okLine(shown: string, file = shown): string {
-  const pack = loadPack(`${file.startsWith('/') ? '' : root}${file}`);
+  const pack = loadPack(`${file.startsWith('/') ? '' : root}${file}`, packFiles());
   return `ok: ${shown} (${pack.questions.length} questions, ${pack.rules.length} rules, ${pack.steps.length} steps)`;
 }
 

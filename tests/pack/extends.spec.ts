@@ -3,16 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { checkPackFile, formatProblem, loadPack } from '../../src/pack/load.js';
 import { defaultPack, exampleAnswers, fixture, root } from '../helpers/packs.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 
 const problems = (file: string) => {
-  const result = checkPackFile(file);
+  const result = checkPackFile(file, packFiles());
   if (result.ok) throw new Error(`${file} should not validate`);
   return result.problems.map((p) => formatProblem({ ...p, file: p.file.split('/').pop()! }));
 };
 
 describe('extends', () => {
   it('the agency example validates and changes a verdict the default gives', () => {
-    const agency = loadPack(`${root}examples/agency-strict.yaml`);
+    const agency = loadPack(`${root}examples/agency-strict.yaml`, packFiles());
     expect(agency.id).toBe('agency-strict');
     const base = defaultPack();
     // Only what it lists changes; the rest comes from the default.
@@ -28,7 +29,7 @@ describe('extends', () => {
   });
 
   it('chains: a pack may extend a pack given by a relative path', () => {
-    const pack = loadPack(fixture('packs', 'extends', 'chain.yaml'));
+    const pack = loadPack(fixture('packs', 'extends', 'chain.yaml'), packFiles());
     expect(pack.id).toBe('chain');
     expect(pack.questions.map((q) => q.id)).toEqual(['has_contract', 'days_late', 'haggles', 'mood', 'threatens', 'ghosts']);
     expect(pack.questions.find((q) => q.id === 'haggles')?.weight).toBe(10);

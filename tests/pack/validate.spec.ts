@@ -6,9 +6,10 @@ import { checkPackFile, checkPackSource, formatProblem, loadPack } from '../../s
 import { validatePack } from '../../src/pack/validate.js';
 import { FireCheckError } from '../../src/errors.js';
 import { fixture, rawDefaultPack } from '../helpers/packs.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 
 const problemsOf = (file: string) => {
-  const result = checkPackFile(file);
+  const result = checkPackFile(file, packFiles());
   if (result.ok) throw new Error(`${file} was expected to fail`);
   return result.problems.map((p) => formatProblem({ ...p, file: 'F' }));
 };
@@ -37,7 +38,7 @@ describe('pack files: every problem at once, as file:line:col', () => {
 
   it('loadPack throws one FireCheckError carrying every problem', () => {
     try {
-      loadPack(fixture('packs', 'typo.yaml'));
+      loadPack(fixture('packs', 'typo.yaml'), packFiles());
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(FireCheckError);
@@ -123,13 +124,13 @@ describe('safety of loading', () => {
   it('refuses a file over 1 MiB without reading it', () => {
     const big = join(dir, 'big.yaml');
     writeFileSync(big, `# ${'x'.repeat(1024 * 1024)}\n`);
-    const result = checkPackFile(big);
+    const result = checkPackFile(big, packFiles());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]?.message).toMatch(/at most 1048576 bytes/);
   });
 
   it('names a missing file', () => {
-    const result = checkPackFile(join(dir, 'nope.yaml'));
+    const result = checkPackFile(join(dir, 'nope.yaml'), packFiles());
     expect(result.ok ? '' : result.problems[0]?.message).toBe('no such file');
   });
 });
