@@ -6,7 +6,7 @@ import type { PreparedPack } from '../engine/prepare.js';
 import { FREQ_LEVELS, SCALE_MAX, SCALE_MIN, type AnswerSet, type AnswerValue, type Question } from '../engine/types.js';
 import { didYouMean, FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
-import { allowedValues } from '../pack/allowed.js';
+import { allowedValues } from './allowed.js';
 
 const NOT_SURE = new Set(['unsure', 'not sure', 'not-sure', '?', '']);
 

@@ -8,6 +8,7 @@ import { whatWouldChange } from './what-would-change.js';
 
 export type { AnswerWords } from './kinds/index.js';
 export { isSignal, prepare, questionOrder, type PreparedPack } from './prepare.js';
+export { TEMPLATE_NAMES } from './pack-facts.js';
 
 export interface EvaluateOptions {
   /** ISO date (YYYY-MM-DD) the assessment is made on; sets `recheckOn` for a fix. */
@@ -167,8 +168,6 @@ export function workingDayFrom(isoDate: string | null): string | null {
   return day === 6 ? addDays(isoDate, 2) : day === 0 ? addDays(isoDate, 1) : isoDate;
 }
 
-/** Placeholders every template may use besides question ids. */
-export const TEMPLATE_NAMES = ['client', 'recheckOn', 'lastDay'] as const;
 
 /**
  * The values for `{placeholders}`: the client, dates, and each applicable

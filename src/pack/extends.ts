@@ -2,7 +2,7 @@
 // Items are matched by id: a known id changes only the fields it lists, a new
 // id adds an item. `disable` removes items. The result is validated as a whole
 // pack afterwards; `origins` lets problems found then point back into the file.
-import { questionRefs } from '../engine/conditions.js';
+import { questionRefs } from '../engine/pack-facts.js';
 import { PACK_FORMAT, type Condition, type Pack } from '../engine/types.js';
 import { didYouMean } from '../errors.js';
 import type { PackOverlay } from './schema.js';

@@ -2,13 +2,13 @@
 // checks that need the whole pack. Every problem carries the path of the value
 // it is about, so the loader can turn it into file:line:col.
 import type { z } from 'zod';
-import { coerceValue, questionRefs } from '../engine/conditions.js';
+// Of the engine, only pure helpers: the answer kinds and the facts about a pack
+// it shares with validation (nothing here prepares or caches a pack).
 import { kindOf } from '../engine/kinds/index.js';
-import { isSignal, questionOrder, TEMPLATE_NAMES } from '../engine/evaluate.js';
+import { isSignal, questionOrder, questionRefs, TEMPLATE_NAMES } from '../engine/pack-facts.js';
 import { placeholders } from '../engine/template.js';
-import { type Condition, type Pack, type Question } from '../engine/types.js';
+import { type Condition, type Pack, type Question, type Scalar } from '../engine/types.js';
 import { didYouMean } from '../errors.js';
-import { allowedValues } from './allowed.js';
 import { CategorySchema, PackSchema, QuestionSchema, RuleSchema, StepSchema } from './schema.js';
 
 export type PathSegment = string | number;
@@ -28,6 +28,22 @@ export function validatePack(raw: unknown): ValidationResult {
   const pack = parsed.data as Pack;
   const problems = meaningProblems(pack);
   return problems.length ? { ok: false, problems } : { ok: true, pack };
+}
+
+const coerce = (q: Question, raw: Scalar) => kindOf(q).coerce(q, raw);
+
+/** What a question accepts, in words for a pack's author (English, like every pack problem). */
+function allowedValues(q: Question): string {
+  switch (q.kind) {
+    case 'bool':
+      return 'allowed: yes, no (or true, false)';
+    case 'freq':
+      return 'allowed: never, rarely, sometimes, often, always';
+    case 'scale':
+      return 'allowed: a whole number from 1 to 5';
+    case 'number':
+      return `allowed: a number${q.min !== undefined ? ` from ${q.min}` : ''}${q.max !== undefined ? ` to ${q.max}` : ''}`;
+  }
 }
 
 export function schemaProblems(error: z.ZodError): PackProblem[] {
@@ -263,7 +279,7 @@ function checkCondition(c: Condition, path: PathSegment[], byId: Map<string, Que
   }
   const values = op === 'is' && Array.isArray(c.is) ? c.is : [c[op] as boolean | number | string];
   values.forEach((value, i) => {
-    const coerced = coerceValue(q, value);
+    const coerced = coerce(q, value);
     const where = op === 'is' && Array.isArray(c.is) ? [...path, op, i] : [...path, op];
     if (coerced === undefined || (typeof value === 'string' && (q.kind === 'scale' || q.kind === 'number'))) {
       report(where, `${JSON.stringify(value)} is not a value of "${q.id}"; ${allowedValues(q)}`);
@@ -288,7 +304,7 @@ function checkMonotone(c: Condition, path: PathSegment[], byId: Map<string, Ques
     const kind = kindOf(q);
     const best = kind.best(q);
     const bound = cond.atLeast ?? cond.above ?? (q.kind === 'bool' && cond.is !== undefined && [cond.is].flat().length === 1 ? [cond.is].flat()[0] : undefined);
-    const value = bound === undefined ? undefined : coerceValue(q, bound);
+    const value = bound === undefined ? undefined : coerce(q, bound);
     // A value the question cannot take is checkCondition's to report, once.
     if (bound !== undefined && value === undefined) continue;
     const rising = value !== undefined && (best === null || cond.above !== undefined ? true : kind.rank(value) > kind.rank(best));
