@@ -25,7 +25,7 @@ export async function validateRules(files: string[], options: CommonOptions, io:
       files: results.map(({ file, result }) =>
         result.ok
           ? { file, ok: true, id: result.pack.id, version: result.pack.version, questions: result.pack.questions.length, rules: result.pack.rules.length, steps: result.pack.steps.length, problems: [] }
-          : { file, ok: false, problems: result.problems },
+          : { file, ok: false, problems: result.problems.map(({ code, file, line, column, path, message }) => ({ code, file, line, column, path, message })) },
       ),
     };
     io.writeOut(`${JSON.stringify(data, null, 2)}\n`);

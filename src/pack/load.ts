@@ -9,6 +9,7 @@ import { mergePack, overlayPath } from './extends.js';
 import { PackOverlaySchema, PackOverlaySchemaI18n } from './schema.js';
 import { overlayProblems, type PackTranslation } from './overlay.js';
 import { MAX_PACK_BYTES, NO_FILES, type PackReader, type ReadProblem } from './reader.js';
+import type { PackProblemCode } from './codes.js';
 import { schemaProblems, validatePack, type PackProblem, type PathSegment } from './validate.js';
 
 const PACK_EXTENSION = /\.(ya?ml|json)$/i;
@@ -17,6 +18,8 @@ const MAX_DEPTH = 64;
 const MAX_SYNTAX_PROBLEMS = 5;
 
 export interface LocatedProblem {
+  /** Which check found it: stable, listed in codes.ts and docs/rule-packs.md. */
+  code: PackProblemCode;
   file: string;
   line: number;
   column: number;
@@ -51,24 +54,27 @@ interface ParsedSource {
 /** YAML or JSON text to data, with positions kept; the loading limits apply here. */
 function parseSource(source: string, file: string): ParsedSource | LocatedProblem[] {
   const lineCounter = new LineCounter();
-  const at = (offset: number, path: string, message: string): LocatedProblem => {
+  const at = (offset: number, code: PackProblemCode, path: string, message: string): LocatedProblem => {
     const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col, path, message };
+    return { code, file, line, column: col, path, message };
   };
   // A nesting bomb would blow the parser's stack, so refuse it first.
   const depth = nestingDepth(source);
-  if (depth.depth > MAX_DEPTH) return [at(0, '', `nesting is deeper than ${MAX_DEPTH} levels; a rule pack is never this deep`)];
+  if (depth.depth > MAX_DEPTH) return [at(0, 'pack/too-deep', '', `nesting is deeper than ${MAX_DEPTH} levels; a rule pack is never this deep`)];
   let doc: Document.Parsed;
   try {
     doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
   } catch (error) {
-    return [at(0, '', `cannot parse: ${(error as Error).message}`)];
+    return [at(0, 'pack/syntax', '', `cannot parse: ${(error as Error).message}`)];
   }
-  const syntax = [...doc.errors, ...doc.warnings].map((e) => at(e.pos[0], '', yamlMessage(e.code, e.message)));
+  const syntax = [...doc.errors, ...doc.warnings].map((e) => {
+    const { code, message } = yamlProblem(e.code, e.message);
+    return at(e.pos[0], code, '', message);
+  });
   // One syntax slip cascades into dozens of follow-on errors; the first few are the useful ones.
   if (syntax.length > MAX_SYNTAX_PROBLEMS) {
     const rest = syntax.length - MAX_SYNTAX_PROBLEMS;
-    syntax.splice(MAX_SYNTAX_PROBLEMS, rest, at(source.length, '', `${rest} more syntax problems follow from the ones above; fix those first`));
+    syntax.splice(MAX_SYNTAX_PROBLEMS, rest, at(source.length, 'pack/syntax', '', `${rest} more syntax problems follow from the ones above; fix those first`));
   }
   if (syntax.length) {
     const hint = commentInFlowHint(source, lineCounter);
@@ -80,9 +86,9 @@ function parseSource(source: string, file: string): ParsedSource | LocatedProble
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     const message = (error as Error).message;
-    return [at(0, '', /alias/i.test(message) ? `too many aliases (more than ${MAX_ALIASES}): refused as a possible alias bomb` : message)];
+    return [/alias/i.test(message) ? at(0, 'pack/alias-limit', '', `too many aliases (more than ${MAX_ALIASES}): refused as a possible alias bomb`) : at(0, 'pack/syntax', '', message)];
   }
-  return { doc, raw, place: (p) => at(locate(doc, p.path, p.atKey === true), formatPath(p.path, raw), p.message) };
+  return { doc, raw, place: (p) => at(locate(doc, p.path, p.atKey === true), p.code, formatPath(p.path, raw), p.message) };
 }
 
 /** Validates pack text handed over whole; `reader` reaches the packs it extends. */
@@ -95,7 +101,7 @@ function checkSource(source: string, file: string, reader: PackReader, chain: st
   // A base that `extends` names is read only if it says it is a pack: the problems
   // of any other file would quote it (a key, a line) into a terminal or a CI log.
   const isBase = chain.length > 0;
-  const notAPack = (): PackFileResult => ({ ok: false, problems: [{ file, line: 1, column: 1, path: '', message: 'not a fire-check rule pack (no "format" field at the top); extends takes a rule pack file' }] });
+  const notAPack = (): PackFileResult => ({ ok: false, problems: [{ code: 'pack/not-a-pack', file, line: 1, column: 1, path: '', message: 'not a fire-check rule pack (no "format" field at the top); extends takes a rule pack file' }] });
   if (Array.isArray(parsed)) return isBase ? notAPack() : { ok: false, problems: parsed };
   const { raw, place } = parsed;
   if (isBase && (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('format' in raw))) return notAPack();
@@ -133,30 +139,30 @@ function checkExtending(raw: object, file: string, reader: PackReader, chain: st
   const parsed = PackOverlaySchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error).map(place) };
   const overlay = parsed.data;
-  const atExtends = (message: string) => place({ path: ['extends'], message });
+  const atExtends = (code: PackProblemCode, message: string) => place({ code, path: ['extends'], message });
 
   let base: Pack;
   if (overlay.extends === 'default') {
     const embedded = embeddedDefaultPack();
     const loaded = embedded ? { ok: true as const, pack: embedded } : checkFile(DEFAULT_PACK_PATH, reader, []);
-    if (!loaded.ok) return { ok: false, problems: [...loaded.problems, atExtends('the default pack has problems (above)')] };
+    if (!loaded.ok) return { ok: false, problems: [...loaded.problems, atExtends('pack/extends-base-invalid', 'the default pack has problems (above)')] };
     base = loaded.pack;
   } else {
     const basePath = reader.resolve(file, overlay.extends);
     if (!PACK_EXTENSION.test(basePath)) {
-      return { ok: false, problems: [atExtends(`extends takes a rule pack file (.yaml, .yml or .json), or "default"; "${overlay.extends}" is not one`)] };
+      return { ok: false, problems: [atExtends('pack/extends-not-a-pack-file', `extends takes a rule pack file (.yaml, .yml or .json), or "default"; "${overlay.extends}" is not one`)] };
     }
     const real = reader.realPath(basePath);
     if (real === undefined) {
-      return { ok: false, problems: [atExtends(`cannot find the base pack "${overlay.extends}" (looked for ${basePath}); use "default" or a path relative to this file`)] };
+      return { ok: false, problems: [atExtends('pack/extends-missing', `cannot find the base pack "${overlay.extends}" (looked for ${basePath}); use "default" or a path relative to this file`)] };
     }
     const here = reader.realPath(file) ?? file;
     if (real === here || chain.includes(real)) {
       const names = [...chain, here, real].map((p) => p.split(/[\\/]/).pop());
-      return { ok: false, problems: [atExtends(`extends cycle: ${names.join(' → ')}`)] };
+      return { ok: false, problems: [atExtends('pack/extends-cycle', `extends cycle: ${names.join(' → ')}`)] };
     }
     const loaded = checkFile(basePath, reader, [...chain, here]);
-    if (!loaded.ok) return { ok: false, problems: [...loaded.problems, atExtends(`the base pack ${overlay.extends} has problems (above)`)] };
+    if (!loaded.ok) return { ok: false, problems: [...loaded.problems, atExtends('pack/extends-base-invalid', `the base pack ${overlay.extends} has problems (above)`)] };
     base = loaded.pack;
   }
 
@@ -168,7 +174,7 @@ function checkExtending(raw: object, file: string, reader: PackReader, chain: st
     ok: false,
     problems: result.problems.map((p) => {
       const own = overlayPath(p.path, origins, overlay);
-      return own ? place({ ...p, path: own }) : atExtends(`with the changes in this file, the base pack's ${formatPath(p.path, merged)} ${p.message}`);
+      return own ? place({ ...p, path: own }) : atExtends(p.code, `with the changes in this file, the base pack's ${formatPath(p.path, merged)} ${p.message}`);
     }),
   };
 }
@@ -190,21 +196,21 @@ function readSource(file: string, reader: PackReader): string | LocatedProblem {
   const source = reader.read(file);
   if (typeof source === 'string') return source;
   const at = source.reason === 'not-utf8' ? { line: source.line, column: source.column } : { line: 1, column: 1 };
-  return { file, ...at, path: '', message: readMessage(source) };
+  return { ...readProblem(source), file, ...at, path: '' };
 }
 
-function readMessage(problem: ReadProblem): string {
+function readProblem(problem: ReadProblem): { code: PackProblemCode; message: string } {
   switch (problem.reason) {
     case 'missing':
-      return 'no such file';
+      return { code: 'pack/file-missing', message: 'no such file' };
     case 'not-a-file':
-      return 'not a file';
+      return { code: 'pack/not-a-file', message: 'not a file' };
     case 'too-large':
-      return `file is ${problem.bytes} bytes; a rule pack may be at most ${MAX_PACK_BYTES} bytes (1 MiB)`;
+      return { code: 'pack/too-large', message: `file is ${problem.bytes} bytes; a rule pack may be at most ${MAX_PACK_BYTES} bytes (1 MiB)` };
     case 'unreadable':
-      return `cannot read (${problem.detail})`;
+      return { code: 'pack/unreadable', message: `cannot read (${problem.detail})` };
     case 'not-utf8':
-      return 'not UTF-8 text: save the file as UTF-8';
+      return { code: 'pack/not-utf8', message: 'not UTF-8 text: save the file as UTF-8' };
   }
 }
 
@@ -227,11 +233,12 @@ function commentInFlowHint(source: string, lineCounter: LineCounter): string | u
   return undefined;
 }
 
-function yamlMessage(code: string, message: string): string {
+/** One of the YAML parser's errors, as a pack problem: which check, and words for a pack's author. */
+function yamlProblem(code: string, message: string): { code: PackProblemCode; message: string } {
   const first = message.split('\n')[0] ?? message;
-  if (code === 'TAG_RESOLVE_FAILED' || /Unresolved tag/i.test(first)) return `${first}: a rule pack is plain data; custom tags are not allowed`;
-  if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear once in a mapping';
-  return first.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'TAG_RESOLVE_FAILED' || /Unresolved tag/i.test(first)) return { code: 'pack/custom-tag', message: `${first}: a rule pack is plain data; custom tags are not allowed` };
+  if (code === 'DUPLICATE_KEY') return { code: 'pack/duplicate-key', message: 'duplicate key: each key may appear once in a mapping' };
+  return { code: 'pack/syntax', message: first.replace(/ at line \d+, column \d+:?$/, '') };
 }
 
 /** Source offset of the node a path points at; falls back to the nearest existing parent. */

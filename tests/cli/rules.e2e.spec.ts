@@ -32,12 +32,13 @@ describe('fire-check rules (built binary)', () => {
     expect(result.stderr).not.toMatch(STACK);
   });
 
-  it('validate --format json gives the problems as data', () => {
+  it('validate --format json gives the problems as data, each with its code', () => {
     const result = runCli(['rules', 'validate', '--format', 'json', 'tests/fixtures/packs/typo.yaml']);
     expect(result.code).toBe(2);
     const data = JSON.parse(result.stdout);
     expect(data.ok).toBe(false);
     expect(data.files[0].problems[0]).toEqual({
+      code: 'pack/unknown-key',
       file: 'tests/fixtures/packs/typo.yaml',
       line: 13,
       column: 5,
