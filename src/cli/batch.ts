@@ -25,7 +25,7 @@ export interface BatchOptions extends CommonOptions {
 const CSV_HEADER = 'line,client,verdict,score,confidence,top_reasons,error\n';
 
 export async function batch(file: string | undefined, options: BatchOptions, io: Io): Promise<number> {
-  const pack = await packFor(options);
+  const pack = await packFor(options, io);
   const today = todayFor(options, io);
   const source = file === undefined || file === '-' ? 'stdin' : file;
   const m = options.messages ?? en;

@@ -1,19 +1,21 @@
 import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import type { Pack } from '../engine/types.js';
-import { extname } from 'node:path';
 import { plainStyle, type Style } from '../render/style.js';
 import { colourLevel } from './colour.js';
 import { readErrorReason, type Io } from './io.js';
 import type { CommonOptions } from './options.js';
+import { embeddedDefaultPackText } from '../pack/default.js';
 import { defaultPack, defaultTranslation, packFiles, type PackFiles } from './pack-files.js';
 
 /**
  * The pack for this run, in the run's language. The default pack's translation
  * also covers every text a user pack shares unchanged with the default; a user
  * pack can ship its own translation next to it (my-pack.it.yaml for my-pack.yaml).
+ * A user pack comes from the cache when it can (see pack-cache.ts); `io.env`
+ * says where the cache is, and without it there is none.
  */
-export async function packFor(options: CommonOptions): Promise<Pack> {
+export async function packFor(options: CommonOptions, io?: Pick<Io, 'env'>): Promise<Pack> {
   const lang = options.lang ?? 'en';
   if (!options.rules) {
     const pack = await defaultPack();
@@ -25,20 +27,13 @@ export async function packFor(options: CommonOptions): Promise<Pack> {
   }
   const files = packFiles();
   readableRules(files, options.rules, options.messages ?? en);
-  const { loadPack, loadTranslation } = await import('../pack/load.js');
-  const { localizePack } = await import('../pack/overlay.js');
-  let pack = loadPack(options.rules, files);
+  const { customPack } = await import('./pack-cache.js');
+  const { pack, translation } = await customPack(options.rules, files, { lang, env: io?.env ?? {}, embeddedDefault: embeddedDefaultPackText() });
   if (lang === 'en') return pack;
-  const own = translationFile(options.rules, lang);
-  if (!isMissing(files.read(own))) pack = localizePack(pack, loadTranslation(own, pack, files));
+  const { localizePack } = await import('../pack/overlay.js');
+  const own = translation ? localizePack(pack, translation) : pack;
   const shared = await defaultTranslation(lang);
-  return shared ? localizePack(pack, shared, await defaultPack()) : pack;
-}
-
-/** my-pack.yaml → my-pack.it.yaml */
-export function translationFile(packFile: string, lang: string): string {
-  const ext = extname(packFile);
-  return `${packFile.slice(0, packFile.length - ext.length)}.${lang}${ext || '.yaml'}`;
+  return shared ? localizePack(own, shared, await defaultPack()) : own;
 }
 
 export function formatOf(options: CommonOptions): string {
@@ -89,5 +84,3 @@ function readableRules(files: PackFiles, file: string, m: Messages): void {
   const text = files.read(file);
   if (typeof text !== 'string' && text.error) throw new FireCheckError(m.errors.cannotRead(m.errors.rulesFile, file, readErrorReason(text.error, m)));
 }
-
-const isMissing = (read: string | { reason: string }) => typeof read !== 'string' && read.reason === 'missing';

@@ -1,7 +1,7 @@
 // The file access behind rule packs: src/pack/ reads through the reader made
 // here, and says in its own words what a reader found wrong.
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import type { Pack } from '../engine/types.js';
 import { DEFAULT_PACK_PATH, defaultTranslationPath, embeddedDefaultPack } from '../pack/default.js';
 import type { PackTranslation } from '../pack/overlay.js';
@@ -12,7 +12,7 @@ export type FileProblem = ReadProblem & { error?: NodeJS.ErrnoException };
 
 export interface PackFiles extends PackReader {
   read(file: string): string | FileProblem;
-  /** Every file read so far, by the path it was asked for, with what it gave. */
+  /** Every file read so far, by its absolute path, with what it gave. */
   readonly seen: ReadonlyMap<string, string | FileProblem>;
 }
 
@@ -22,8 +22,9 @@ export function packFiles(): PackFiles {
   return {
     seen,
     read(file) {
-      let got = seen.get(file);
-      if (got === undefined) seen.set(file, (got = readPackText(file)));
+      const path = resolve(file);
+      let got = seen.get(path);
+      if (got === undefined) seen.set(path, (got = readPackText(path)));
       return got;
     },
     resolve: (from, name) => resolve(dirname(from), name),
@@ -99,6 +100,12 @@ function firstBadByte(bytes: Uint8Array): number {
     i += length;
   }
   return i;
+}
+
+/** A pack's own translation into `lang`, beside it: my-pack.yaml → my-pack.it.yaml */
+export function translationFile(packFile: string, lang: string): string {
+  const ext = extname(packFile);
+  return `${packFile.slice(0, packFile.length - ext.length)}.${lang}${ext || '.yaml'}`;
 }
 
 /** The default pack: embedded by the build, or read from rules/ when running from the source. */

@@ -51,7 +51,7 @@ export async function printSchema(_options: CommonOptions, io: Io): Promise<numb
 }
 
 export async function showRules(file: string | undefined, options: CommonOptions, io: Io): Promise<number> {
-  const pack = await packFor(file === undefined ? options : { ...options, rules: file });
+  const pack = await packFor(file === undefined ? options : { ...options, rules: file }, io);
   io.writeOut(formatOf(options) === 'json' ? `${JSON.stringify(pack, null, 2)}\n` : stringify(pack, { lineWidth: 0 }));
   return EXIT.ok;
 }

@@ -15,14 +15,16 @@ export function defaultTranslationPath(lang: string): string {
   return fileURLToPath(new URL(`../../rules/default.${lang}.yaml`, import.meta.url));
 }
 
-/** The embedded default pack, when running from the build; undefined in development. */
-export function embeddedDefaultPack(): Pack | undefined {
-  if (typeof __FIRE_CHECK_DEFAULT_PACK__ === 'undefined') return undefined;
-  embedded ??= JSON.parse(__FIRE_CHECK_DEFAULT_PACK__) as Pack;
-  return embedded;
+/** The embedded default pack as the build wrote it (undefined in development): what a cached pack that extends it was built on. */
+export function embeddedDefaultPackText(): string | undefined {
+  // The one place that names it: the build puts the text in at each mention.
+  return typeof __FIRE_CHECK_DEFAULT_PACK__ === 'undefined' ? undefined : __FIRE_CHECK_DEFAULT_PACK__;
 }
 
-/** The embedded default pack as the build wrote it: what a cached pack that extends it was built on. */
-export function embeddedDefaultPackText(): string | undefined {
-  return typeof __FIRE_CHECK_DEFAULT_PACK__ === 'undefined' ? undefined : __FIRE_CHECK_DEFAULT_PACK__;
+/** The embedded default pack, when running from the build; undefined in development. */
+export function embeddedDefaultPack(): Pack | undefined {
+  const text = embeddedDefaultPackText();
+  if (text === undefined) return undefined;
+  embedded ??= JSON.parse(text) as Pack;
+  return embedded;
 }
