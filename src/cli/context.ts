@@ -1,11 +1,11 @@
 import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import type { Pack } from '../engine/types.js';
+import { embeddedDefaultPackText } from '../pack/default.js';
 import { plainStyle, type Style } from '../render/style.js';
 import { colourLevel } from './colour.js';
 import { readErrorReason, type Io } from './io.js';
 import type { CommonOptions } from './options.js';
-import { embeddedDefaultPackText } from '../pack/default.js';
 import { defaultPack, defaultTranslation, packFiles, type PackFiles } from './pack-files.js';
 
 /**
