@@ -2,12 +2,14 @@
 // measured in the same run on the same machine. Not a test: it prints figures,
 // and exits non-zero only if something failed to run. Linux (reads /proc).
 //
-//   npm run bench                 all three
+//   npm run bench                 all of them
+//   npm run bench rules           one of them: startup, rules, throughput, linear, memory
 //   BENCH_RUNS=31 npm run bench   more runs for steadier medians
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,9 +24,11 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-function time(args, input, expected = 0) {
+/** `env`: the environment to run in, or a function that readies and returns it before each run. */
+function time(args, input, expected = 0, env = process.env) {
+  const runEnv = typeof env === 'function' ? env() : env;
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { input, cwd: root, stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const result = spawnSync(process.execPath, args, { input, cwd: root, env: runEnv, stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== expected) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
@@ -108,6 +112,27 @@ if (!only || only === 'startup') {
   const answers = readFileSync(`${root}examples/late-payer.json`);
   const r = compare([['-e', '0']], [[bin, '--format', 'json'], answers]);
   console.log(`single piped assessment: ${r.subject.toFixed(1)} ms vs node -e 0 ${r.baseline.toFixed(1)} ms → ${(r.subject / r.baseline).toFixed(2)}x the time (target ≤ 1.30x)`);
+}
+
+if (!only || only === 'rules') {
+  // A custom pack: the validated pack is cached (src/cli/pack-cache.ts) in a folder of the bench's own.
+  const home = mkdtempSync(join(os.tmpdir(), 'fire-check-bench-'));
+  const env = { ...process.env, FIRE_CHECK_HOME: home };
+  const answers = readFileSync(`${root}examples/late-payer.json`);
+  const args = [bin, '--rules', 'examples/agency-strict.yaml', '--format', 'json'];
+  time(args, answers, 0, env);
+  const warm = compare([['-e', '0']], [args, answers, 0, env]);
+  console.log(
+    `single piped assessment with --rules examples/agency-strict.yaml, cache warm: ${warm.subject.toFixed(1)} ms vs node -e 0 ${warm.baseline.toFixed(1)} ms → ` +
+      `${warm.ratio.toFixed(2)}x the time (target ≤ 1.60x)`,
+  );
+  const empty = () => {
+    rmSync(join(home, 'cache'), { recursive: true, force: true });
+    return env;
+  };
+  const cold = compare([['-e', '0']], [args, answers, 0, empty], Math.max(5, Math.round(runs / 3)));
+  console.log(`  the same, cache cold (every run checks the pack): ${cold.subject.toFixed(1)} ms → ${cold.ratio.toFixed(2)}x (for comparison)`);
+  rmSync(home, { recursive: true, force: true });
 }
 
 if (!only || only === 'throughput') {

@@ -83,7 +83,7 @@ const common = {
 
 // 1. A throwaway bundle of the pack tools, run here to validate and export the default pack.
 const tool = `${dist}.pack-tool.mjs`;
-await build({ ...common, entryPoints: [`${root}src/pack/build-time.ts`], outfile: tool, plugins: [builtins] });
+await build({ ...common, entryPoints: [`${root}src/cli/build-time.ts`], outfile: tool, plugins: [builtins] });
 const { compileBuiltIns } = await import(pathToFileURL(tool).href);
 const builtIns = compileBuiltIns(`${root}rules/`);
 await rm(tool);

@@ -7,7 +7,7 @@ import { FREQ_LEVELS, SCALE_MAX, SCALE_MIN, type AnswerSet, type AnswerValue, ty
 import { didYouMean, FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import { say, type ProblemCode } from '../i18n/problems.js';
-import { allowedValues } from '../pack/allowed.js';
+import { allowedValues } from './allowed.js';
 
 const NOT_SURE = new Set(['unsure', 'not sure', 'not-sure', '?', '']);
 

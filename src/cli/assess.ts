@@ -43,7 +43,7 @@ export interface Scored {
 export async function score(options: AssessOptions, io: Io, forPeople = false): Promise<Scored> {
   const m = options.messages ?? en;
   const today = todayFor(options, io);
-  const pack = await packFor(options);
+  const pack = await packFor(options, io);
   const prepared = prepare(pack);
   const interviewed = options.answers === undefined && io.stdinIsTTY();
   const set = interviewed ? await interview(options, pack, io) : await answersGiven(options, prepared, io);

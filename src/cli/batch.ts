@@ -23,7 +23,7 @@ export interface BatchOptions extends CommonOptions {
 }
 
 export async function batch(file: string | undefined, options: BatchOptions, io: Io): Promise<number> {
-  const pack = await packFor(options);
+  const pack = await packFor(options, io);
   const today = todayFor(options, io);
   const source = file === undefined || file === '-' ? 'stdin' : file;
   const m = options.messages ?? en;

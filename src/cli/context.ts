@@ -1,20 +1,21 @@
 import { problem } from '../i18n/problems.js';
 import { en, type Messages } from '../i18n/en.js';
 import type { Pack } from '../engine/types.js';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { extname } from 'node:path';
-import { defaultPack, defaultTranslation } from '../pack/default.js';
+import { embeddedDefaultPackText } from '../pack/default.js';
 import { plainStyle, type Style } from '../render/style.js';
 import { colourLevel } from './colour.js';
 import { readErrorReason, type Io } from './io.js';
 import type { CommonOptions } from './options.js';
+import { defaultPack, defaultTranslation, packFiles, type PackFiles } from './pack-files.js';
 
 /**
  * The pack for this run, in the run's language. The default pack's translation
  * also covers every text a user pack shares unchanged with the default; a user
  * pack can ship its own translation next to it (my-pack.it.yaml for my-pack.yaml).
+ * A user pack comes from the cache when it can (see pack-cache.ts); `io.env`
+ * says where the cache is, and without it there is none.
  */
-export async function packFor(options: CommonOptions): Promise<Pack> {
+export async function packFor(options: CommonOptions, io?: Pick<Io, 'env'>): Promise<Pack> {
   const lang = options.lang ?? 'en';
   if (!options.rules) {
     const pack = await defaultPack();
@@ -24,21 +25,15 @@ export async function packFor(options: CommonOptions): Promise<Pack> {
     const { localizePack } = await import('../pack/overlay.js');
     return localizePack(pack, translation);
   }
-  probeReadable(options.rules, options.messages ?? en);
-  const { loadPack, loadTranslation } = await import('../pack/load.js');
-  const { localizePack } = await import('../pack/overlay.js');
-  let pack = loadPack(options.rules);
+  const files = packFiles();
+  readableRules(files, options.rules, options.messages ?? en);
+  const { customPack } = await import('./pack-cache.js');
+  const { pack, translation } = await customPack(options.rules, files, { lang, env: io?.env ?? {}, embeddedDefault: embeddedDefaultPackText() });
   if (lang === 'en') return pack;
-  const own = translationFile(options.rules, lang);
-  if (existsSync(own)) pack = localizePack(pack, loadTranslation(own, pack));
+  const { localizePack } = await import('../pack/overlay.js');
+  const own = translation ? localizePack(pack, translation) : pack;
   const shared = await defaultTranslation(lang);
-  return shared ? localizePack(pack, shared, await defaultPack()) : pack;
-}
-
-/** my-pack.yaml → my-pack.it.yaml */
-export function translationFile(packFile: string, lang: string): string {
-  const ext = extname(packFile);
-  return `${packFile.slice(0, packFile.length - ext.length)}.${lang}${ext || '.yaml'}`;
+  return shared ? localizePack(own, shared, await defaultPack()) : own;
 }
 
 export function formatOf(options: CommonOptions): string {
@@ -80,19 +75,12 @@ export function todayFor(options: CommonOptions & { today?: string }, io: Io): s
 }
 
 /**
- * A file the system will not let us read (no such file, a folder, permission
- * denied) is the environment's refusal, said in one translated line like any
- * other; the pack loader's own messages are for what is inside a pack.
+ * A --rules file the system will not let us read (no such file, a folder,
+ * permission denied) is the environment's refusal, said in one translated line
+ * like any other; the pack loader's own messages are for what is inside a pack.
+ * Read here once: the loader then gets the same text from `files`.
  */
-function probeReadable(file: string, m: Messages): void {
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      readSync(fd, Buffer.alloc(1), 0, 1, 0);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    throw problem(m, 'io/not-readable', m.errors.rulesFile, file, readErrorReason(error, m));
-  }
+function readableRules(files: PackFiles, file: string, m: Messages): void {
+  const text = files.read(file);
+  if (typeof text !== 'string' && text.error) throw problem(m, 'io/not-readable', m.errors.rulesFile, file, readErrorReason(text.error, m));
 }

@@ -38,7 +38,7 @@ export function questionsJson(pack: Pack) {
 }
 
 export async function listQuestions(options: CommonOptions, io: Io): Promise<number> {
-  let pack = await packFor(options);
+  let pack = await packFor(options, io);
   if (formatOf(options) === 'json') {
     io.writeOut(`${JSON.stringify(questionsJson(pack), null, 2)}\n`);
     return 0;
@@ -68,7 +68,7 @@ export async function listQuestions(options: CommonOptions, io: Io): Promise<num
 }
 
 export async function printTemplate(options: CommonOptions, io: Io): Promise<number> {
-  const pack = await packFor(options);
+  const pack = await packFor(options, io);
   io.writeOut(`${JSON.stringify(answersTemplate(questionOrder(pack)), null, 2)}\n`);
   return 0;
 }

@@ -6,6 +6,7 @@ import { escapeLine } from '../render/escape.js';
 import { formatOf, packFor, styleFor } from './context.js';
 import type { Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
+import { packFiles } from './pack-files.js';
 
 /** The JSON Schema of a pack file, generated from the zod schema (whole packs and extending packs). */
 export function rulePackJsonSchema(): Record<string, unknown> {
@@ -14,7 +15,8 @@ export function rulePackJsonSchema(): Record<string, unknown> {
 }
 
 export async function validateRules(files: string[], options: CommonOptions, io: Io): Promise<number> {
-  const results = files.map((file) => ({ file, result: checkPackFile(file) }));
+  const reader = packFiles();
+  const results = files.map((file) => ({ file, result: checkPackFile(file, reader) }));
   const failed = results.some(({ result }) => !result.ok);
   if (formatOf(options) === 'json') {
     const data = {
@@ -23,7 +25,7 @@ export async function validateRules(files: string[], options: CommonOptions, io:
       files: results.map(({ file, result }) =>
         result.ok
           ? { file, ok: true, id: result.pack.id, version: result.pack.version, questions: result.pack.questions.length, rules: result.pack.rules.length, steps: result.pack.steps.length, problems: [] }
-          : { file, ok: false, problems: result.problems },
+          : { file, ok: false, problems: result.problems.map(({ code, file, line, column, path, message }) => ({ code, file, line, column, path, message })) },
       ),
     };
     io.writeOut(`${JSON.stringify(data, null, 2)}\n`);
@@ -49,7 +51,7 @@ export async function printSchema(_options: CommonOptions, io: Io): Promise<numb
 }
 
 export async function showRules(file: string | undefined, options: CommonOptions, io: Io): Promise<number> {
-  const pack = await packFor(file === undefined ? options : { ...options, rules: file });
+  const pack = await packFor(file === undefined ? options : { ...options, rules: file }, io);
   io.writeOut(formatOf(options) === 'json' ? `${JSON.stringify(pack, null, 2)}\n` : stringify(pack, { lineWidth: 0 }));
   return EXIT.ok;
 }

@@ -151,19 +151,3 @@ function numberTest(slot: number, op: Operator, bound: number): Test {
       };
   }
 }
-
-/** Every question id a condition mentions, with the path of the mention. */
-export function* questionRefs(condition: Condition, path: (string | number)[] = []): Generator<{ id: string; path: (string | number)[]; condition: Condition; negated: boolean }> {
-  yield* walk(condition, path, false);
-}
-
-function* walk(
-  condition: Condition,
-  path: (string | number)[],
-  negated: boolean,
-): Generator<{ id: string; path: (string | number)[]; condition: Condition; negated: boolean }> {
-  if (condition.all) for (const [i, c] of condition.all.entries()) yield* walk(c, [...path, 'all', i], negated);
-  if (condition.any) for (const [i, c] of condition.any.entries()) yield* walk(c, [...path, 'any', i], negated);
-  if (condition.not) yield* walk(condition.not, [...path, 'not'], !negated);
-  if (condition.question !== undefined) yield { id: condition.question, path, condition, negated };
-}

@@ -3,12 +3,13 @@ import type { AnswerVector } from './conditions.js';
 import { kindOf, type AnswerWords, type Value } from './kinds/index.js';
 import { dropInapplicable, FIRE_NOW, round2, severityOf, vectorOf, type PreparedPack, type PreparedSignal, type Severity } from './prepare.js';
 import { tally } from './score.js';
-import { fillTemplate, VOICE_NAMES } from './template.js';
+import { fillTemplate } from './template.js';
 import { VERDICTS, type AnswerSet, type AnswerValue, type Answers, type Assessment, type PlannedStep, type Question, type Reason } from './types.js';
 import { whatWouldChange } from './what-would-change.js';
 
 export type { AnswerWords } from './kinds/index.js';
 export { isSignal, prepare, questionOrder, type PreparedPack } from './prepare.js';
+export { TEMPLATE_NAMES } from './pack-facts.js';
 
 export interface EvaluateOptions {
   /** ISO date (YYYY-MM-DD) the assessment is made on; sets `recheckOn` for a fix. */
@@ -183,8 +184,6 @@ export function workingDayFrom(isoDate: string | null): string | null {
   return day === 6 ? addDays(isoDate, 2) : day === 0 ? addDays(isoDate, 1) : isoDate;
 }
 
-/** Placeholders every template may use besides question ids. */
-export const TEMPLATE_NAMES = ['client', 'recheckOn', 'lastDay', 'me', 'contact', ...VOICE_NAMES] as const;
 
 /**
  * The values for `{placeholders}`: the client, dates, and each applicable

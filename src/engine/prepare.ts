@@ -4,8 +4,11 @@
 // pack; nothing here is cached behind the caller's back.
 import { answerVector, compileCondition, slotsOf, type AnswerVector, type Test } from './conditions.js';
 import { kindOf, type AnswerWords, type KindSpec, type Value } from './kinds/index.js';
+import { isSignal, questionOrder } from './pack-facts.js';
 import { placeholders, fillTemplate } from './template.js';
 import { PHASES, VERDICTS, type Answers, type Pack, type PlannedStep, type Question, type Reason, type Rule, type Step, type Verdict } from './types.js';
+
+export { isSignal, questionOrder };
 
 /** A verdict's place in VERDICTS: 0 keep, 1 fix, 2 fire, 3 fire-now. Comparing severities is comparing these. */
 export type Severity = number;
@@ -89,10 +92,6 @@ export interface PreparedPack {
   ref: { id: string; version: string };
 }
 
-/** True for questions that carry points: red-flag signals, as opposed to context questions. */
-export function isSignal(question: Question): boolean {
-  return question.weight > 0;
-}
 
 /** The least verdict this answer brings on its own, from the question's floors. */
 export function floorOf(question: Question, value: Value): Severity {
@@ -110,14 +109,6 @@ export function isHardStop(question: Question): boolean {
   return question.floors?.some((f) => f.verdict === 'fire-now') === true;
 }
 
-/** Questions in the order they are asked. */
-export function questionOrder(pack: Pack): Question[] {
-  const rank = new Map(pack.categories.map((c, i) => [c.id, i]));
-  return pack.questions
-    .map((q, i) => ({ q, i }))
-    .sort((a, b) => (rank.get(a.q.category) ?? Infinity) - (rank.get(b.q.category) ?? Infinity) || a.i - b.i)
-    .map(({ q }) => q);
-}
 
 /** The question id → question map of a pack (the first definition of an id wins). */
 export function questionsById(pack: Pack): Map<string, Question> {

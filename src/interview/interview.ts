@@ -5,7 +5,7 @@ import { normaliseAnswer } from '../answers/parse.js';
 import { holds } from '../engine/conditions.js';
 import { displayValue, isSignal, questionOrder, severity } from '../engine/evaluate.js';
 import { type AnswerSet, type AnswerValue, type Category, type Pack, type Question } from '../engine/types.js';
-import { allowedValues } from '../pack/allowed.js';
+import { allowedValues } from '../answers/allowed.js';
 import { en, type Messages } from '../i18n/en.js';
 import { FIRE_NOW, floorOf } from '../engine/prepare.js';
 import { FIVE_STEP_SHARES, kindOf } from '../engine/kinds/index.js';

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Pack } from '../engine/types.js';
-import type { PackTranslation } from './overlay.js';
 
 // The build validates rules/default.yaml and embeds the result here as JSON text,
 // so the common case (no --rules) loads neither yaml nor zod at run time; it is
@@ -9,28 +7,24 @@ import type { PackTranslation } from './overlay.js';
 declare const __FIRE_CHECK_DEFAULT_PACK__: string | undefined;
 let embedded: Pack | undefined;
 
+/** Where the default pack's source is, for development runs (from the source, not the build). */
 export const DEFAULT_PACK_PATH = fileURLToPath(new URL('../../rules/default.yaml', import.meta.url));
+
+/** rules/default.<lang>.yaml: the default pack's translation into `lang`, for development runs. */
+export function defaultTranslationPath(lang: string): string {
+  return fileURLToPath(new URL(`../../rules/default.${lang}.yaml`, import.meta.url));
+}
+
+/** The embedded default pack as the build wrote it (undefined in development): what a cached pack that extends it was built on. */
+export function embeddedDefaultPackText(): string | undefined {
+  // The one place that names it: the build puts the text in at each mention.
+  return typeof __FIRE_CHECK_DEFAULT_PACK__ === 'undefined' ? undefined : __FIRE_CHECK_DEFAULT_PACK__;
+}
 
 /** The embedded default pack, when running from the build; undefined in development. */
 export function embeddedDefaultPack(): Pack | undefined {
-  if (typeof __FIRE_CHECK_DEFAULT_PACK__ === 'undefined') return undefined;
-  embedded ??= JSON.parse(__FIRE_CHECK_DEFAULT_PACK__) as Pack;
+  const text = embeddedDefaultPackText();
+  if (text === undefined) return undefined;
+  embedded ??= JSON.parse(text) as Pack;
   return embedded;
-}
-
-export async function defaultPack(): Promise<Pack> {
-  const built = embeddedDefaultPack();
-  if (built) return built;
-  const { loadPack } = await import('./load.js');
-  return loadPack(DEFAULT_PACK_PATH);
-}
-
-/** The default pack's translation into `lang` (rules/default.<lang>.yaml), if there is one. */
-export async function defaultTranslation(lang: string): Promise<PackTranslation | undefined> {
-  const built = (await import('./default-translations.js')).embeddedTranslations();
-  if (built) return built[lang];
-  const file = fileURLToPath(new URL(`../../rules/default.${lang}.yaml`, import.meta.url));
-  if (!existsSync(file)) return undefined;
-  const { loadTranslation } = await import('./load.js');
-  return loadTranslation(file, await defaultPack());
 }

@@ -2,7 +2,7 @@
 // Items are matched by id: a known id changes only the fields it lists, a new
 // id adds an item. `disable` removes items. The result is validated as a whole
 // pack afterwards; `origins` lets problems found then point back into the file.
-import { questionRefs } from '../engine/conditions.js';
+import { questionRefs } from '../engine/pack-facts.js';
 import { PACK_FORMAT, type Condition, type Pack } from '../engine/types.js';
 import { didYouMean } from '../errors.js';
 import type { PackOverlay } from './schema.js';
@@ -32,7 +32,7 @@ export function mergePack(base: Pack, overlay: PackOverlay): MergeResult {
     (overlay.disable?.[list] ?? []).forEach((id, j) => {
       const at = lists[list].findIndex((item) => item.id === id);
       if (at < 0) {
-        problems.push({ path: ['disable', list, j], message: `cannot disable "${id}": the base pack has no such ${list.slice(0, -1)}${didYouMean(id, lists[list].map((i) => i.id))}` });
+        problems.push({ code: 'pack/disable-unknown', path: ['disable', list, j], message: `cannot disable "${id}": the base pack has no such ${list.slice(0, -1)}${didYouMean(id, lists[list].map((i) => i.id))}` });
         return;
       }
       lists[list].splice(at, 1);
@@ -44,11 +44,11 @@ export function mergePack(base: Pack, overlay: PackOverlay): MergeResult {
     const overridden = new Set<string>();
     (overlay[list] as Item[] | undefined)?.forEach((item, oi) => {
       if (list !== 'categories' && (overlay.disable?.[list as (typeof DISABLABLE)[number]] ?? []).includes(item.id)) {
-        problems.push({ path: [list, oi, 'id'], message: `"${item.id}" is both disabled and changed; do one or the other` });
+        problems.push({ code: 'pack/disabled-and-changed', path: [list, oi, 'id'], message: `"${item.id}" is both disabled and changed; do one or the other` });
         return;
       }
       if (overridden.has(item.id)) {
-        problems.push({ path: [list, oi, 'id'], message: `"${item.id}" is listed twice in this pack; merge the two entries` });
+        problems.push({ code: 'pack/listed-twice', path: [list, oi, 'id'], message: `"${item.id}" is listed twice in this pack; merge the two entries` });
         return;
       }
       overridden.add(item.id);
@@ -95,6 +95,7 @@ function stillUsed(lists: Record<ListName, Item[]>, disabled: Set<string>, overl
   for (const r of lists.rules) note(r.when, `rule ${r.id}`);
   for (const s of lists.steps) note(s.when, `step ${s.id}`);
   return [...users].map(([id, who]) => ({
+    code: 'pack/disabled-still-used' as const,
     path: ['disable', 'questions', (overlay.disable?.questions ?? []).indexOf(id)],
     message: `"${id}" is still used by ${[...new Set(who)].join(', ')}; disable or change those too`,
   }));

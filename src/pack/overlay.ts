@@ -94,18 +94,18 @@ export function overlayProblems(pack: Pack, translation: PackTranslation): PackP
   const check = (path: (string | number)[], original: string | undefined, translated: string | undefined) => {
     if (translated === undefined) return;
     if (original === undefined) {
-      problems.push({ path, message: 'the pack has no such text to translate' });
+      problems.push({ code: 'pack/translation-no-text', path, message: 'the pack has no such text to translate' });
       return;
     }
     const want = [...new Set(placeholders(original))].sort().join(', ');
     const got = [...new Set(placeholders(translated))].filter((n) => !(VOICE_NAMES as readonly string[]).includes(n)).sort().join(', ');
-    if (want !== got) problems.push({ path, message: `placeholders differ from the original: expected {${want || 'none'}}, found {${got || 'none'}}` });
-    if (original.includes('[[') !== translated.includes('[[')) problems.push({ path, message: 'the original has an optional [[ ... ]] part; keep it (or leave it out) in the translation too' });
+    if (want !== got) problems.push({ code: 'pack/translation-placeholders', path, message: `placeholders differ from the original: expected {${want || 'none'}}, found {${got || 'none'}}` });
+    if (original.includes('[[') !== translated.includes('[[')) problems.push({ code: 'pack/translation-optional-part', path, message: 'the original has an optional [[ ... ]] part; keep it (or leave it out) in the translation too' });
   };
   const unknown = (list: string, ids: string[], known: Iterable<string>) =>
     ids.forEach((id) => {
       const all = [...known];
-      if (!all.includes(id)) problems.push({ path: [list, id], atKey: true, message: `the pack has no ${list.replace(/s$/, '')} "${id}"${didYouMean(id, all)}` });
+      if (!all.includes(id)) problems.push({ code: 'pack/translation-unknown-id', path: [list, id], atKey: true, message: `the pack has no ${list.replace(/s$/, '')} "${id}"${didYouMean(id, all)}` });
     });
 
   unknown('categories', Object.keys(translation.categories ?? {}), pack.categories.map((c) => c.id));
@@ -130,7 +130,7 @@ export function overlayProblems(pack: Pack, translation: PackTranslation): PackP
     for (const [id, t] of Object.entries(translation.script.sections ?? {})) {
       const section = pack.script?.sections.find((s) => s.id === id);
       if (!section) {
-        problems.push({ path: ['script', 'sections', id], atKey: true, message: `the pack's script has no section "${id}"` });
+        problems.push({ code: 'pack/translation-unknown-id', path: ['script', 'sections', id], atKey: true, message: `the pack's script has no section "${id}"` });
         continue;
       }
       check(['script', 'sections', id, 'title'], section.title, t.title);

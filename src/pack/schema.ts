@@ -3,7 +3,7 @@
 // checked afterwards in validate.ts, where each problem can name its path.
 import { z } from 'zod';
 import { FLOOR_VERDICTS, PACK_FORMAT, PHASES, QUESTION_KINDS, VERDICTS } from '../engine/types.js';
-import { evidenceSettingsProblems } from '../evidence/settings.js';
+import { evidenceSettingsProblems } from './evidence.js';
 
 const QuestionId = z
   .string()

@@ -11,6 +11,7 @@ import { BIN, runCli } from '../helpers/cli.js';
 import { defaultPack, root } from '../helpers/packs.js';
 import { hasTmux, Terminal } from '../helpers/tmux.js';
 import { wrapProblems } from '../helpers/words.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 
 // CI installs tmux (.ci/run); elsewhere, say plainly that these tests did not run.
 const available = hasTmux();
@@ -181,7 +182,7 @@ describeTerminal('what the interview records, and how it fits the terminal (tmux
 
   it('in Thai at 50 columns, the intro and a prompt break only at word boundaries', async () => {
     const th = await messagesFor('th');
-    const gate = localizePack(pack, loadTranslation(`${root}rules/default.th.yaml`, pack)).categories.find((c) => c.gate)!;
+    const gate = localizePack(pack, loadTranslation(`${root}rules/default.th.yaml`, pack, packFiles())).categories.find((c) => c.gate)!;
     const t = terminal('thai', 50);
     t.start(`${cli} --client Acme --lang th`, { NO_COLOR: '1' });
     const screen = await t.answerEach(() => undefined);

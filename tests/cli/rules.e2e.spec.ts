@@ -6,10 +6,11 @@ import { parse } from 'yaml';
 import { runCli, STACK } from '../helpers/cli.js';
 import { loadPack } from '../../src/pack/load.js';
 import { root } from '../helpers/packs.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 
 /** What `rules validate` says of a good pack: its counts, from the pack as loaded here. */
 function okLine(shown: string, file = shown): string {
-  const pack = loadPack(`${file.startsWith('/') ? '' : root}${file}`);
+  const pack = loadPack(`${file.startsWith('/') ? '' : root}${file}`, packFiles());
   return `ok: ${shown} (${pack.questions.length} questions, ${pack.rules.length} rules, ${pack.steps.length} steps)`;
 }
 
@@ -31,12 +32,13 @@ describe('fire-check rules (built binary)', () => {
     expect(result.stderr).not.toMatch(STACK);
   });
 
-  it('validate --format json gives the problems as data', () => {
+  it('validate --format json gives the problems as data, each with its code', () => {
     const result = runCli(['rules', 'validate', '--format', 'json', 'tests/fixtures/packs/typo.yaml']);
     expect(result.code).toBe(2);
     const data = JSON.parse(result.stdout);
     expect(data.ok).toBe(false);
     expect(data.files[0].problems[0]).toEqual({
+      code: 'pack/unknown-key',
       file: 'tests/fixtures/packs/typo.yaml',
       line: 13,
       column: 5,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { AnswerValue } from '../../src/engine/types.js';
 import { defaultPack, preparedDefault } from '../helpers/packs.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 
 const pack = defaultPack();
 const run = (answers: Record<string, AnswerValue>, client?: string) =>
@@ -150,7 +151,7 @@ describe('evaluate: number bands', () => {
     const { loadPack } = await import('../../src/pack/load.js');
     const { prepare } = await import('../../src/engine/prepare.js');
     const { fixture } = await import('../helpers/packs.js');
-    const banded = prepare(loadPack(fixture('packs', 'banded.yaml')));
+    const banded = prepare(loadPack(fixture('packs', 'banded.yaml'), packFiles()));
     const points = (days: number) => evaluate(banded, { answers: { days_late: days } }).reasons.find((r) => r.id === 'days_late')?.points ?? 0;
     expect([7, 7.5, 8, 30, 30.5, 31, 365].map(points)).toEqual([0, 0, 20, 20, 20, 50, 50]);
   });

@@ -8,6 +8,7 @@ import { VERDICTS, type AnswerValue, type Pack, type Question, type Verdict } fr
 import { loadPack } from '../../src/pack/load.js';
 import { answersArb } from '../helpers/arbitraries.js';
 import { defaultPack, fixture, root } from '../helpers/packs.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 
 type Answers = Record<string, AnswerValue>;
 const rank = (v: Verdict) => VERDICTS.indexOf(v);
@@ -34,8 +35,8 @@ function floorOf(q: Question, value: AnswerValue): number {
 
 const packs: [string, Pack][] = [
   ['default pack', defaultPack()],
-  ['agency-strict example', loadPack(`${root}examples/agency-strict.yaml`)],
-  ['banded test pack', loadPack(fixture('packs', 'banded.yaml'))],
+  ['agency-strict example', loadPack(`${root}examples/agency-strict.yaml`, packFiles())],
+  ['banded test pack', loadPack(fixture('packs', 'banded.yaml'), packFiles())],
 ];
 const RUNS = { numRuns: 300 };
 

@@ -7,6 +7,7 @@ import type { AnswerValue } from '../../src/engine/types.js';
 import { checkPackSource } from '../../src/pack/load.js';
 import { answersArb } from '../helpers/arbitraries.js';
 import { defaultPack, root } from '../helpers/packs.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 
 const pack = defaultPack();
 
@@ -37,7 +38,7 @@ describe('tone check', () => {
 
   it('a user pack can extend the list, and the check then catches the new word', () => {
     const source = `format: 2\nextends: ${root}rules/default.yaml\nid: strict-tone\nversion: 0.1.0\ntone:\n  avoid: [schedule]\n`;
-    const result = checkPackSource(source, `${root}tests/fixtures/packs/strict-tone.yaml`);
+    const result = checkPackSource(source, `${root}tests/fixtures/packs/strict-tone.yaml`, packFiles());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.pack.tone.avoid).toEqual([...pack.tone.avoid, 'schedule']);

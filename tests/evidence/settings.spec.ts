@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_DEFAULTS, evidenceSettings, evidenceSettingsProblems } from '../../src/evidence/settings.js';
 import { checkPackFile, formatProblem, loadPack } from '../../src/pack/load.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 import { validatePack } from '../../src/pack/validate.js';
 import { defaultPack, rawDefaultPack } from '../helpers/packs.js';
 
@@ -47,9 +48,9 @@ describe('evidence thresholds in the rule pack', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fire-check-evidence-'));
     const file = join(dir, 'strict.yaml');
     writeFileSync(file, 'format: 2\nid: strict\nversion: 1.0.0\nextends: default\nevidence:\n  graceDays: 0\n');
-    const checked = checkPackFile(file);
+    const checked = checkPackFile(file, packFiles());
     if (!checked.ok) throw new Error(checked.problems.map(formatProblem).join('\n'));
-    const pack = loadPack(file);
+    const pack = loadPack(file, packFiles());
     expect(evidenceSettings(pack.evidence)).toEqual({ ...EVIDENCE_DEFAULTS, graceDays: 0 });
   });
 });

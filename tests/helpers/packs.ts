@@ -6,13 +6,14 @@ import { prepare, type PreparedPack } from '../../src/engine/prepare.js';
 import type { AnswerSet, Pack } from '../../src/engine/types.js';
 import { DEFAULT_PACK_PATH } from '../../src/pack/default.js';
 import { loadPack } from '../../src/pack/load.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const fixture = (...parts: string[]) => fileURLToPath(new URL(`../fixtures/${parts.join('/')}`, import.meta.url));
 
 let cached: Pack | undefined;
 export function defaultPack(): Pack {
-  cached ??= loadPack(DEFAULT_PACK_PATH);
+  cached ??= loadPack(DEFAULT_PACK_PATH, packFiles());
   return cached;
 }
 

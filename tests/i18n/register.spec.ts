@@ -12,6 +12,7 @@ import type { Pack, Verdict } from '../../src/engine/types.js';
 import type { Messages } from '../../src/i18n/en.js';
 import { messagesFor } from '../../src/i18n/index.js';
 import { loadTranslation } from '../../src/pack/load.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 import { localizePack } from '../../src/pack/overlay.js';
 import { defaultPack, exampleAnswers, root } from '../helpers/packs.js';
 
@@ -19,7 +20,7 @@ type Lang = 'it' | 'hu' | 'th';
 const SHIPPED: Lang[] = ['it', 'hu', 'th'];
 const VERDICTS: Verdict[] = ['keep', 'fix', 'fire', 'fire-now'];
 const pack = defaultPack();
-const localized = (lang: Lang) => localizePack(pack, loadTranslation(`${root}rules/default.${lang}.yaml`, pack));
+const localized = (lang: Lang) => localizePack(pack, loadTranslation(`${root}rules/default.${lang}.yaml`, pack, packFiles()));
 
 /** Whole words (any case), for languages written with spaces. */
 const words = (list: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.join('|')})(?![\\p{L}\\p{N}])`, 'iu');

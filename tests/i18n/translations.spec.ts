@@ -12,10 +12,11 @@ import { localizePack, type PackTranslation } from '../../src/pack/overlay.js';
 import { renderText } from '../../src/render/text.js';
 import { answersArb } from '../helpers/arbitraries.js';
 import { defaultPack, exampleAnswers, fixture, root } from '../helpers/packs.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 
 const pack = defaultPack();
 const SHIPPED = ['it', 'hu', 'th'] as const;
-const translations = Object.fromEntries(SHIPPED.map((lang) => [lang, loadTranslation(`${root}rules/default.${lang}.yaml`, pack)])) as Record<(typeof SHIPPED)[number], PackTranslation>;
+const translations = Object.fromEntries(SHIPPED.map((lang) => [lang, loadTranslation(`${root}rules/default.${lang}.yaml`, pack, packFiles())])) as Record<(typeof SHIPPED)[number], PackTranslation>;
 
 /** Every text of the default pack that a user reads, as [where, english]. */
 function packTexts(p: Pack): [string, string][] {
@@ -87,7 +88,7 @@ describe('interface strings', () => {
 
 describe('translation files are checked', () => {
   it('an id the pack does not have, and a placeholder or optional part dropped, are errors with positions', () => {
-    const result = checkTranslationFile(fixture('packs', 'bad.it.yaml'), pack);
+    const result = checkTranslationFile(fixture('packs', 'bad.it.yaml'), pack, packFiles());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => formatProblem({ ...p, file: 'F' }))).toEqual([

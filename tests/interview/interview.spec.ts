@@ -3,6 +3,7 @@ import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { runInterview } from '../../src/interview/interview.js';
 import { defaultPack } from '../helpers/packs.js';
+import { packFiles } from '../../src/cli/pack-files.js';
 
 const pack = defaultPack();
 
@@ -204,7 +205,7 @@ describe('the interview in each language', () => {
     const { localizePack } = await import('../../src/pack/overlay.js');
     const { root } = await import('../helpers/packs.js');
     const m = await messagesFor(lang);
-    const localized = localizePack(pack, loadTranslation(`${root}rules/default.${lang}.yaml`, pack));
+    const localized = localizePack(pack, loadTranslation(`${root}rules/default.${lang}.yaml`, pack, packFiles()));
     const lines: string[] = [];
     const result = runInterview(localized, { say: (l) => lines.push(l), messages: m });
     expect(lines[0]).toBe(m.interview.intro);
