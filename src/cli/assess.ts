@@ -6,6 +6,7 @@ import { CancelledError } from '../errors.js';
 import { problem, say } from '../i18n/problems.js';
 import { en, type Messages } from '../i18n/en.js';
 import { colourLevel } from './colour.js';
+import type { ProfileQuestions } from '../interview/offers.js';
 import { escapeData, escapeLine } from '../render/escape.js';
 import { REPORT_FORMATS, SCRIPT_FORMATS, type Format, type RenderContext } from '../render/formats.js';
 import { packFor, styleFor, terminalWidth, todayFor } from './context.js';
@@ -147,6 +148,7 @@ async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): P
       return writeErrorReason(error, m);
     }
   };
+  const profile = ENDS_IT.includes(scored.assessment.verdict) ? await profileQuestions(scored, options, io) : undefined;
   await cancellable(options, () =>
     offerAfterVerdict({
       context: { input: io.stdin, output: io.stdout },
@@ -157,8 +159,41 @@ async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): P
       ...(options.saveAnswers === undefined ? { saveAnswers } : {}),
       // Only a regular file is worth the question "Replace it?": anything else is refused when saving.
       exists: isRegularFile,
+      ...(profile ? { profile } : {}),
     }),
   );
+}
+
+/**
+ * What the words to use will need of the profile that it does not have, and
+ * neither does this run's options: a name to sign with, a currency when an
+ * amount is in them, a voice in Thai. Asked once, then kept.
+ */
+async function profileQuestions(scored: Scored, options: AssessOptions, io: Io): Promise<ProfileQuestions | undefined> {
+  const m = options.messages ?? en;
+  const { profileFile, readProfile, writeProfile } = await import('./profile.js');
+  const { isCurrency } = await import('../i18n/format.js');
+  const file = profileFile(io.env);
+  const saved = await readProfile(file, m);
+  const amounts = scored.prepared.order.some((q) => q.money && typeof scored.set.answers[q.id] === 'number' && (scored.set.answers[q.id] as number) > 0);
+  const missing = [
+    ...(saved.name === undefined && options.signAs === undefined ? (['name'] as const) : []),
+    ...(amounts && saved.currency === undefined && options.currency === undefined ? (['currency'] as const) : []),
+    ...(options.lang === 'th' && saved.voice === undefined && options.voice === undefined ? (['voice'] as const) : []),
+  ];
+  if (!missing.length) return undefined;
+  return {
+    missing,
+    checkCurrency: (code) => (isCurrency(code) ? undefined : m.config.allowedCurrency),
+    async save(answers) {
+      try {
+        await writeProfile(file, { ...(await readProfile(file, m)), ...answers }, io, m);
+        return m.config.saved(escapeLine(file));
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    },
+  };
 }
 
 /** Ctrl-C at a prompt: "Cancelled." and exit 130, the same at every prompt. */

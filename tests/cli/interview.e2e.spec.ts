@@ -236,6 +236,34 @@ describeTerminal('after a verdict to end it (tmux)', () => {
     expect(JSON.parse(readFileSync(fresh, 'utf8'))).toMatchObject({ client: 'Acme', answers: { [hardStop.id]: true } });
   });
 
+  it('the first time the words are shown, asks who signs them, keeps it, and never asks again', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'fire-check-profile-'));
+    const run = async (name: string) => {
+      const t = terminal(name, 100);
+      t.start(`${cli} --client Acme --today 2026-11-22`, { NO_COLOR: '1', FIRE_CHECK_HOME: home });
+      const asked: string[] = [];
+      const screen = await t.answerEach((prompt) => {
+        if (prompt.startsWith('? Your name, to sign the letters')) {
+          asked.push('name');
+          return ['type:Ada Lovelace', 'Enter'];
+        }
+        if (prompt.startsWith('? Save these answers')) return ['Enter'];
+        return fireNow(prompt) ?? ['Enter'];
+      });
+      return { screen, asked };
+    };
+    const first = await run('profile-first');
+    expect(first.screen).toContain('[exit 0]');
+    expect(first.asked).toEqual(['name']);
+    expect(first.screen).toContain(`Saved to ${join(home, 'config.json')}`);
+    // The written notice is signed with it.
+    expect(first.screen.slice(first.screen.indexOf('What to say · Acme'))).toMatch(/^ {2}Ada Lovelace$/m);
+    expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8'))).toEqual({ name: 'Ada Lovelace' });
+    const second = await run('profile-second');
+    expect(second.asked).toEqual([]);
+    expect(second.screen.slice(second.screen.indexOf('What to say · Acme'))).toMatch(/^ {2}Ada Lovelace$/m);
+  });
+
   it('Ctrl-C at an offer: "Cancelled.", exit 130, with the report already printed', async () => {
     const t = terminal('offer-cancel', 100);
     t.start(`${cli} --client Acme`, { NO_COLOR: '1' });
