@@ -97,14 +97,20 @@ export async function* ndjsonRecords(stream: NodeJS.ReadableStream, p: PreparedP
   }
 }
 
+/** A row of a CSV file as read, or a row that could not be (not CSV, too long), in its place among the others. */
+export type CsvRow = { line: number; ok: true; cells: string[] } | { line: number; ok: false; problem: AnswerProblem };
+
 /**
- * CSV as spreadsheets write it: any encoding decodeText reads, CRLF or LF, a
- * comma, semicolon or tab between cells (found once, from the header), quoted
- * or not, a header in any case, spaces around cells.
+ * CSV as spreadsheets and invoicing tools write it: any encoding decodeText
+ * reads, CRLF or LF, a comma, semicolon or tab between cells (found once, from
+ * the first line), quoted or not, spaces around cells. The one reader of CSV:
+ * batch answers (csvRecords) and invoice exports both come through here. A row
+ * longer than `maxRecord` is an error of its own; the first one (a header) stops the run.
  */
-export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack, source: string, m: Messages = en, encoding?: InputEncoding, maxRecord = DEFAULT_MAX_RECORD): AsyncGenerator<InputRecord> {
+export async function* csvRows(stream: NodeJS.ReadableStream, source: string, m: Messages = en, encoding?: InputEncoding, maxRecord = DEFAULT_MAX_RECORD): AsyncGenerator<CsvRow> {
   const { parse } = await import('csv-parse');
   const text = decodeText(stream as AsyncIterable<Uint8Array | string>, { source, m, encoding })[Symbol.asyncIterator]();
+  const tooLong = () => say(m, 'input/too-long', maxRecord.toLocaleString('en-US'));
   const find = delimiterFinder();
   let start = '';
   let delimiter: Delimiter | undefined;
@@ -112,10 +118,10 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
     const next = await text.next();
     if (!next.done) start += next.value;
     delimiter = find(start, next.done === true);
-    // The header is a record too: one without end (no delimiter, no line end) stops the run here.
+    // The first line is a record too: one without end (no delimiter, no line end) stops the run here.
     const lineEnd = start.indexOf('\n');
     if (delimiter === undefined && (lineEnd === -1 ? start.length : lineEnd) > maxRecord) {
-      throw new FireCheckError('input/too-long', m.batch.atLine(source, 1, say(m, 'input/too-long', maxRecord.toLocaleString('en-US'))));
+      throw new FireCheckError('input/too-long', m.batch.atLine(source, 1, tooLong()));
     }
   }
   let lineEnded = true;
@@ -129,10 +135,10 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
   // A row that is not valid CSV is an error of its own, in its place among the others:
   // csv-parse skips it and goes on, and the rows before it are never lost. (Its own
   // max_record_size is not used: past it, it drops every row after; the size is checked below.)
-  const skipped: InputRecord[] = [];
+  const skipped: CsvRow[] = [];
   const parser = parse({
     delimiter,
-    // Spaces before a value go here, those after it below: csv-parse's right trim treats a
+    // Spaces before a value go here, those after it in tidyCell: csv-parse's right trim treats a
     // stray quote ("Acme" Ltd) as an error that loses its place, and the rows after it.
     ltrim: true,
     skip_empty_lines: true,
@@ -145,11 +151,11 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
     on_skip: (error: (Error & { lines?: number; code?: string }) | undefined) => {
       if (!error) return;
       const line = error.lines ?? 0;
-      skipped.push({ line, ok: false, problems: [{ where: m.batch.row, code: 'input/not-csv', message: say(m, 'input/not-csv', error.message.replace(/^Invalid Record Length: /, '')) }] });
+      skipped.push({ line, ok: false, problem: { where: m.batch.row, code: 'input/not-csv', message: say(m, 'input/not-csv', error.message.replace(/^Invalid Record Length: /, '')) } });
     },
   });
   // pipe() does not pass errors on. Bytes that are not text end the run, but
-  // the rows before them are still scored; a row cut short is not.
+  // the rows before them are still read; a row cut short is not.
   let failure: unknown;
   input.on('error', (error) => {
     failure = error;
@@ -157,33 +163,17 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
     else parser.destroy(error);
   });
   input.pipe(parser);
-  const byId = p.byId;
-  let header: string[] | undefined;
+  let first = true;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      while (skipped.length && (skipped[0] as InputRecord).line < info.lines) yield skipped.shift() as InputRecord;
+      while (skipped.length && (skipped[0] as CsvRow).line < info.lines) yield skipped.shift() as CsvRow;
       if (record.reduce((n, cell) => n + cell.length + 1, 0) > maxRecord) {
-        if (!header) throw new FireCheckError('input/too-long', m.batch.atLine(source, 1, say(m, 'input/too-long', maxRecord.toLocaleString('en-US'))));
-        yield { line: info.lines, ok: false, problems: [{ where: m.batch.row, code: 'input/too-long', message: say(m, 'input/too-long', maxRecord.toLocaleString('en-US')) }] };
+        if (first) throw new FireCheckError('input/too-long', m.batch.atLine(source, 1, tooLong()));
+        yield { line: info.lines, ok: false, problem: { where: m.batch.row, code: 'input/too-long', message: tooLong() } };
         continue;
       }
-      if (!header) {
-        header = checkHeader(record, byId, source, m);
-        continue;
-      }
-      if (record.length !== header.length) {
-        yield { line: info.lines, ok: false, problems: [{ where: m.batch.row, code: 'input/cell-count', message: say(m, 'input/cell-count', record.length, header.length) }] };
-        continue;
-      }
-      const answers: Record<string, string | null> = {};
-      let client: string | undefined;
-      header.forEach((column, i) => {
-        const cell = tidyCell(record[i] ?? '');
-        if (column === 'client') client = cell;
-        else answers[column] = cell === '' ? null : cell;
-      });
-      const checked = checkAnswerObject(client === undefined ? { answers } : { client, answers }, p, m);
-      yield checked.ok ? { line: info.lines, ok: true, set: checked.set } : { line: info.lines, ok: false, problems: checked.problems };
+      first = false;
+      yield { line: info.lines, ok: true, cells: record.map(tidyCell) };
     }
     yield* skipped.splice(0);
     if (failure) throw failure;
@@ -195,6 +185,37 @@ export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack
     throw new FireCheckError('input/not-csv', m.batch.atLine(source, e.lines ?? '?', say(m, 'input/not-csv', e.message.replace(/^Invalid Record Length: /, ''))));
   } finally {
     input.destroy();
+  }
+}
+
+/**
+ * Batch answers in CSV (see csvRows): a header of `client` and question ids in
+ * any case, then one client a row.
+ */
+export async function* csvRecords(stream: NodeJS.ReadableStream, p: PreparedPack, source: string, m: Messages = en, encoding?: InputEncoding, maxRecord = DEFAULT_MAX_RECORD): AsyncGenerator<InputRecord> {
+  let header: string[] | undefined;
+  for await (const row of csvRows(stream, source, m, encoding, maxRecord)) {
+    if (!row.ok) {
+      yield { line: row.line, ok: false, problems: [row.problem] };
+      continue;
+    }
+    if (!header) {
+      header = checkHeader(row.cells, p.byId, source, m);
+      continue;
+    }
+    if (row.cells.length !== header.length) {
+      yield { line: row.line, ok: false, problems: [{ where: m.batch.row, code: 'input/cell-count', message: say(m, 'input/cell-count', row.cells.length, header.length) }] };
+      continue;
+    }
+    const answers: Record<string, string | null> = {};
+    let client: string | undefined;
+    header.forEach((column, i) => {
+      const cell = row.cells[i] ?? '';
+      if (column === 'client') client = cell;
+      else answers[column] = cell === '' ? null : cell;
+    });
+    const checked = checkAnswerObject(client === undefined ? { answers } : { client, answers }, p, m);
+    yield checked.ok ? { line: row.line, ok: true, set: checked.set } : { line: row.line, ok: false, problems: checked.problems };
   }
 }
 
@@ -240,7 +261,7 @@ function checkHeader(header: string[], byId: ReadonlyMap<string, unknown>, sourc
   let more = 0;
   const add = (word: () => string) => (problems.length < 20 ? problems.push(word()) : more++);
   const seen = new Set<string>();
-  const columns = header.map((written) => tidyCell(written).trim().toLowerCase());
+  const columns = header.map((written) => written.trim().toLowerCase());
   const known = ['client', ...byId.keys()];
   columns.forEach((column, i) => {
     const written = header[i] as string;

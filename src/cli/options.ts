@@ -25,6 +25,7 @@ export const COMMANDS = {
   'rules validate': { summary: 'validate', args: [['<file...>', 'validateFiles']] },
   'rules schema': { summary: 'schema', args: [] },
   'rules show': { summary: 'show', args: [['[file]', 'showFile']] },
+  evidence: { summary: 'evidence', args: [['<file>', 'evidenceFile']] },
   'config list': { summary: 'configList', args: [] },
   'config get': { summary: 'configGet', args: [['<key>', 'configKey']] },
   'config set': { summary: 'configSet', args: [['<key>', 'configKey'], ['<value>', 'configValue']] },
@@ -47,6 +48,7 @@ export const FORMATS: Record<CommandName, readonly string[]> = {
   'rules validate': ['text', 'json'],
   'rules schema': ['json'],
   'rules show': ['yaml', 'json'],
+  evidence: ['text', 'json'],
   'config list': ['text', 'json'],
   'config get': ['text', 'json'],
   'config set': ['text', 'json'],
@@ -83,19 +85,28 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--answers <file>', help: 'answers', commands: SCORING },
   { flags: '--client <name>', help: 'client', commands: SCORING },
   { flags: '--exit-code', help: 'exitCode', commands: SCORING },
-  { flags: '--today <date>', help: 'today', commands: [...SCORING, 'batch'] },
+  { flags: '--today <date>', help: 'today', commands: [...SCORING, 'batch', 'evidence'] },
   { flags: '--save-answers <file>', help: 'saveAnswers', commands: SCORING },
-  { flags: '--max-record-size <characters>', help: 'maxRecordSize', commands: [...SCORING, 'batch'], parse: positiveWhole },
+  { flags: '--max-record-size <characters>', help: 'maxRecordSize', commands: [...SCORING, 'batch', 'evidence'], parse: positiveWhole },
   { flags: '--input-format <format>', help: 'inputFormat', commands: ['batch'], choices: () => ['ndjson', 'csv'] },
-  { flags: '--encoding <name>', help: 'encoding', commands: ['batch'], choices: () => INPUT_ENCODINGS },
+  { flags: '--encoding <name>', help: 'encoding', commands: ['batch', 'evidence'], choices: () => INPUT_ENCODINGS },
   { flags: '--fail-fast', help: 'failFast', commands: ['batch'] },
   // The profile, for this run only (fire-check config keeps it).
   { flags: '--sign-as <name>', help: 'signAs', commands: SCORING },
-  { flags: '--currency <code>', help: 'currency', commands: SCORING },
+  { flags: '--currency <code>', help: 'currency', commands: [...SCORING, 'evidence'] },
   { flags: '--voice <voice>', help: 'voice', commands: SCORING, choices: () => VOICES },
   { flags: '--contact <name>', help: 'contact', commands: SCORING },
   { flags: '--verdict <verdict>', help: 'verdict', commands: ['script'], choices: () => ['fire', 'fire-now'] },
+  // Reading invoice exports (fire-check evidence).
+  { flags: '--columns <fields>', help: 'columns', commands: ['evidence'] },
+  { flags: '--date-format <order>', help: 'dateFormat', commands: ['evidence'], choices: () => ['dmy', 'mdy'] },
+  { flags: '--terms <days>', help: 'terms', commands: ['evidence'], parse: days },
 ];
+
+function days(value: string, m: Messages): number {
+  if (/^[1-9]\d{0,3}$/.test(value)) return Number(value);
+  throw problem(m, 'cli/bad-days', JSON.stringify(value));
+}
 
 function positiveWhole(value: string, m: Messages): number {
   if (/^[1-9]\d*$/.test(value)) return Number(value);

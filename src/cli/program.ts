@@ -25,6 +25,7 @@ const RUN: Record<CommandName, Run> = {
   'rules validate': async ([...files], options, io) => (await import('./rules.js')).validateRules(files, options, io),
   'rules schema': async (_, options, io) => (await import('./rules.js')).printSchema(options, io),
   'rules show': async ([file], options, io) => (await import('./rules.js')).showRules(file, options, io),
+  evidence: async ([file], options, io) => (await import('./evidence.js')).evidenceCommand(file as string, options, io),
   'config list': async (_, options, io) => (await import('./config.js')).listConfig(options, io),
   'config get': async ([key], options, io) => (await import('./config.js')).getConfig(key as string, options, io),
   'config set': async ([key, value], options, io) => (await import('./config.js')).setConfig(key as string, value as string, options, io),

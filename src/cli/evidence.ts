@@ -1,0 +1,103 @@
+// `fire-check evidence invoices.csv`: the money answers from an invoicing
+// tool's export (issue 16). Reading is here; the facts are src/evidence's.
+import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
+import type { InputEncoding } from '../answers/decode.js';
+import { csvRows } from '../answers/records.js';
+import { DEFAULT_MAX_RECORD } from '../answers/limits.js';
+import { createEvidence, evidenceSettings, parseColumns, type DateOrder, type Evidence, type EvidenceProblem } from '../evidence/index.js';
+import { FireCheckError } from '../errors.js';
+import { en, type Messages } from '../i18n/en.js';
+import { problem } from '../i18n/problems.js';
+import { escapeLine } from '../render/escape.js';
+import { packFor, styleFor, todayFor } from './context.js';
+import { readErrorReason, type Io } from './io.js';
+import { EXIT, type CommonOptions } from './options.js';
+
+export interface EvidenceCommandOptions extends CommonOptions {
+  columns?: string;
+  dateFormat?: DateOrder;
+  terms?: number;
+  currency?: string;
+  encoding?: InputEncoding;
+  maxRecordSize?: number;
+  today?: string;
+}
+
+/** Reads an export into the facts per client; a problem with the file is a FireCheckError naming it. */
+export async function readEvidence(file: string, options: EvidenceCommandOptions, io: Io): Promise<Evidence> {
+  const m = options.messages ?? en;
+  const today = todayFor(options, io);
+  const pack = await packFor(options, io);
+  const columns = options.columns === undefined ? undefined : parseColumns(options.columns);
+  if (columns && !columns.ok) throw problem(m, 'evidence/bad-columns', options.columns as string, columns.params.reason + (columns.params.field ? ` (${columns.params.field})` : ''));
+  const accumulator = createEvidence({
+    settings: evidenceSettings(pack.evidence),
+    ...(columns ? { columns: columns.columns } : {}),
+    ...(options.dateFormat ? { dateOrder: options.dateFormat } : {}),
+    ...(options.terms ? { termsDays: options.terms } : {}),
+    ...(options.currency ? { currency: options.currency.toUpperCase() } : {}),
+  });
+  const source = file === '-' ? 'stdin' : file;
+  const input = file === '-' ? io.stdin : openExport(file, m);
+  for await (const row of csvRows(input, source, m, options.encoding, options.maxRecordSize ?? DEFAULT_MAX_RECORD)) {
+    // A row that is not CSV is one the figures cannot use: skipped as the core skips its own, and said.
+    if (row.ok) accumulator.add(row.cells, row.line);
+    else io.stderr.write(`${escapeLine(m.batch.atLine(source, row.line, row.problem.message))}\n`);
+  }
+  const outcome = accumulator.finish(today);
+  if (!outcome.ok) throw evidenceError(outcome.problems[0] as EvidenceProblem, source, m);
+  return outcome.evidence;
+}
+
+export async function evidenceCommand(file: string, options: EvidenceCommandOptions, io: Io): Promise<number> {
+  const evidence = await readEvidence(file, options, io);
+  if (options.format === 'json') io.writeOut(`${JSON.stringify(evidence, null, 2)}\n`);
+  else {
+    const { renderEvidenceText } = await import('../render/evidence.js');
+    const { localFormats } = await import('../i18n/format.js');
+    io.writeOut(renderEvidenceText(escapeData(evidence), { messages: options.messages ?? en, formats: localFormats(options.lang ?? 'en'), style: await styleFor(options, io) }));
+  }
+  return EXIT.ok;
+}
+
+/** Client names and values from the file reach the terminal escaped (see render/escape.ts). */
+function escapeData(evidence: Evidence): Evidence {
+  return { ...evidence, clients: evidence.clients.map((c) => ({ ...c, client: escapeLine(c.client) })) };
+}
+
+function evidenceError(p: EvidenceProblem, source: string, m: Messages): FireCheckError {
+  const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
+  const where = p.line === undefined ? source : m.batch.atLine(source, p.line, '').replace(/: $/, '');
+  switch (p.code) {
+    case 'evidence/empty':
+      return problem(m, p.code, source);
+    case 'evidence/unknown-format':
+      return problem(m, p.code, source, escapeLine(list(p.params.firstRow)).slice(0, 120), list(p.params.formats));
+    case 'evidence/missing-columns':
+      return problem(m, p.code, source, list(p.params.missing) || list(p.params.format));
+    case 'evidence/ambiguous-dates':
+      return problem(m, p.code, source, list(p.params.columns), list(p.params.example));
+    case 'evidence/mixed-date-orders':
+      return problem(m, p.code, where, list(p.params.column), escapeLine(list(p.params.value)));
+    case 'evidence/bad-columns':
+      return problem(m, p.code, list(p.params.spec), list(p.params.reason));
+    case 'evidence/bad-today':
+      return problem(m, p.code, list(p.params.value));
+  }
+}
+
+/** The export, opened at once (a refusal is said now, not as a stream event); a folder is refused. */
+function openExport(file: string, m: Messages): NodeJS.ReadableStream {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw problem(m, 'io/not-readable', m.errors.invoicesFile, file, readErrorReason(error, m));
+  }
+  if (fstatSync(fd).isDirectory()) {
+    closeSync(fd);
+    throw problem(m, 'io/not-readable', m.errors.invoicesFile, file, m.errors.isDirectory);
+  }
+  return createReadStream(file, { fd });
+}
+

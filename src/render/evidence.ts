@@ -1,0 +1,42 @@
+// The facts from an invoice export, for people: one block a client, the figures
+// as an accountant reads them and the answers they imply. Pure.
+import type { Evidence } from '../evidence/index.js';
+import { AGING_BUCKETS } from '../evidence/index.js';
+import { en, type Messages } from '../i18n/en.js';
+import type { LocalFormats } from '../i18n/format.js';
+import { plainStyle, type Style } from './style.js';
+
+export interface EvidenceRenderOptions {
+  messages?: Messages;
+  formats?: LocalFormats;
+  style?: Style;
+}
+
+export function renderEvidenceText(evidence: Evidence, options: EvidenceRenderOptions = {}): string {
+  const m = options.messages ?? en;
+  const e = m.evidence;
+  const style = options.style ?? plainStyle;
+  const f = options.formats;
+  const count = (n: number) => (f ? f.decimal(n, 0) : String(n));
+  const money = (amount: number, currency: string) => (f && currency ? f.money(amount, currency.toUpperCase()) : `${amount}${currency ? ` ${currency.toUpperCase()}` : ''}`);
+  const date = (iso: string) => (f ? f.date(iso) : iso);
+  const { source } = evidence;
+  const lines = [style.bold(e.title(source.format, count(source.rows), count(source.invoices))), e.asOf(date(evidence.asOf))];
+  if (source.skippedTotal) lines.push(style.dim(e.skipped(count(source.skippedTotal))));
+  if (!evidence.clients.length) return `${[...lines, '', e.noClients].join('\n')}\n`;
+  for (const c of evidence.clients) {
+    lines.push('', style.bold(`${c.client}${c.currency ? ` (${c.currency.toUpperCase()})` : ''}`));
+    const decided = c.paid - c.paidWithoutDate;
+    const late = [e.paidLate(c.paidLate, decided), ...(c.averageDaysLate === null ? [] : [e.averageLate(f ? f.decimal(c.averageDaysLate, 1) : String(c.averageDaysLate))])];
+    lines.push(`  ${e.invoices}: ${count(c.invoices)}; ${late.join(', ')}`);
+    lines.push(`  ${e.open}: ${count(c.open.count)}, ${money(c.open.amount, c.currency)}`);
+    if (c.overdue.count) {
+      const buckets = AGING_BUCKETS.filter((b) => c.overdue.buckets[b]).map((b) => `${b}: ${money(c.overdue.buckets[b], c.currency)}`);
+      lines.push(`  ${e.overdue}: ${count(c.overdue.count)}, ${money(c.overdue.amount, c.currency)} (${e.buckets} ${buckets.join('; ')})`);
+    }
+    if (c.incomeShare !== null) lines.push(`  ${e.share}: ${f ? f.decimal(c.incomeShare, 1) : c.incomeShare}%`);
+    const answers = Object.entries(c.answers).map(([id, value]) => `${id} ${style.cyan(String(value))}`);
+    lines.push(`  ${e.implies}: ${answers.length ? answers.join(', ') : e.none}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
