@@ -249,15 +249,15 @@ function endsWithNewline(fd: number, size: number): boolean {
   return readSync(fd, last, 0, 1, size - 1) === 1 && last[0] === 0x0a;
 }
 
-/** The client name of the first record in the file: the first 64 KiB hold it. */
+/** The client name of the first record in the file (the first whole line that is one), from its first 16 KiB. */
 function firstSpelling(fd: number): string | undefined {
-  const head = Buffer.alloc(64 * 1024);
-  const n = readSync(fd, head, 0, head.length, 0);
-  const text = head.toString('utf8', 0, n);
-  const end = text.lastIndexOf('\n');
-  if (end === -1) return undefined;
-  const read = readLines(text.slice(0, end), '', parseRecordLine);
-  return read.ok ? read.values[0]?.client : undefined;
+  const head = Buffer.allocUnsafe(16 * 1024);
+  const text = head.toString('utf8', 0, readSync(fd, head, 0, head.length, 0));
+  for (let start = 0, end = text.indexOf('\n'); end !== -1; start = end + 1, end = text.indexOf('\n', start)) {
+    const line = parseRecordLine(text.slice(start, end));
+    if (line.kind === 'ok') return line.value.client;
+  }
+  return undefined;
 }
 
 /** A file's text, or undefined when there is none. Links are not followed. */
@@ -459,7 +459,7 @@ function lock(folder: string, shard: string, options: StoreOptions): (() => void
   const path = join(folder, INDEX, `${shard}.lock`);
   const now = options.now ?? Date.now;
   const deadline = Date.now() + (options.lockTimeout ?? 5000);
-  for (let wait = 1; ; wait = Math.min(wait * 2, 32)) {
+  for (let wait = 1; ; wait = Math.min(wait * 2, 8)) {
     try {
       const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, FILE_MODE);
       const { ino } = fstatSync(fd);

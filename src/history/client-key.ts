@@ -17,7 +17,8 @@ export function clientKey(name: string): string {
     name
       // Compatibility forms first: they may hold capitals ("㎩" is "Pa").
       .normalize('NFKD')
-      // Upper then lower: the nearest JS has to full case folding ("ß" → "ss", final sigma → sigma).
+      // Lower, upper, lower: the nearest JS has to full case folding ("ß" and "ẞ" → "ss", final sigma → sigma).
+      .toLowerCase()
       .toUpperCase()
       .toLowerCase()
       // Again, since a case mapping may itself bring composed letters back.
