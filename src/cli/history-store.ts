@@ -103,6 +103,7 @@ export function readClient(folder: string, key: string): ReadResult<HistoryRecor
  */
 export function readIndex(folder: string, options: StoreOptions = {}): ReadResult<IndexEntry> {
   if (!isThere(join(folder, CLIENTS))) return { ok: true, values: [], warnings: [] };
+  // By key, not by stem: hashing 10,000 keys would cost `due` more than reading them.
   const entries = new Map<string, IndexEntry>();
   const warnings: HistoryWarning[] = [];
   const damaged: string[] = [];
@@ -119,20 +120,24 @@ export function readIndex(folder: string, options: StoreOptions = {}): ReadResul
       damaged.push(shard);
       continue;
     }
-    for (const entry of read.values) entries.set(clientStem(entry.key), entry);
+    for (const entry of read.values) entries.set(entry.key, entry);
   }
   if (damaged.length) {
     const rebuilt = rebuildShards(folder, damaged, options);
     if (!rebuilt.ok) return rebuilt;
     warnings.push(...rebuilt.warnings);
-    for (const entry of rebuilt.values) entries.set(clientStem(entry.key), entry);
+    for (const entry of rebuilt.values) entries.set(entry.key, entry);
   }
-  for (const stem of pendingStems(folder)) {
-    const derived = deriveEntry(folder, stem);
-    if (!derived.ok) return derived;
-    warnings.push(...derived.warnings);
-    if (derived.entry) entries.set(stem, derived.entry);
-    else entries.delete(stem);
+  const pending = pendingStems(folder);
+  if (pending.size) {
+    // A client with a write under way (or left by a crash) is read from its file.
+    for (const key of [...entries.keys()]) if (pending.has(clientStem(key))) entries.delete(key);
+    for (const stem of pending) {
+      const derived = deriveEntry(folder, stem);
+      if (!derived.ok) return derived;
+      warnings.push(...derived.warnings);
+      if (derived.entry) entries.set(derived.entry.key, derived.entry);
+    }
   }
   return { ok: true, values: [...entries.values()], warnings };
 }
