@@ -71,7 +71,7 @@ export function appendRecords(folder: string, records: readonly HistoryRecord[],
     // Marked before the write: a reader that finds the mark reads this client's file itself.
     const mark = join(folder, PENDING, `${stem}.${nonce()}`);
     closeSync(openSync(mark, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, FILE_MODE));
-    appendLines(recordsFile(folder, stem), group, options.durable !== false);
+    appendLines(recordsFile(folder, stem), group, options.durable !== false, () => lock(folder, shardOf(stem), options));
     const shard = byShard.get(shardOf(stem)) ?? { stems: [], marks: [] };
     shard.stems.push(stem);
     shard.marks.push(mark);
@@ -217,7 +217,7 @@ export function exportHistory(folder: string, write: (text: string) => void): { 
 
 const recordsFile = (folder: string, stem: string) => join(folder, CLIENTS, `${stem}${RECORDS_EXT}`);
 const shardFile = (folder: string, shard: string) => join(folder, INDEX, `${shard}.jsonl`);
-const nonce = () => randomBytes(4).toString('hex');
+const nonce = () => randomBytes(8).toString('hex');
 
 /** The folders, private to the user (0700) when made here; folders that exist keep their mode (a team's shared folder). */
 function makeFolders(folder: string): void {
@@ -229,11 +229,21 @@ function makeFolders(folder: string): void {
  * client's file (see the top of this file). When the file does not end with a
  * line break (a crash mid-write), the write starts with one, so the half line
  * stays alone and no record is glued to it.
+ *
+ * A client's first write is made under its shard's lock (`lockFirst`), so that
+ * of two processes recording a new client at once, the second finds the
+ * first's record and takes its spelling. Without the lock (busy), the record is
+ * written all the same; readers show the spelling of the file's first line.
  */
-function appendLines(file: string, records: readonly HistoryRecord[], durable: boolean): void {
+function appendLines(file: string, records: readonly HistoryRecord[], durable: boolean, lockFirst: () => (() => void) | undefined): void {
   const fd = openSync(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | NO_FOLLOW, FILE_MODE);
+  let release: (() => void) | undefined;
   try {
-    const size = fstatSync(fd).size;
+    let size = fstatSync(fd).size;
+    if (size === 0) {
+      release = lockFirst();
+      size = fstatSync(fd).size;
+    }
     const client = (size > 0 ? firstSpelling(fd) : undefined) ?? (records[0] as HistoryRecord).client;
     let text = size > 0 && !endsWithNewline(fd, size) ? '\n' : '';
     for (const record of records) text += `${serializeRecord(record.client === client ? record : { ...record, client })}\n`;
@@ -245,6 +255,7 @@ function appendLines(file: string, records: readonly HistoryRecord[], durable: b
     if (written !== bytes.length) throw Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: 'ENOSPC', syscall: 'write', path: file });
     if (durable) fsyncSync(fd);
   } finally {
+    release?.();
     closeSync(fd);
   }
 }
