@@ -128,3 +128,8 @@ export function chronological<T extends { assessedOn: string }>(records: readonl
   // Array.prototype.sort is stable.
   return [...records].sort((a, b) => (a.assessedOn < b.assessedOn ? -1 : a.assessedOn > b.assessedOn ? 1 : 0));
 }
+
+/** The latest of a client's records, by date (the last written among those of the latest date); undefined with none. */
+export function latestOf<T extends { assessedOn: string }>(records: readonly T[]): T | undefined {
+  return chronological(records).at(-1);
+}

@@ -1,7 +1,7 @@
 // What `history "Acme"`, `history` and `due` show, as data: the JSON shapes
 // issue 15 fixes (each with schemaVersion 1), defined once here; the text and
 // markdown renderers draw from the same objects.
-import { checkTargets, trendOf, type TargetCheck, type Trend } from '../engine/recheck.js';
+import { checkTargets, trendOf, type Recheck, type TargetCheck, type Trend } from '../engine/recheck.js';
 import type { PreparedPack } from '../engine/prepare.js';
 import type { AnswerValue, Answers, Verdict } from '../engine/types.js';
 import { chronological, type HistoryRecord } from './record.js';
@@ -46,6 +46,24 @@ export interface LatestView {
   verdict: Verdict;
   score: number;
   recheckOn: string | null;
+}
+
+/**
+ * The `previous` an assessment's JSON gains when the client has history: last
+ * time, and how this one compares (the text says "Last time, 22 Oct 2026: fix,
+ * 19. Now: fire, 44, worse: pays late often → always").
+ */
+export interface PreviousJson {
+  assessedOn: string;
+  verdict: Verdict;
+  score: number;
+  recheckOn: string | null;
+  trend: Trend;
+  /** Last time's answers → this time's, in the pack's question order. */
+  changes: AnswerChange[];
+  targets: TargetCheck | null;
+  /** True when the re-check moved this verdict to fire. */
+  escalated: boolean;
 }
 
 /** `history --format json`. */
@@ -94,6 +112,20 @@ export function clientHistoryView(records: readonly HistoryRecord[], p?: Prepare
     trend: trendOf(previous, latest),
     changes: previous ? answerChanges(previous.answers, latest.answers, p?.order.map((q) => q.id)) : [],
     targets: previous && p && previous.pack.id === p.ref.id ? checkTargets(p, previous.whatWouldChange, latest.answers) : null,
+  };
+}
+
+/** Last time against this time, from the re-check of this assessment (engine/recheck.ts) and the answers it was made from. */
+export function previousView(previous: HistoryRecord, result: Recheck, answers: Answers, p?: PreparedPack): PreviousJson {
+  return {
+    assessedOn: previous.assessedOn,
+    verdict: previous.verdict,
+    score: previous.score,
+    recheckOn: previous.recheckOn,
+    trend: result.trend,
+    changes: answerChanges(previous.answers, answers, p?.order.map((q) => q.id)),
+    targets: result.targets,
+    escalated: result.escalated,
   };
 }
 
