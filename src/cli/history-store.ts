@@ -21,7 +21,7 @@ import { closeSync, constants, fstatSync, fsyncSync, linkSync, lstatSync, mkdirS
 import { join } from 'node:path';
 import { CLIENTS, clientStem, INDEX, PENDING, RECORDS_EXT, shardOf, SHARDS, stemOfPending, stemOfRecords } from '../history/layout.js';
 import { readLines, type HistoryWarning, type NewerVersion, type ReadResult } from '../history/read.js';
-import { parseRecordLine, serializeRecord, type HistoryRecord } from '../history/record.js';
+import { HistoryRecordSchema, parseRecordLine, serializeRecord, type HistoryRecord } from '../history/record.js';
 import { parseIndexLine, summarize, type IndexEntry } from '../history/summary.js';
 
 const FILE_MODE = 0o600;
@@ -58,6 +58,11 @@ export type ForgetResult = { status: 'forgotten' | 'unknown' } | { status: 'busy
  */
 export function appendRecords(folder: string, records: readonly HistoryRecord[], options: StoreOptions = {}): { notices: IndexNotice[] } {
   if (records.length === 0) return { notices: [] };
+  // Nothing is written that would not be read back: a record that fails its own schema is a bug of the caller's.
+  for (const record of records) {
+    const checked = HistoryRecordSchema.safeParse(record);
+    if (!checked.success) throw new Error(`Not a history record (${checked.error.issues[0]?.path.join('.') || 'the record'}): ${JSON.stringify(record).slice(0, 200)}`);
+  }
   makeFolders(folder);
   const byKey = new Map<string, HistoryRecord[]>();
   for (const record of records) {
@@ -71,7 +76,13 @@ export function appendRecords(folder: string, records: readonly HistoryRecord[],
     // Marked before the write: a reader that finds the mark reads this client's file itself.
     const mark = join(folder, PENDING, `${stem}.${nonce()}`);
     closeSync(openSync(mark, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, FILE_MODE));
-    appendLines(recordsFile(folder, stem), group, options.durable !== false, () => lock(folder, shardOf(stem), options));
+    try {
+      appendLines(recordsFile(folder, stem), group, options.durable !== false, () => lock(folder, shardOf(stem), options));
+    } catch (error) {
+      // Nothing whole was written (at most a half line, which the index has no use for).
+      rmSync(mark, { force: true });
+      throw error;
+    }
     const shard = byShard.get(shardOf(stem)) ?? { stems: [], marks: [] };
     shard.stems.push(stem);
     shard.marks.push(mark);

@@ -76,6 +76,13 @@ describe('append and read', () => {
     symlinkSync(target, fileOf('Acme'));
     expect(() => appendRecords(folder, [recordOf('Acme', '2026-10-22')])).toThrow(/ELOOP/);
     expect(readFileSync(target, 'utf8')).toBe('');
+    expect(pending()).toEqual([]);
+  });
+
+  it('a record it would not read back is never written', () => {
+    expect(() => appendRecords(folder, [recordOf('Acme', '2026-10-22', { score: Number.NaN })])).toThrow(/score/);
+    expect(() => appendRecords(folder, [recordOf('Acme', '22/10/2026')])).toThrow(/assessedOn/);
+    expect(existsSync(fileOf('Acme'))).toBe(false);
   });
 });
 
