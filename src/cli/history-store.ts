@@ -71,23 +71,37 @@ export function appendRecords(folder: string, records: readonly HistoryRecord[],
     else byKey.set(record.key, [record]);
   }
   const byShard = new Map<string, { stems: string[]; marks: string[] }>();
+  let failure: { error: unknown } | undefined;
   for (const [key, group] of byKey) {
     const stem = clientStem(key);
     // Marked before the write: a reader that finds the mark reads this client's file itself.
     const mark = join(folder, PENDING, `${stem}.${nonce()}`);
-    closeSync(openSync(mark, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, FILE_MODE));
     try {
-      appendLines(recordsFile(folder, stem), group, options.durable !== false, () => lock(folder, shardOf(stem), options));
+      closeSync(openSync(mark, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, FILE_MODE));
+      try {
+        appendLines(recordsFile(folder, stem), group, options.durable !== false, () => lock(folder, shardOf(stem), options));
+      } catch (error) {
+        // Nothing whole was written (at most a half line, which the index has no use for).
+        rmSync(mark, { force: true });
+        throw error;
+      }
     } catch (error) {
-      // Nothing whole was written (at most a half line, which the index has no use for).
-      rmSync(mark, { force: true });
-      throw error;
+      // The clients written so far still get their index entries; then the failure is told.
+      failure = { error };
+      break;
     }
     const shard = byShard.get(shardOf(stem)) ?? { stems: [], marks: [] };
     shard.stems.push(stem);
     shard.marks.push(mark);
     byShard.set(shardOf(stem), shard);
   }
+  const notices = updateIndex(folder, byShard, options);
+  if (failure) throw failure.error;
+  return { notices };
+}
+
+/** Each shard's clients' entries made again; a client's pending marks go once the index has its records. */
+function updateIndex(folder: string, byShard: Map<string, { stems: string[]; marks: string[] }>, options: StoreOptions): IndexNotice[] {
   const notices: IndexNotice[] = [];
   for (const [shard, { stems, marks }] of byShard) {
     const status = updateShard(folder, shard, stems, options);
@@ -98,7 +112,7 @@ export function appendRecords(folder: string, records: readonly HistoryRecord[],
     }
     for (const mark of marks) rmSync(mark, { force: true });
   }
-  return { notices };
+  return notices;
 }
 
 /** One client's records, in file order (`chronological` orders them by date). */

@@ -79,6 +79,14 @@ describe('append and read', () => {
     expect(pending()).toEqual([]);
   });
 
+  it('a write that fails on one client still indexes those written before it', () => {
+    mkdirSync(join(folder, 'clients'), { recursive: true });
+    symlinkSync(join(temp.path, 'elsewhere'), fileOf('Zeta'));
+    expect(() => appendRecords(folder, [recordOf('Acme', '2026-10-22'), recordOf('Zeta', '2026-10-22'), recordOf('Beta', '2026-10-22')])).toThrow(/ELOOP/);
+    expect(pending()).toEqual([]);
+    expect([...index().keys()]).toEqual(['Acme']);
+  });
+
   it('a record it would not read back is never written', () => {
     expect(() => appendRecords(folder, [recordOf('Acme', '2026-10-22', { score: Number.NaN })])).toThrow(/score/);
     expect(() => appendRecords(folder, [recordOf('Acme', '22/10/2026')])).toThrow(/assessedOn/);
