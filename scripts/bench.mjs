@@ -3,7 +3,7 @@
 // and exits non-zero only if something failed to run. Linux (reads /proc).
 //
 //   npm run bench                 all of them
-//   npm run bench rules           one of them: startup, rules, throughput, linear, memory
+//   npm run bench rules           one of them: startup, rules, throughput, linear, memory, history
 //   BENCH_RUNS=31 npm run bench   more runs for steadier medians
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -193,4 +193,62 @@ if (!only || only === 'memory') {
     `batch peak memory (one process): 1,000,000 records ${(large / 1024).toFixed(1)} MiB vs 100,000 records ${(small / 1024).toFixed(1)} MiB → ` +
       `${(large / small).toFixed(2)}x (target ≤ 1.15x)`,
   );
+}
+
+if (!only || only === 'history') {
+  // Issue 15: `history "Acme"` reads that client's records only, and `due` the
+  // index, never every record: with 10,000 clients × 24 assessments each,
+  // history "Acme" ≤ 1.5x and due ≤ 4x the time of one piped assessment.
+  // The commands are not wired yet: scripts/bench-history/{client,due}.ts do
+  // what they will do (history-home, history-store, the views, one write),
+  // bundled like dist (one file; CommonJS, so Node's built-ins load without
+  // their ESM facade, as build.mjs arranges for dist). What the real command
+  // adds is commander: measured below as plain scoring through commander
+  // (`--format=json`, which the fast path leaves to it) against the fast path.
+  const { build } = await import('esbuild');
+  const out = `${work}history-bin/`;
+  // The generator is not timed, and loads the pack from YAML (import.meta.url): ESM.
+  for (const [name, format] of [['generate', 'esm'], ['client', 'cjs'], ['due', 'cjs']]) {
+    await build({
+      entryPoints: [`${root}scripts/bench-history/${name}.ts`],
+      outfile: `${out}${name}.${format === 'esm' ? 'mjs' : 'cjs'}`,
+      bundle: true,
+      platform: 'node',
+      format,
+      // yaml is CommonJS, and requires Node's built-ins.
+      banner: format === 'esm' ? { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } : {},
+      target: 'node20',
+      minify: true,
+      logLevel: 'warning',
+    });
+  }
+  const clients = 10_000;
+  const each = 24;
+  const home = `${work}history-${clients}x${each}/`;
+  if (!existsSync(`${home}complete`)) {
+    const made = spawnSync(process.execPath, [`${out}generate.mjs`, home, String(clients), String(each), `${root}rules/default.yaml`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    if (made.status !== 0) throw new Error(`generating the history failed (${made.status})`);
+    process.stdout.write(`history: made ${made.stdout}`);
+    writeFileSync(`${home}complete`, '');
+  }
+  const answers = readFileSync(`${root}examples/late-payer.json`);
+  const piped = [[bin, '--format', 'json'], answers];
+  process.env.FIRE_CHECK_HOME = home;
+  try {
+    const one = compare(piped, [[`${out}client.cjs`, 'Acme', `${home}pack.json`]]);
+    const due = compare(piped, [[`${out}due.cjs`, '2027-01-20']]);
+    const commander = compare(piped, [[bin, '--format=json'], answers]);
+    const overhead = commander.subject - commander.baseline;
+    const withCommander = (r) => ((r.subject + overhead) / r.baseline).toFixed(2);
+    console.log(
+      `history "Acme", ${clients.toLocaleString('en-US')} clients × ${each}: ${one.subject.toFixed(1)} ms vs one piped assessment ${one.baseline.toFixed(1)} ms → ` +
+        `${one.ratio.toFixed(2)}x the time; with commander (+${overhead.toFixed(1)} ms) ~${withCommander(one)}x (target ≤ 1.5x)`,
+    );
+    console.log(
+      `due, ${clients.toLocaleString('en-US')} clients × ${each}: ${due.subject.toFixed(1)} ms vs one piped assessment ${due.baseline.toFixed(1)} ms → ` +
+        `${due.ratio.toFixed(2)}x the time; with commander ~${withCommander(due)}x (target ≤ 4x)`,
+    );
+  } finally {
+    delete process.env.FIRE_CHECK_HOME;
+  }
 }
