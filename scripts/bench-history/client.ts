@@ -8,7 +8,7 @@ import { readFileSync, writeSync } from 'node:fs';
 import { historyFolder } from '../../src/cli/history-home.js';
 import { readClient } from '../../src/cli/history-store.js';
 import { prepare } from '../../src/engine/prepare.js';
-import { clientKey } from '../../src/history/client-key.js';
+import { clientKey } from '../../src/clients/key.js';
 import { clientHistoryView } from '../../src/history/views.js';
 
 const [name, packFile] = process.argv.slice(2) as [string, string];

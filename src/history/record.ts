@@ -8,7 +8,7 @@
 // kept (loose objects), so a newer minor addition survives a read and export.
 import * as z from 'zod/mini';
 import { FREQ_LEVELS, VERDICTS, type AnswerValue, type Answers, type Assessment } from '../engine/types.js';
-import { clientKey } from './client-key.js';
+import { clientKey } from '../clients/key.js';
 
 /** The record format this version writes and reads. */
 export const HISTORY_VERSION = 1;

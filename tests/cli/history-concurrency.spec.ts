@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readClient, readIndex } from '../../src/cli/history-store.js';
-import { clientKey } from '../../src/history/client-key.js';
+import { clientKey } from '../../src/clients/key.js';
 import { SHARDS } from '../../src/history/layout.js';
 import { tempFolder } from '../helpers/history.js';
 import { root } from '../helpers/packs.js';
@@ -86,7 +86,7 @@ function expectNothingLost(folder: string, each: number, spellings = 1): void {
   expect(shared.values).toHaveLength(PROCESSES * each);
   expect(new Set(shared.values.map((r) => r.score)).size).toBe(PROCESSES * each);
   expect(new Set(shared.values.map((r) => r.client)).size).toBeLessThanOrEqual(spellings);
-  const file = join(folder, 'clients', readdirSync(join(folder, 'clients')).find((n) => n.startsWith('acme-s-r-l.')) as string);
+  const file = join(folder, 'clients', readdirSync(join(folder, 'clients')).find((n) => n.startsWith('acmesrl.')) as string);
   expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(PROCESSES * each + 1);
 
   const index = readIndex(folder);

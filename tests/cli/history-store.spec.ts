@@ -5,7 +5,7 @@ import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendRecords, exportHistory, forgetClient, readClient, readIndex, rebuildIndex } from '../../src/cli/history-store.js';
-import { clientKey } from '../../src/history/client-key.js';
+import { clientKey } from '../../src/clients/key.js';
 import { clientStem, shardOf } from '../../src/history/layout.js';
 import { serializeRecord } from '../../src/history/record.js';
 import { recordOf, tempFolder } from '../helpers/history.js';
@@ -218,7 +218,7 @@ describe('the index lock', () => {
 describe('forget', () => {
   it('deletes everything kept about one client, and nothing else', () => {
     appendRecords(folder, [recordOf('Acme S.r.l.', '2026-10-22'), recordOf('Beta', '2026-10-22')]);
-    closeSync(openSync(join(folder, 'pending', `${clientStem('acme s.r.l.')}.0badf00d`), 'w'));
+    closeSync(openSync(join(folder, 'pending', `${clientStem(clientKey('Acme S.r.l.'))}.0badf00d`), 'w'));
     expect(forgetClient(folder, clientKey('ACME  s.r.l.'))).toEqual({ status: 'forgotten' });
     expect(existsSync(fileOf('Acme S.r.l.'))).toBe(false);
     expect(pending()).toEqual([]);

@@ -16,6 +16,12 @@ describe('clientKey: the same client however the name is written', () => {
     ['Ａｃｍｅ', 'Acme'],
     ['İstanbul Ltd', 'istanbul ltd'],
     ['Ελληνικός', 'ΕΛΛΗΝΙΚΟΣ'],
+    // The history store files records by this key (issue 15): names as CRMs and people type them.
+    ['Őrség Kft.', 'orseg kft.'],
+    ['STRAẞE', 'strasse'],
+    ['Acme\u200b Ltd', 'Acme Ltd'],
+    ['  Acme\tLtd\n', 'Acme Ltd'],
+    ['Acme\u00a0Ltd', 'Acme Ltd'],
   ])('%j = %j', (a, b) => {
     expect(clientKey(a)).toBe(clientKey(b));
     expect(sameClient(a, b)).toBe(true);

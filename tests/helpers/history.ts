@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clientKey } from '../../src/history/client-key.js';
+import { clientKey } from '../../src/clients/key.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 
 /** A record as the CLI would write it, without scoring anything: the store does not look inside. */

@@ -9,7 +9,7 @@ import { appendRecords, readClient, readIndex } from '../../src/cli/history-stor
 import { evaluate } from '../../src/engine/evaluate.js';
 import { recheck } from '../../src/engine/recheck.js';
 import type { AnswerValue } from '../../src/engine/types.js';
-import { clientKey } from '../../src/history/client-key.js';
+import { clientKey } from '../../src/clients/key.js';
 import { historyRecord, latestOf, type HistoryRecord } from '../../src/history/record.js';
 import { clientHistoryView, dueView, previousView } from '../../src/history/views.js';
 import { tempFolder } from '../helpers/history.js';
@@ -55,7 +55,7 @@ describe('the loop', () => {
     expect(again.previous).toMatchObject({ assessedOn: '2026-10-22', verdict: 'fix', trend: 'worse', escalated: true, targets: { status: 'not-met' } });
     expect(again.previous?.changes).toEqual([{ id: 'raised_issue', from: false, to: true }]);
 
-    const view = clientHistoryView(readOk('acme s.r.l.'), p);
+    const view = clientHistoryView(readOk(clientKey('Acme S.r.l.')), p);
     expect(view?.client).toBe('Acme S.r.l.');
     expect(view?.assessments.map((a) => a.verdict)).toEqual(['fix', 'fire']);
     expect(view?.trend).toBe('worse');

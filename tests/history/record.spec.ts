@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clientKey } from '../../src/clients/key.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { readLines } from '../../src/history/read.js';
 import { chronological, historyRecord, parseRecordLine, serializeRecord, type HistoryRecord } from '../../src/history/record.js';
@@ -19,7 +20,7 @@ describe('a record', () => {
   it('holds what a re-check and the history need', () => {
     expect(record).toMatchObject({
       client: 'Brightside  Studio',
-      key: 'brightside studio',
+      key: clientKey('Brightside  Studio'),
       assessedOn: '2026-10-22',
       verdict: assessment.verdict,
       score: assessment.score,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clientKey } from '../../src/clients/key.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { AnswerValue } from '../../src/engine/types.js';
 import { historyRecord, type HistoryRecord } from '../../src/history/record.js';
@@ -86,7 +87,7 @@ describe('summarize: an index entry', () => {
   it('the first spelling, the latest two by date, and how many', () => {
     expect(summarize([first, better, worse])).toEqual({
       v: 1,
-      key: 'acme s.r.l.',
+      key: clientKey('Acme S.r.l.'),
       client: 'ACME  s.r.l.',
       assessments: 3,
       latest: { assessedOn: '2026-11-22', verdict: worse.verdict, score: worse.score, recheckOn: worse.recheckOn },
