@@ -14,6 +14,11 @@ interface Known {
 }
 
 let byFlag: Map<string, Known> | undefined;
+
+/** The options a command takes, read apart. */
+function byCommand(command: CommandName): Known[] {
+  return [...new Set(known().values())].filter((k) => k.spec.commands.includes(command));
+}
 /** Every option by each of its flags (`-f` and `--format`). */
 function known(): Map<string, Known> {
   if (byFlag) return byFlag;
@@ -77,6 +82,8 @@ export function commandWord(argv: readonly string[]): string | undefined {
 export function plainScoring(argv: readonly string[], m: Messages): Record<string, unknown> | undefined {
   const command: CommandName = 'assess';
   const options: Record<string, unknown> = { format: FORMATS[command][0] };
+  // A switch declared only as `--no-x` is on unless given, as commander has it.
+  for (const { flags } of byCommand(command)) if (flags.negated && !byCommand(command).some((o) => o.flags.key === flags.key && !o.flags.negated)) options[flags.key] = true;
   for (const t of tokens(argv)) {
     if (!t.option || !t.option.spec.commands.includes(command)) return undefined;
     const { spec, flags } = t.option;

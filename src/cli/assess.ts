@@ -7,6 +7,7 @@ import { problem, say } from '../i18n/problems.js';
 import { en, type Messages } from '../i18n/en.js';
 import { colourLevel } from './colour.js';
 import type { ProfileQuestions } from '../interview/offers.js';
+import type { PreviousJson } from '../history/views.js';
 import { escapeData, escapeLine } from '../render/escape.js';
 import { REPORT_FORMATS, SCRIPT_FORMATS, type Format, type RenderContext } from '../render/formats.js';
 import { packFor, styleFor, terminalWidth, todayFor } from './context.js';
@@ -26,6 +27,9 @@ export interface AssessOptions extends CommonOptions {
   currency?: string;
   voice?: 'male' | 'female' | 'neutral';
   contact?: string;
+  /** Record this assessment in the client's history (--record); `false` with --no-history. */
+  record?: boolean;
+  history?: boolean;
   /** script --verdict: the words for ending it, whatever the verdict (the user has decided). */
   verdict?: 'fire' | 'fire-now';
 }
@@ -38,6 +42,22 @@ export interface Scored {
   today: string;
   /** The answers came from the interview, at a terminal. */
   interviewed: boolean;
+  /** Last time's assessment of this client, when its history was read. */
+  previous?: PreviousJson;
+}
+
+/** A line of our own on stderr, wrapped between words to the terminal's width when there is one. */
+async function sayLine(io: Io, options: CommonOptions, text: string): Promise<void> {
+  const width = io.stderr.isTTY ? terminalWidth(io) : undefined;
+  if (width === undefined) return void io.stderr.write(`${escapeLine(text)}\n`);
+  const { wrapWords } = await import('../render/wrap.js');
+  io.stderr.write(`${wrapWords(escapeLine(text), width, options.lang ?? 'en').join('\n')}\n`);
+}
+
+/** The client's history read into this assessment (see history.ts); loaded only when a run remembers. */
+async function lastTime(scored: Scored, options: AssessOptions, io: Io) {
+  const { withHistory } = await import('./history.js');
+  return withHistory(scored.prepared, scored.assessment, scored.set.answers, scored.set.client, scored.today, io, options.messages ?? en);
 }
 
 /** Reads the pack and the answers (file, stdin or interview) and scores them. */
@@ -59,9 +79,13 @@ export async function score(options: AssessOptions, io: Io, forPeople = false): 
 const ENDS_IT: readonly Verdict[] = ['fire', 'fire-now'];
 
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
-  const scored = await score(options, io, REPORT_FORMATS[options.format as keyof typeof REPORT_FORMATS]?.medium !== 'data');
+  let scored: Scored = await score(options, io, REPORT_FORMATS[options.format as keyof typeof REPORT_FORMATS]?.medium !== 'data');
+  // The interview remembers (unless --no-history); piped and --answers runs only with --record.
+  const history = options.history !== false && (options.record || scored.interviewed) ? await lastTime(scored, options, io) : undefined;
+  if (history) scored = { ...scored, assessment: history.assessment, ...(history.previous ? { previous: history.previous } : {}) };
   if (answersOnStdout(options)) return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
   io.writeOut(await render(scored, options, io));
+  if (history) await sayLine(io, options, history.record());
   // Only with the report on the terminal: one redirected to a file must stay the report alone.
   if (scored.interviewed && io.stdout.isTTY && scored.assessment.verdict !== 'keep') await offerNextSteps(scored, options, io);
   return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
@@ -250,6 +274,7 @@ async function renderAs(format: Format, scored: Scored & { assessedVerdict?: Ver
     assessedOn: scored.today,
     answers: input.answers,
     ...(assessedVerdict ? { assessedVerdict } : {}),
+    ...(scored.previous ? { previous: escapeData(scored.previous) } : {}),
   };
   if (format.medium === 'terminal') Object.assign(context, { style: await styleFor(options, io), width: terminalWidth(io) });
   return renderer(input.assessment, context);

@@ -9,6 +9,7 @@ import { BATCH_FORMATS, type BatchFormat } from '../render/formats.js';
 import { scoreRecord, type RecordContext } from './batch-record.js';
 import { packFor, todayFor } from './context.js';
 import { prepare } from '../engine/prepare.js';
+import type { Answers, Assessment } from '../engine/types.js';
 import { readErrorReason, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
 
@@ -17,6 +18,8 @@ export interface BatchOptions extends CommonOptions {
   /** How the input's bytes are text when it has no byte-order mark: UTF-8 unless told. */
   encoding?: InputEncoding;
   failFast?: boolean;
+  /** Record every scored client in its history (--record). */
+  record?: boolean;
   /** The longest record read, in characters (--max-record-size). */
   maxRecordSize?: number;
   today?: string;
@@ -35,6 +38,13 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   const writer = (await BATCH_FORMATS[options.format as BatchFormat].load())(m, source);
   const prepared = prepare(pack);
   const ctx: RecordContext = { prepared, evaluateOptions: { today, words: m.words }, writer };
+  // --record: kept a chunk at a time, and written to the history together (the store groups them by client).
+  const toRecord: { assessment: Assessment; answers: Answers; client: string | undefined }[] = [];
+  const recordAll = options.record ? (await import('./history.js')).recordAll : undefined;
+  if (recordAll) ctx.onScored = (set, assessment) => void toRecord.push({ assessment, answers: set.answers, client: set.client });
+  const flushRecords = () => {
+    if (recordAll && toRecord.length) recordAll(toRecord.splice(0), today, io);
+  };
 
   const sink = new ByteSink();
   const out = streamedOutput(io, sink);
@@ -65,6 +75,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
     if (inputFormat === 'csv') {
       for await (const record of csvRecords(input, prepared, source, m, options.encoding, maxRecord)) {
         take(record);
+        flushRecords();
         await out.written();
         progress(scored + failed);
         if (stopped || interrupted !== undefined || io.stdoutClosed?.()) break;
@@ -79,6 +90,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
           if (stopped) break chunks;
           out.spill();
         }
+        flushRecords();
         await out.written();
         progress(scored + failed);
         if (interrupted !== undefined || io.stdoutClosed?.()) break;
@@ -90,6 +102,8 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   } finally {
     unlisten?.();
   }
+  // Every client scored is recorded, those of an interrupted run too.
+  flushRecords();
   progress.done();
   // The reader has gone (`batch | head -1`): nothing more to write or say.
   if (io.stdoutClosed?.()) return failed ? EXIT.usage : EXIT.ok;

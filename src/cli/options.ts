@@ -11,7 +11,7 @@ import { BATCH_FORMATS, REPORT_FORMATS, SCRIPT_FORMATS } from '../render/formats
 /** The speaker's forms a profile can choose (see profile.ts, which loads only when needed). */
 export const VOICES = ['male', 'female', 'neutral'] as const;
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, keep: 0, fix: 10, fire: 11, 'fire-now': 12, cancelled: 130 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, due: 3, keep: 0, fix: 10, fire: 11, 'fire-now': 12, cancelled: 130 } as const;
 
 type HelpKey = keyof Messages['help'];
 
@@ -26,6 +26,9 @@ export const COMMANDS = {
   'rules schema': { summary: 'schema', args: [] },
   'rules show': { summary: 'show', args: [['[file]', 'showFile']] },
   evidence: { summary: 'evidence', args: [['<file>', 'evidenceFile']] },
+  history: { summary: 'history', args: [['[client]', 'historyClient']] },
+  due: { summary: 'due', args: [] },
+  forget: { summary: 'forget', args: [['<client>', 'historyClient']] },
   'config list': { summary: 'configList', args: [] },
   'config get': { summary: 'configGet', args: [['<key>', 'configKey']] },
   'config set': { summary: 'configSet', args: [['<key>', 'configKey'], ['<value>', 'configValue']] },
@@ -49,6 +52,9 @@ export const FORMATS: Record<CommandName, readonly string[]> = {
   'rules schema': ['json'],
   'rules show': ['yaml', 'json'],
   evidence: ['text', 'json'],
+  history: ['text', 'json'],
+  due: ['text', 'json'],
+  forget: ['text'],
   'config list': ['text', 'json'],
   'config get': ['text', 'json'],
   'config set': ['text', 'json'],
@@ -57,8 +63,8 @@ export const FORMATS: Record<CommandName, readonly string[]> = {
 };
 
 const ALL = Object.keys(COMMANDS) as CommandName[];
-/** The commands that read a rule pack: all but the profile's. */
-const WITH_PACK = ALL.filter((c) => !c.startsWith('config '));
+/** The commands that read a rule pack: all but the profile's and the history store's. */
+const WITH_PACK = ALL.filter((c) => !c.startsWith('config ') && c !== 'due' && c !== 'forget');
 const SCORING: CommandName[] = ['assess', 'script'];
 
 export interface OptionSpec {
@@ -85,7 +91,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--answers <file>', help: 'answers', commands: SCORING },
   { flags: '--client <name>', help: 'client', commands: SCORING },
   { flags: '--exit-code', help: 'exitCode', commands: SCORING },
-  { flags: '--today <date>', help: 'today', commands: [...SCORING, 'batch', 'evidence'] },
+  { flags: '--today <date>', help: 'today', commands: [...SCORING, 'batch', 'evidence', 'due'] },
   { flags: '--save-answers <file>', help: 'saveAnswers', commands: SCORING },
   { flags: '--max-record-size <characters>', help: 'maxRecordSize', commands: [...SCORING, 'batch', 'evidence'], parse: positiveWhole },
   { flags: '--input-format <format>', help: 'inputFormat', commands: ['batch'], choices: () => ['ndjson', 'csv'] },
@@ -97,6 +103,10 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--voice <voice>', help: 'voice', commands: SCORING, choices: () => VOICES },
   { flags: '--contact <name>', help: 'contact', commands: SCORING },
   { flags: '--verdict <verdict>', help: 'verdict', commands: ['script'], choices: () => ['fire', 'fire-now'] },
+  // Each client's history.
+  { flags: '--record', help: 'record', commands: ['assess', 'batch'] },
+  { flags: '--no-history', help: 'noHistory', commands: ['assess'] },
+  { flags: '--export', help: 'export', commands: ['history'] },
   // Reading invoice exports (fire-check evidence).
   { flags: '--columns <fields>', help: 'columns', commands: ['evidence'] },
   { flags: '--date-format <order>', help: 'dateFormat', commands: ['evidence'], choices: () => ['dmy', 'mdy'] },

@@ -8,6 +8,7 @@ import type { LocalFormats } from '../i18n/format.js';
 import type { BatchWriter } from './batch-writers.js';
 import { renderJson } from './json.js';
 import type { Style } from './style.js';
+import type { PreviousJson } from '../history/views.js';
 
 /** All a renderer may use besides the assessment. Renderers are pure: they return text, and cli writes it. */
 export interface RenderContext {
@@ -29,6 +30,8 @@ export interface RenderContext {
   answers?: Answers;
   /** For words the user asked for (`script --verdict fire`): the verdict fire-check itself gave. */
   assessedVerdict?: Verdict;
+  /** Last time's assessment of this client, and how this one compares (issue 15). */
+  previous?: PreviousJson;
 }
 
 export type Render = (a: Assessment, context: RenderContext) => string;

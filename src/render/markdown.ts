@@ -1,4 +1,5 @@
-import type { Assessment } from '../engine/types.js';
+import { previousLine } from './history.js';
+import type { Assessment, Verdict } from '../engine/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import type { RenderContext } from './formats.js';
 import { answerRows, localDate, localDecimal, type AnswerRow } from './answers.js';
@@ -28,6 +29,7 @@ export function renderMarkdown(a: Assessment, options: RenderContext): string {
   out.push(`| ${m.report.confidence} | ${Math.round(a.confidence * 100)}% (${m.report.signalsAnswered(a.answered, a.applicable)}) |`);
   if (a.recheckOn) out.push(`| ${m.report.recheckOn} | ${localDate(options.formats, a.recheckOn)} |`);
   out.push(`| ${m.report.rulePack} | ${escapeMarkdown(a.pack.id)} ${escapeMarkdown(a.pack.version)} |`, '');
+  if (options.previous) out.push(escapeMarkdown(previousLine(options.previous, a, { ...options, verdictTitle: (v) => options.verdicts[v as Verdict].title })), '');
   if (a.answered === 0) out.push(`> ${m.report.nothingAnswered}`, '');
   else if (a.confidence < 0.5) out.push(`> ${m.report.lowConfidence(Math.round(a.confidence * 100))}`, '');
 

@@ -1,3 +1,4 @@
+import { previousLine } from './history.js';
 import wrapAnsi from 'wrap-ansi';
 import { displayWidth, wrapWords } from './wrap.js';
 import type { Assessment, Verdict } from '../engine/types.js';
@@ -57,6 +58,7 @@ export function renderText(a: Assessment, options: RenderContext): string {
   if (options.assessedOn) lines.push(style.dim(wrap(`${m.report.assessedOn}: ${localDate(options.formats, options.assessedOn)}`, 0, 2)));
   lines.push('');
   lines.push(wrap(`${colour(` ${verdict.title.toUpperCase()} `)}  ${verdict.summary}`, 2, 4), '');
+  if (options.previous) lines.push(wrap(previousLine(options.previous, a, { ...options, verdictTitle: (v) => options.verdicts[v as Verdict].title }), 2, 4), '');
   const labelWidth = Math.max(displayWidth(m.report.score), displayWidth(m.report.confidence)) + 2;
   const narrow = width < 64;
   const cells = narrow ? 10 : BAR_CELLS;
