@@ -1,13 +1,14 @@
 import { parseAnswers } from '../answers/parse.js';
 import { evaluate, prepare, type LetterStyle, type PreparedPack } from '../engine/evaluate.js';
 import { buildScript } from '../engine/script.js';
-import type { AnswerSet, Assessment, Pack, ScriptOutput, Verdict } from '../engine/types.js';
+import type { Answers, AnswerSet, Assessment, Pack, ScriptOutput, Verdict } from '../engine/types.js';
 import { CancelledError } from '../errors.js';
 import { problem, say } from '../i18n/problems.js';
 import { en, type Messages } from '../i18n/en.js';
 import { colourLevel } from './colour.js';
 import type { ProfileQuestions } from '../interview/offers.js';
 import type { PreviousJson } from '../history/views.js';
+import type { InvoiceFacts } from './invoice-answers.js';
 import { escapeData, escapeLine } from '../render/escape.js';
 import { REPORT_FORMATS, SCRIPT_FORMATS, type Format, type RenderContext } from '../render/formats.js';
 import { packFor, styleFor, terminalWidth, todayFor } from './context.js';
@@ -27,6 +28,11 @@ export interface AssessOptions extends CommonOptions {
   currency?: string;
   voice?: 'male' | 'female' | 'neutral';
   contact?: string;
+  /** An invoicing tool's export whose facts answer the money questions (--invoices), and how to read it. */
+  invoices?: string;
+  columns?: string;
+  dateFormat?: 'dmy' | 'mdy';
+  terms?: number;
   /** Record this assessment in the client's history (--record); `false` with --no-history. */
   record?: boolean;
   history?: boolean;
@@ -67,8 +73,15 @@ export async function score(options: AssessOptions, io: Io, forPeople = false): 
   const pack = await packFor(options, io);
   const prepared = prepare(pack);
   const interviewed = options.answers === undefined && io.stdinIsTTY();
-  const set = interviewed ? await interview(options, pack, io) : await answersGiven(options, prepared, io);
+  const facts = options.invoices === undefined ? undefined : await (await import('./invoice-answers.js')).invoiceFacts(options.invoices, options, prepared, io);
+  const set = interviewed ? await interview(options, pack, io, facts) : await answersGiven(options, prepared, io);
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
+  if (facts && !interviewed) {
+    const { withFacts } = await import('./invoice-answers.js');
+    const found = facts.answersFor(set.client);
+    if (!found) io.stderr.write(`${escapeLine((options.messages ?? en).interview.unmatched(set.client ?? '""'))}\n`);
+    set.answers = withFacts(set.answers, found);
+  }
   if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set, options.messages ?? en, io);
   // A report for people writes its plan's dates and amounts as a letter does; JSON keeps them ISO and bare.
   const letter = forPeople ? await letterFor(options, io) : undefined;
@@ -140,7 +153,7 @@ async function answersGiven(options: AssessOptions, prepared: PreparedPack, io: 
   return parseAnswers(text, prepared, source, m);
 }
 
-async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<AnswerSet> {
+async function interview(options: AssessOptions, pack: Pack, io: Io, facts?: InvoiceFacts): Promise<AnswerSet> {
   // inquirer colours through node:util styleText, which reads NO_COLOR when the
   // prompt modules load: so the colour decision reaches it through the environment.
   if (colourLevel(io.env, io.stdout, options.color) === 0) process.env.NO_COLOR = '1';
@@ -155,8 +168,34 @@ async function interview(options: AssessOptions, pack: Pack, io: Io): Promise<An
       say: (line) => output.write(`${line}\n`),
       messages: options.messages ?? en,
       ...(options.lang === undefined ? {} : { lang: options.lang }),
+      defaultsFor: (client) => startingAnswers(client, options, io, facts),
     }),
   );
+}
+
+/**
+ * What the interview starts from for a named client: last time's answers
+ * (unless --no-history), with the facts of its invoices (--invoices) over them.
+ */
+async function startingAnswers(client: string, options: AssessOptions, io: Io, facts?: InvoiceFacts): Promise<{ answers: Answers; note: string } | undefined> {
+  const m = options.messages ?? en;
+  const notes: string[] = [];
+  let answers: Answers = {};
+  if (options.history !== false) {
+    const { lastAnswers } = await import('./history.js');
+    const last = lastAnswers(client, io, m);
+    if (last) {
+      answers = last.answers;
+      const { localFormats } = await import('../i18n/format.js');
+      notes.push(m.interview.defaultsFromHistory(localFormats(options.lang ?? 'en').date(last.assessedOn)));
+    }
+  }
+  const found = facts?.answersFor(client);
+  if (found) {
+    answers = { ...answers, ...found };
+    notes.push(m.interview.defaultsFromInvoices(escapeLine(options.invoices ?? '')));
+  }
+  return notes.length ? { answers, note: notes.join(' ') } : undefined;
 }
 
 /** After the report, the words to use (for an ending) and, unless --save-answers did, saving the answers, offered at the terminal. */

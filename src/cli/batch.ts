@@ -9,6 +9,9 @@ import { BATCH_FORMATS, type BatchFormat } from '../render/formats.js';
 import { scoreRecord, type RecordContext } from './batch-record.js';
 import { packFor, todayFor } from './context.js';
 import { prepare } from '../engine/prepare.js';
+import { Readable } from 'node:stream';
+import { escapeLine } from '../render/escape.js';
+import type { InvoiceFacts } from './invoice-answers.js';
 import type { Answers, Assessment } from '../engine/types.js';
 import { readErrorReason, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
@@ -18,6 +21,11 @@ export interface BatchOptions extends CommonOptions {
   /** How the input's bytes are text when it has no byte-order mark: UTF-8 unless told. */
   encoding?: InputEncoding;
   failFast?: boolean;
+  /** An invoicing tool's export whose facts answer the money questions (--invoices), and how to read it. */
+  invoices?: string;
+  columns?: string;
+  dateFormat?: 'dmy' | 'mdy';
+  terms?: number;
   /** Record every scored client in its history (--record). */
   record?: boolean;
   /** The longest record read, in characters (--max-record-size). */
@@ -30,13 +38,17 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   const today = todayFor(options, io);
   const source = file === undefined || file === '-' ? 'stdin' : file;
   const m = options.messages ?? en;
-  if (source === 'stdin' && io.stdinIsTTY()) throw problem(m, 'input/nothing-piped');
-  // A folder given as stdin (`batch < folder`) reads as nothing at all: say what it is.
-  if (source === 'stdin' && stdinIsDirectory()) throw problem(m, 'io/not-readable', m.errors.batchInput, 'stdin', m.errors.isDirectory);
-  const inputFormat = options.inputFormat ?? formatFromName(source, m);
-  const input = source === 'stdin' ? io.stdin : openFile(source, m);
-  const writer = (await BATCH_FORMATS[options.format as BatchFormat].load())(m, source);
   const prepared = prepare(pack);
+  const facts = options.invoices === undefined ? undefined : await (await import('./invoice-answers.js')).invoiceFacts(options.invoices, options, prepared, io);
+  // `batch --invoices export.csv` with no file: every client of the export, on the facts alone
+  // (answers on stdin with them: `batch - --invoices export.csv`).
+  const factsOnly = facts !== undefined && file === undefined;
+  if (source === 'stdin' && io.stdinIsTTY() && !factsOnly) throw problem(m, 'input/nothing-piped');
+  // A folder given as stdin (`batch < folder`) reads as nothing at all: say what it is.
+  if (source === 'stdin' && !factsOnly && stdinIsDirectory()) throw problem(m, 'io/not-readable', m.errors.batchInput, 'stdin', m.errors.isDirectory);
+  const inputFormat = factsOnly ? 'ndjson' : (options.inputFormat ?? formatFromName(source, m));
+  const input = factsOnly ? factsAsRecords(facts) : source === 'stdin' ? io.stdin : openFile(source, m);
+  const writer = (await BATCH_FORMATS[options.format as BatchFormat].load())(m, source);
   const ctx: RecordContext = { prepared, evaluateOptions: { today, words: m.words }, writer };
   // --record: kept a chunk at a time, and written to the history together (the store groups them by client).
   const toRecord: { assessment: Assessment; answers: Answers; client: string | undefined }[] = [];
@@ -61,8 +73,15 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   });
   writer.start(sink);
 
+  const unmatched: string[] = [];
+  const withFacts = facts ? (await import('./invoice-answers.js')).withFacts : undefined;
   /** Scores one record into the sink and counts it. */
   const take = (record: InputRecord) => {
+    if (facts && withFacts && record.ok && !factsOnly) {
+      const found = facts.answersFor(record.set.client);
+      if (!found) unmatched.push(record.set.client ?? `#${record.line}`);
+      record.set.answers = withFacts(record.set.answers, found);
+    }
     const result = scoreRecord(record, ctx, sink);
     if (result.ok) scored += 1;
     else failed += 1;
@@ -104,6 +123,8 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   }
   // Every client scored is recorded, those of an interrupted run too.
   flushRecords();
+  // Names with no invoices are said, never dropped silently; their answers were scored as given.
+  if (unmatched.length) io.stderr.write(`${escapeLine(m.interview.unmatched(unmatched.slice(0, 20).join(', ') + (unmatched.length > 20 ? ', …' : '')))}\n`);
   progress.done();
   // The reader has gone (`batch | head -1`): nothing more to write or say.
   if (io.stdoutClosed?.()) return failed ? EXIT.usage : EXIT.ok;
@@ -195,6 +216,12 @@ function openFile(file: string, m: Messages): NodeJS.ReadableStream {
     throw problem(m, 'io/not-readable', m.errors.batchInput, file, m.errors.isDirectory);
   }
   return createReadStream(file, { fd });
+}
+
+/** The clients of an invoice export as batch records (NDJSON), each answered by its facts alone. */
+function factsAsRecords(facts: InvoiceFacts): NodeJS.ReadableStream {
+  const lines = facts.evidence.clients.map((c) => `${JSON.stringify({ client: c.client, answers: facts.answersFor(c.client) ?? {} })}\n`);
+  return Readable.from([...new Set(lines)].join(''));
 }
 
 function formatFromName(source: string, m: Messages): 'ndjson' | 'csv' {

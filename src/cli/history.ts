@@ -94,6 +94,14 @@ export async function forgetCommand(client: string, options: HistoryOptions, io:
   }
 }
 
+/** Last time's answers for a client, to start an interview from; undefined with no history. */
+export function lastAnswers(client: string, io: Io, m: Messages): { answers: Answers; assessedOn: string } | undefined {
+  const key = clientKey(client);
+  if (key === '') return undefined;
+  const last = latestOf(valuesOf(readClient(historyFolder(io.env), key), io, m));
+  return last ? { answers: last.answers as Answers, assessedOn: last.assessedOn } : undefined;
+}
+
 /** What a run records and shows about last time. */
 export interface WithHistory {
   assessment: Assessment;

@@ -108,9 +108,10 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--no-history', help: 'noHistory', commands: ['assess'] },
   { flags: '--export', help: 'export', commands: ['history'] },
   // Reading invoice exports (fire-check evidence).
-  { flags: '--columns <fields>', help: 'columns', commands: ['evidence'] },
-  { flags: '--date-format <order>', help: 'dateFormat', commands: ['evidence'], choices: () => ['dmy', 'mdy'] },
-  { flags: '--terms <days>', help: 'terms', commands: ['evidence'], parse: days },
+  { flags: '--invoices <file>', help: 'invoices', commands: ['assess', 'batch'] },
+  { flags: '--columns <fields>', help: 'columns', commands: ['evidence', 'assess', 'batch'] },
+  { flags: '--date-format <order>', help: 'dateFormat', commands: ['evidence', 'assess', 'batch'], choices: () => ['dmy', 'mdy'] },
+  { flags: '--terms <days>', help: 'terms', commands: ['evidence', 'assess', 'batch'], parse: days },
 ];
 
 function days(value: string, m: Messages): number {

@@ -52,6 +52,7 @@ export const en = {
     schema: 'print the JSON Schema of a rule pack (for editors and CI)',
     show: 'print the effective pack, with extends resolved',
     showFile: 'a rule pack (default: the built-in pack, or --rules)',
+    invoices: 'an invoicing tool\'s export (CSV): its facts answer the money questions (see `fire-check evidence`); answers given win',
     history: 'each client\'s history: with no name, every client (latest verdict, trend, re-check date); with a name, that client over time',
     historyClient: 'a client\'s name (case, spaces and accents do not matter)',
     export: 'print every record kept, as NDJSON (for a backup or another tool)',
@@ -247,6 +248,9 @@ export const en = {
     row: 'row',
   },
   interview: {
+    defaultsFromHistory: (date: string) => `Last time's answers (${date}) are the defaults: Enter keeps each.`,
+    defaultsFromInvoices: (file: string) => `The money answers come from ${file}: Enter keeps each.`,
+    unmatched: (names: string) => `No invoices in the export for: ${names}`,
     intro: 'fire-check: a few questions about one client. Pick "Not sure" when you do not know; Ctrl-C stops without saving.',
     clientName: "Which client is this about? (a name, or leave it empty)",
     gateNo: 'No',

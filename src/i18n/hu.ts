@@ -47,6 +47,7 @@ export const hu: Messages = {
     schema: 'a szabálycsomag JSON Schemájának kiírása (szerkesztőkhöz és CI-hez)',
     show: 'a tényleges csomag kiírása, feloldott extends-szel',
     showFile: 'egy szabálycsomag (alapértelmezés: a beépített, vagy --rules)',
+    invoices: 'egy számlázóprogram exportja (CSV): adatai felelnek a pénzügyi kérdésekre (lásd `fire-check evidence`); a megadott válaszok előnyt élveznek',
     history: 'az ügyfelek előzményei: név nélkül minden ügyfél (utolsó döntés, irány, újraellenőrzés napja); névvel az az ügyfél időben',
     historyClient: 'egy ügyfél neve (kis- és nagybetű, szóköz, ékezet nem számít)',
     export: 'minden tárolt rekord NDJSON-ként (mentéshez vagy más eszközhöz)',
@@ -242,6 +243,9 @@ export const hu: Messages = {
     row: 'sor',
   },
   interview: {
+    defaultsFromHistory: (date) => `A legutóbbi válaszok (${date}) az alapértelmezettek: az Enter mindegyiket megtartja.`,
+    defaultsFromInvoices: (file) => `A pénzügyi válaszok innen jönnek: ${file}; az Enter mindegyiket megtartja.`,
+    unmatched: (names) => `Nincs számla az exportban ezekhez: ${names}`,
     intro: 'fire-check: néhány kérdés egy ügyfélről. Válaszd a „Nem tudom” lehetőséget, ha nem tudod; a Ctrl-C mentés nélkül kilép.',
     clientName: 'Melyik ügyfélről van szó? (név, vagy hagyd üresen)',
     gateNo: 'Nem',

@@ -47,6 +47,7 @@ export const it: Messages = {
     schema: 'stampa lo JSON Schema di un pacchetto di regole (per editor e CI)',
     show: 'stampa il pacchetto effettivo, con extends risolto',
     showFile: 'un pacchetto di regole (predefinito: quello incluso, o --rules)',
+    invoices: "l'export di un programma di fatturazione (CSV): i suoi dati rispondono alle domande sul denaro (vedi `fire-check evidence`); le risposte date prevalgono",
     history: 'lo storico di ogni cliente: senza nome, tutti i clienti (ultimo verdetto, andamento, data di ricontrollo); con un nome, quel cliente nel tempo',
     historyClient: 'il nome di un cliente (maiuscole, spazi e accenti non contano)',
     export: 'stampa tutti i record conservati, in NDJSON (per un backup o un altro strumento)',
@@ -242,6 +243,9 @@ export const it: Messages = {
     row: 'riga',
   },
   interview: {
+    defaultsFromHistory: (date) => `Le risposte dell'ultima volta (${date}) sono quelle predefinite: Invio le conferma una a una.`,
+    defaultsFromInvoices: (file) => `Le risposte sul denaro vengono da ${file}: Invio le conferma una a una.`,
+    unmatched: (names) => `Nessuna fattura nell'export per: ${names}`,
     intro: 'fire-check: qualche domanda su un cliente. Scegli "Non so" quando non lo sai; Ctrl-C interrompe senza salvare.',
     clientName: 'Di quale cliente si tratta? (un nome, o lascia vuoto)',
     gateNo: 'No',

@@ -4,7 +4,7 @@ import { Separator } from '@inquirer/prompts';
 import { normaliseAnswer } from '../answers/parse.js';
 import { holds } from '../engine/conditions.js';
 import { displayValue, isSignal, questionOrder, severity } from '../engine/evaluate.js';
-import { type AnswerSet, type AnswerValue, type Category, type Pack, type Question } from '../engine/types.js';
+import { type AnswerSet, type Answers, type AnswerValue, type Category, type Pack, type Question } from '../engine/types.js';
 import { allowedValues } from '../answers/allowed.js';
 import { en, type Messages } from '../i18n/en.js';
 import { FIRE_NOW, floorOf } from '../engine/prepare.js';
@@ -25,6 +25,12 @@ export interface InterviewOptions {
   messages?: Messages;
   /** The language's code (en, th...): where lines may break depends on it. */
   lang?: string;
+  /**
+   * Answers to start from, once the client is named: last time's (issue 15) or
+   * the facts of its invoices (issue 16). Each is the default of its question,
+   * kept with one key; `note` says where they come from.
+   */
+  defaultsFor?: (client: string) => Promise<{ answers: Answers; note: string } | undefined>;
 }
 
 // The offers after a verdict load with the interview: one bundle, one copy of inquirer.
@@ -63,12 +69,18 @@ export async function runInterview(pack: Pack, options: InterviewOptions): Promi
 
   say(m.interview.intro);
   const client = options.client ?? (await prompts.input({ message: m.interview.clientName, theme: { prefix: '?' } })).trim();
+  const prior = client && options.defaultsFor ? await options.defaultsFor(client) : undefined;
+  if (prior) say(prior.note);
+  const defaults: Answers = prior?.answers ?? {};
+  /** Whether a default of the category's is a red flag: then its gate starts on "Yes". */
+  const flagged = (questions: Question[]) =>
+    questions.some((q) => isSignal(q) && defaults[q.id] !== undefined && defaults[q.id] !== null && severity(q, defaults[q.id] as Exclude<AnswerValue, null>) > 0);
 
   const askCategory = async (category: Category) => {
     const questions = order.filter((q) => q.category === category.id);
     for (const q of questions) {
       if (!applies(q)) continue;
-      answers[q.id] = await ask(q, progressLabel(category.title, progressOf(questions, q), m), undefined, asking);
+      answers[q.id] = await ask(q, progressLabel(category.title, progressOf(questions, q), m), defaults[q.id], asking);
     }
   };
 
@@ -90,6 +102,7 @@ export async function runInterview(pack: Pack, options: InterviewOptions): Promi
           { name: m.interview.gateYes, value: 'yes', description: m.interview.gateYesHelp },
           { name: m.interview.notSure, value: 'unsure', description: m.interview.gateUnsureHelp },
         ],
+        ...(flagged(questions) ? { default: 'yes' } : {}),
       });
       if (gate !== 'no') troubleReported = true;
       if (gate === 'no') {

@@ -44,3 +44,31 @@ describe('fire-check evidence (built binary)', () => {
     expect(result.stderr.split('\n')[0]).toMatch(new RegExp(` \\[${code}\\]$`));
   });
 });
+
+describe('--invoices: the facts answer the money questions', () => {
+  const invoices = fixture('freshbooks');
+  it('batch joins them by client name (case and punctuation aside); a name with no invoices is said, and scored as given', () => {
+    const input = 'client,dread,raised_issue\nNORDLICHT GMBH,often,yes\nNobody Ltd,never,no\n';
+    const result = runCli(['batch', '-', '--input-format', 'csv', '--invoices', invoices, '--today', '2026-11-22'], { input });
+    expect(result.code).toBe(0);
+    const [nordlicht, nobody] = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(nordlicht.reasons.map((r: { id: string }) => r.id)).toContain('pays_late');
+    expect(nobody.verdict).toBe('keep');
+    expect(result.stderr).toContain('No invoices in the export for: Nobody Ltd');
+  });
+
+  it('batch --invoices with no file scores every client of the export on the facts alone, with little confidence', () => {
+    const result = runCli(['batch', '--invoices', invoices, '--today', '2026-11-22']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.client).sort()).toEqual(['Nordlicht GmbH', 'Pixel & Co']);
+    for (const line of lines) expect(line.confidence).toBeLessThan(0.5);
+  });
+
+  it('piped answers: given answers win, the facts fill the rest', () => {
+    const given = runCli(['--json', '--invoices', invoices, '--today', '2026-11-22'], { input: '{"client": "Nordlicht GmbH", "answers": {"pays_late": "never"}}' });
+    expect(JSON.parse(given.stdout).reasons.map((r: { id: string }) => r.id)).not.toContain('pays_late');
+    const filled = runCli(['--json', '--invoices', invoices, '--today', '2026-11-22'], { input: '{"client": "Nordlicht GmbH", "answers": {}}' });
+    expect(JSON.parse(filled.stdout).reasons.map((r: { id: string }) => r.id)).toContain('pays_late');
+  });
+});

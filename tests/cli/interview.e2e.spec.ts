@@ -240,7 +240,7 @@ describeTerminal('after a verdict to end it (tmux)', () => {
     const home = mkdtempSync(join(tmpdir(), 'fire-check-profile-'));
     const run = async (name: string) => {
       const t = terminal(name, 100);
-      t.start(`${cli} --client Acme --today 2026-11-22`, { NO_COLOR: '1', FIRE_CHECK_HOME: home });
+      t.start(`${cli} --client Acme --today 2026-11-22 --no-history`, { NO_COLOR: '1', FIRE_CHECK_HOME: home });
       const asked: string[] = [];
       const screen = await t.answerEach((prompt) => {
         if (prompt.startsWith('? Your name, to sign the letters')) {
@@ -273,6 +273,27 @@ describeTerminal('after a verdict to end it (tmux)', () => {
     expect(screen).toMatch(/^Cancelled\.$/m);
     expect(screen.indexOf('fire-check · Acme')).toBeLessThan(screen.indexOf('Cancelled.'));
     expect(screen).not.toMatch(/ExitPromptError|\s+at .+:\d+:\d+/);
+  });
+});
+
+describeTerminal('starting from what is known (tmux)', () => {
+  it("offers last time's answers as the defaults (Enter keeps each), then compares, and the money answers from --invoices", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'fire-check-defaults-'));
+    const recorded = runCli(['--record', '--json', '--today', '2026-10-22'], { input: JSON.stringify({ client: 'Nordlicht GmbH', answers: { dread: 'often' } }), env: { FIRE_CHECK_HOME: home } });
+    expect(JSON.parse(recorded.stdout).verdict).toBe('fix');
+    const t = terminal('defaults', 100);
+    t.start(`${cli} --client 'Nordlicht GmbH' --today 2026-11-22 --invoices tests/fixtures/invoices/freshbooks.csv --json > ${home}/out.json`, { NO_COLOR: '1', FIRE_CHECK_HOME: home });
+    // Enter everywhere: every default is kept.
+    const screen = await t.answerEach(() => ['Enter']);
+    expect(screen).toContain('[exit 0]');
+    const text = screen.replace(/\s+/g, ' ');
+    expect(text).toContain("Last time's answers (22 October 2026) are the defaults: Enter keeps each.");
+    expect(text).toContain('The money answers come from tests/fixtures/invoices/freshbooks.csv');
+    expect(screen).toContain('✔ Money 1/5 · How often do they pay your invoices late? Often');
+    const report = JSON.parse(readFileSync(join(home, 'out.json'), 'utf8'));
+    const ids = report.reasons.map((r: { id: string }) => r.id);
+    // Last time's dread, kept; the invoices' late payments, shown and kept.
+    expect(ids).toEqual(expect.arrayContaining(['dread', 'pays_late']));
   });
 });
 

@@ -1,4 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const SOCKET = `fire-check-test-${process.pid}`;
 
@@ -19,7 +22,9 @@ export class Terminal {
   }
 
   start(command: string, env: Record<string, string> = {}): void {
-    const exports = Object.entries(env).map(([k, v]) => `export ${k}='${v}';`).join(' ');
+    // Each terminal's own home: an interview records the client's history, which the next one would start from.
+    const own = { FIRE_CHECK_HOME: mkdtempSync(join(tmpdir(), 'fire-check-tmux-')), ...env };
+    const exports = Object.entries(own).map(([k, v]) => `export ${k}='${v}';`).join(' ');
     const args = ['new-session', '-d', '-s', this.name, '-x', String(this.width), '-y', String(this.height), `${exports} ${command}; echo "[exit $?]"; sleep 120`];
     // The server exits with its last session (the previous test's, just killed): a session
     // started at that moment reaches a server on its way out. The next try starts a new one.
