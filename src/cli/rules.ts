@@ -38,7 +38,7 @@ export async function validateRules(files: string[], options: CommonOptions, io:
         io.writeOut(`${style.green('ok:')} ${escapeLine(file)} (${count(p.questions.length, 'question')}, ${count(p.rules.length, 'rule')}, ${count(p.steps.length, 'step')})\n`);
       } else {
         // A problem quotes the file's own text: escaped, like all data shown as text (see render/escape.ts).
-        for (const problem of result.problems) io.writeOut(`${escapeLine(formatProblem(problem))}\n`);
+        for (const problem of result.problems) io.writeOut(`${escapeLine(formatProblem(problem))} [${problem.code}]\n`);
       }
     }
   }

@@ -28,7 +28,7 @@ describe('fire-check rules (built binary)', () => {
     expect(lines.filter((l) => l.startsWith('tests/fixtures/packs/typo.yaml:'))).toHaveLength(3);
     expect(lines.filter((l) => l.startsWith('tests/fixtures/packs/meaning.json:'))).toHaveLength(4);
     expect(lines).toContain(okLine('rules/default.yaml'));
-    expect(lines).toContain('nope.yaml:1:1: no such file');
+    expect(lines).toContain('nope.yaml:1:1: no such file [pack/file-missing]');
     expect(result.stderr).not.toMatch(STACK);
   });
 
