@@ -1,26 +1,37 @@
-// Builds dist/ with esbuild.
+// Builds dist/ with esbuild: one module graph, split into chunks, each module in
+// exactly one file (issue #13).
 //
-// Start-up time matters (a piped assessment should cost little more than
-// `node -e 0`; see `npm run bench`), so:
-// - the CLI entry is ONE file: every module it loads costs resolve, read and
-//   compile time, and esbuild's code splitting would scatter the hot path over
-//   a dozen shared chunks;
-// - every `import()` in the source (inquirer, yaml and zod, text layout, csv,
-//   colour) becomes its own self-contained bundle in dist/lazy/, loaded only by
-//   the commands that need it. Code they share with the entry is copied into
-//   them, which is why errors are recognised by a brand, not `instanceof`;
-// - the default rule pack is validated here, at build time, and embedded.
+// - dist/fire-check.js is the entry; every `import()` in the source (commander,
+//   inquirer, yaml and zod, text layout, csv, colour, translations) is a chunk in
+//   dist/lazy/, loaded only by the commands that need it, and code two chunks
+//   share is a chunk of its own, never a copy. So a class is one class wherever
+//   it is used (`instanceof` works), and dist/ is a third smaller than with a
+//   self-contained bundle per `import()`.
+// - Start-up time matters (a piped assessment should cost little more than
+//   `node -e 0`; see `npm run bench startup`), and every file Node loads costs
+//   resolve, read and compile time. Left alone, esbuild would scatter the hot
+//   path over a dozen small chunks, one per set of entries that share a module.
+//   So the build makes every lazy entry import the CLI's entry module (a plugin
+//   adds the line): then every module the entry loads is shared by all entries
+//   alike, and lands in one chunk. Plain scoring reads the entry (a line of
+//   re-exports) and that chunk: two files.
+// - The build fails if a module is in two outputs, if the entry loads more than
+//   those two files, or if dist/ reaches 1.3 MB (it runs these checks over the
+//   metafile; tests/build.spec.ts checks the output too).
+// - The default rule pack is validated here, at build time, and embedded.
+// - FIRE_CHECK_NO_MINIFY=1 keeps names readable for profiling.
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
-import { basename, dirname, extname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;
+const ENTRY = 'src/cli/main.ts';
+const MAX_DIST_BYTES = 1_300_000;
 await rm(dist, { recursive: true, force: true });
-await mkdir(`${dist}lazy`, { recursive: true });
+await mkdir(dist, { recursive: true });
 
 // Node's built-in modules, served without their ESM facade. Importing a built-in
 // from ESM (`import { readFileSync } from 'node:fs'`) makes Node read every one
@@ -56,23 +67,28 @@ const builtins = {
   },
 };
 
-/** Turns each `import()` into an import of a separately built bundle in dist/lazy/. */
-function lazyBundles(register, fromLazyDir) {
+/**
+ * Adds `import '<entry>'` to each module loaded by `import()`. esbuild puts a
+ * module in the chunk of the set of entries that reach it; with this line every
+ * module the entry reaches is reached by every entry, so they all share one chunk.
+ * (At run time the entry has always been loaded before any `import()`.)
+ */
+function oneCoreChunk(lazyEntries) {
   return {
-    name: 'lazy-bundles',
+    name: 'one-core-chunk',
     setup(b) {
-      b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.kind !== 'dynamic-import' || builtinModules.includes(args.path.replace(/^node:/, ''))) return undefined;
-        const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: 'import-statement' });
-        if (resolved.errors.length) return { errors: resolved.errors };
-        const name = register(resolved.path);
-        return { path: fromLazyDir ? `./${name}` : `./lazy/${name}`, external: true };
+      b.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
+        if (!lazyEntries.has(args.path)) return undefined;
+        const source = await readFile(args.path, 'utf8');
+        const loader = /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
+        return { contents: `import ${JSON.stringify(`${root}${ENTRY}`)};\n${source}`, loader, resolveDir: dirname(args.path) };
       });
     },
   };
 }
 
 const common = {
+  absWorkingDir: root,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -92,43 +108,51 @@ if (!builtIns.ok) {
   process.exit(1);
 }
 
-// 2. The CLI and its lazy bundles.
+// 2. The CLI, split: a first pass (nothing written) finds what is loaded by `import()`.
 const { version } = JSON.parse(await readFile(`${root}package.json`, 'utf8'));
-const define = {
-  __FIRE_CHECK_DEFAULT_PACK__: JSON.stringify(JSON.stringify(builtIns.defaultPack)),
-  __FIRE_CHECK_DEFAULT_TRANSLATIONS__: JSON.stringify(JSON.stringify(builtIns.translations)),
-  __FIRE_CHECK_VERSION__: JSON.stringify(version),
-};
-const names = new Map(); // source path → bundle file name in dist/lazy/
-const queue = [];
-const register = (path) => {
-  if (!names.has(path)) {
-    const stem = basename(path, extname(path)).replace(/^index$/, basename(dirname(path)));
-    const hash = createHash('sha256').update(path.slice(root.length)).digest('hex').slice(0, 8);
-    names.set(path, `${stem}-${hash}.js`);
-    queue.push(path);
-  }
-  return names.get(path);
-};
-
-await build({
+const cli = {
   ...common,
-  entryPoints: [`${root}src/cli/main.ts`],
-  outfile: `${dist}fire-check.js`,
-  // FIRE_CHECK_NO_MINIFY=1 keeps names readable for profiling.
+  entryPoints: { 'fire-check': `${root}${ENTRY}` },
+  outdir: dist,
+  splitting: true,
+  entryNames: '[name]',
+  chunkNames: 'lazy/[name]-[hash]',
   minify: !process.env.FIRE_CHECK_NO_MINIFY,
-  define,
-  plugins: [builtins, lazyBundles(register, false)],
-});
-while (queue.length) {
-  const path = queue.shift();
-  await build({
-    ...common,
-    entryPoints: [path],
-    outfile: `${dist}lazy/${names.get(path)}`,
-    minify: !process.env.FIRE_CHECK_NO_MINIFY,
-    define,
-    plugins: [builtins, lazyBundles(register, true)],
-  });
+  metafile: true,
+  define: {
+    __FIRE_CHECK_DEFAULT_PACK__: JSON.stringify(JSON.stringify(builtIns.defaultPack)),
+    __FIRE_CHECK_DEFAULT_TRANSLATIONS__: JSON.stringify(JSON.stringify(builtIns.translations)),
+    __FIRE_CHECK_VERSION__: JSON.stringify(version),
+  },
+};
+const survey = await build({ ...cli, write: false, plugins: [builtins] });
+const lazyEntries = new Set();
+for (const input of Object.values(survey.metafile.inputs)) {
+  for (const to of input.imports) if (to.kind === 'dynamic-import' && !to.external) lazyEntries.add(`${root}${to.path}`);
+}
+const { metafile } = await build({ ...cli, plugins: [builtins, oneCoreChunk(lazyEntries)] });
+
+// 3. What the design above promises, checked.
+const problems = [];
+const outputs = Object.entries(metafile.outputs).map(([path, output]) => ({ ...output, path: relative(dist, `${root}${path}`) }));
+const holders = new Map(); // input → outputs that have some of its code
+for (const output of outputs) {
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    if (bytesInOutput > 0) holders.set(input, [...(holders.get(input) ?? []), output.path]);
+  }
+}
+for (const [input, paths] of holders) if (paths.length > 1) problems.push(`${input} is in ${paths.length} outputs: ${paths.join(', ')}`);
+const entry = outputs.find((o) => o.path === 'fire-check.js');
+const hotPath = new Set(['fire-check.js']);
+for (const path of hotPath) {
+  const output = outputs.find((o) => o.path === path);
+  for (const to of output.imports) if (to.kind === 'import-statement') hotPath.add(relative(dist, `${root}${to.path}`));
+}
+if (!entry || hotPath.size > 2) problems.push(`the entry loads ${hotPath.size} files, not 2: ${[...hotPath].join(', ')}`);
+const total = outputs.reduce((sum, o) => sum + o.bytes, 0);
+if (total >= MAX_DIST_BYTES) problems.push(`dist/ is ${total} bytes, over the ${MAX_DIST_BYTES} allowed`);
+if (problems.length) {
+  console.error(`build: ${problems.join('\n       ')}`);
+  process.exit(1);
 }
 await writeFile(`${dist}package.json`, `${JSON.stringify({ type: 'module' })}\n`);
