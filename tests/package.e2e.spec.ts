@@ -54,6 +54,11 @@ describe('the published package', () => {
     expect(bytes).toBeLessThan(1_300_000);
   });
 
+  it('defines FireCheckError in one file of dist/, so that instanceof holds across chunks', () => {
+    const defining = filesUnder(`${root}dist`).filter((path) => readFileSync(path, 'utf8').includes('"FireCheckError"'));
+    expect(defining.map((path) => path.slice(root.length))).toEqual(['dist/fire-check.js']);
+  });
+
   it('loads every file of dist/ with no node_modules to find', () => {
     const urls = filesUnder(join(unpacked, 'dist')).filter((path) => path.endsWith('.js')).map((path) => pathToFileURL(path).href);
     expect(urls.length).toBeGreaterThan(1);
