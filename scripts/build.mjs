@@ -1,26 +1,39 @@
-// Builds dist/ with esbuild.
+// Builds dist/ with esbuild: one module graph, split into chunks, each module in
+// exactly one file (issue #13).
 //
-// Start-up time matters (a piped assessment should cost little more than
-// `node -e 0`; see `npm run bench`), so:
-// - the CLI entry is ONE file: every module it loads costs resolve, read and
-//   compile time, and esbuild's code splitting would scatter the hot path over
-//   a dozen shared chunks;
-// - every `import()` in the source (inquirer, yaml and zod, text layout, csv,
-//   colour) becomes its own self-contained bundle in dist/lazy/, loaded only by
-//   the commands that need it. Code they share with the entry is copied into
-//   them, which is why errors are recognised by a brand, not `instanceof`;
-// - the default rule pack is validated here, at build time, and embedded.
+// - dist/fire-check.js is the entry; every `import()` in the source (commander,
+//   inquirer, yaml and zod, text layout, csv, colour, translations) is a chunk
+//   beside it, loaded only by the commands that need it, and code two chunks
+//   share is a chunk of its own, never a copy. So a class is one class wherever
+//   it is used (`instanceof` works), and dist/ is half the size it was with a
+//   self-contained bundle per `import()` (1.05 MB, was 2.12 MB).
+// - Start-up time matters (a piped assessment should cost little more than
+//   `node -e 0`; see `npm run bench startup`), and every file Node loads costs
+//   resolve, read and compile time. Left alone, esbuild would scatter the hot
+//   path over a dozen small chunks, one per set of entries that share a module.
+//   So the build makes every lazy entry import the CLI's entry module (a plugin
+//   adds the line): then every module the entry loads is shared by all entries
+//   alike, and lands in one chunk. That chunk then becomes dist/fire-check.js
+//   (see foldEntryIntoChunk), so plain scoring reads one file of dist/, as it did
+//   with a single bundle.
+// - The build fails if a module is in two outputs, if the entry loads more than
+//   that chunk, or if dist/ reaches 1.3 MB (it runs these checks over esbuild's
+//   metafile; tests/package.e2e.spec.ts runs what `npm pack` publishes).
+// - The default rule pack is validated here, at build time, and embedded.
+// - FIRE_CHECK_NO_MINIFY=1 keeps names readable for profiling.
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
-import { basename, dirname, extname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;
+const ENTRY = 'src/cli/main.ts';
+const MAX_DIST_BYTES = 1_300_000; // minified; FIRE_CHECK_NO_MINIFY=1 output is larger
+const minify = !process.env.FIRE_CHECK_NO_MINIFY;
 await rm(dist, { recursive: true, force: true });
-await mkdir(`${dist}lazy`, { recursive: true });
+await mkdir(dist, { recursive: true });
 
 // Node's built-in modules, served without their ESM facade. Importing a built-in
 // from ESM (`import { readFileSync } from 'node:fs'`) makes Node read every one
@@ -56,23 +69,28 @@ const builtins = {
   },
 };
 
-/** Turns each `import()` into an import of a separately built bundle in dist/lazy/. */
-function lazyBundles(register, fromLazyDir) {
+/**
+ * Adds `import '<entry>'` to each module loaded by `import()`. esbuild puts a
+ * module in the chunk of the set of entries that reach it; with this line every
+ * module the entry reaches is reached by every entry, so they all share one chunk.
+ * (At run time the entry has always been loaded before any `import()`.)
+ */
+function oneCoreChunk(lazyEntries) {
   return {
-    name: 'lazy-bundles',
+    name: 'one-core-chunk',
     setup(b) {
-      b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.kind !== 'dynamic-import' || builtinModules.includes(args.path.replace(/^node:/, ''))) return undefined;
-        const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: 'import-statement' });
-        if (resolved.errors.length) return { errors: resolved.errors };
-        const name = register(resolved.path);
-        return { path: fromLazyDir ? `./${name}` : `./lazy/${name}`, external: true };
+      b.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
+        if (!lazyEntries.has(args.path)) return undefined;
+        const source = await readFile(args.path, 'utf8');
+        const loader = /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
+        return { contents: `import ${JSON.stringify(`${root}${ENTRY}`)};\n${source}`, loader, resolveDir: dirname(args.path) };
       });
     },
   };
 }
 
 const common = {
+  absWorkingDir: root,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -92,43 +110,93 @@ if (!builtIns.ok) {
   process.exit(1);
 }
 
-// 2. The CLI and its lazy bundles.
+// 2. The CLI, split: a first pass (nothing written) finds what is loaded by `import()`.
 const { version } = JSON.parse(await readFile(`${root}package.json`, 'utf8'));
-const define = {
-  __FIRE_CHECK_DEFAULT_PACK__: JSON.stringify(JSON.stringify(builtIns.defaultPack)),
-  __FIRE_CHECK_DEFAULT_TRANSLATIONS__: JSON.stringify(JSON.stringify(builtIns.translations)),
-  __FIRE_CHECK_VERSION__: JSON.stringify(version),
-};
-const names = new Map(); // source path → bundle file name in dist/lazy/
-const queue = [];
-const register = (path) => {
-  if (!names.has(path)) {
-    const stem = basename(path, extname(path)).replace(/^index$/, basename(dirname(path)));
-    const hash = createHash('sha256').update(path.slice(root.length)).digest('hex').slice(0, 8);
-    names.set(path, `${stem}-${hash}.js`);
-    queue.push(path);
-  }
-  return names.get(path);
-};
-
-await build({
+const cli = {
   ...common,
-  entryPoints: [`${root}src/cli/main.ts`],
-  outfile: `${dist}fire-check.js`,
-  // FIRE_CHECK_NO_MINIFY=1 keeps names readable for profiling.
-  minify: !process.env.FIRE_CHECK_NO_MINIFY,
-  define,
-  plugins: [builtins, lazyBundles(register, false)],
-});
-while (queue.length) {
-  const path = queue.shift();
-  await build({
-    ...common,
-    entryPoints: [path],
-    outfile: `${dist}lazy/${names.get(path)}`,
-    minify: !process.env.FIRE_CHECK_NO_MINIFY,
-    define,
-    plugins: [builtins, lazyBundles(register, true)],
-  });
+  entryPoints: { 'fire-check': `${root}${ENTRY}` },
+  outdir: dist,
+  splitting: true,
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
+  minify,
+  metafile: true,
+  define: {
+    __FIRE_CHECK_DEFAULT_PACK__: JSON.stringify(JSON.stringify(builtIns.defaultPack)),
+    __FIRE_CHECK_DEFAULT_TRANSLATIONS__: JSON.stringify(JSON.stringify(builtIns.translations)),
+    __FIRE_CHECK_VERSION__: JSON.stringify(version),
+  },
+};
+const survey = await build({ ...cli, write: false, plugins: [builtins] });
+const lazyEntries = new Set();
+for (const input of Object.values(survey.metafile.inputs)) {
+  for (const to of input.imports) if (to.kind === 'dynamic-import' && !to.external) lazyEntries.add(`${root}${to.path}`);
 }
+const { metafile } = await build({ ...cli, plugins: [builtins, oneCoreChunk(lazyEntries)] });
+
+/** What the design above promises, checked over esbuild's metafile: a list of problems. */
+function checkOutputs(metafile) {
+  const problems = [];
+  const outputs = new Map(Object.entries(metafile.outputs).map(([path, output]) => [relative(dist, `${root}${path}`), output]));
+  const holders = new Map(); // input → the outputs that have some of its code
+  for (const [path, output] of outputs) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      if (bytesInOutput > 0) holders.set(input, [...(holders.get(input) ?? []), path]);
+    }
+  }
+  for (const [input, paths] of holders) if (paths.length > 1) problems.push(`${input} is in ${paths.length} outputs: ${paths.join(', ')}`);
+  const hotPath = new Set(['fire-check.js']); // the files that loading the entry loads
+  for (const path of hotPath) {
+    for (const to of outputs.get(path)?.imports ?? []) if (to.kind === 'import-statement') hotPath.add(relative(dist, `${root}${to.path}`));
+  }
+  if (!outputs.has('fire-check.js') || hotPath.size > 2) problems.push(`the entry loads ${hotPath.size} files, not itself and one chunk: ${[...hotPath].join(', ')}`);
+  const total = [...outputs.values()].reduce((sum, o) => sum + o.bytes, 0);
+  if (minify && total >= MAX_DIST_BYTES) problems.push(`dist/ is ${total} bytes, over the ${MAX_DIST_BYTES} allowed`);
+  return problems;
+}
+
+/**
+ * Makes the chunk the entry re-exports the entry itself. esbuild writes an entry
+ * that other entries reach as a line of re-exports from a shared chunk, and Node
+ * must load that line before it asks for the chunk: ~1 ms of a piped assessment
+ * (measured with `node scripts/bench.mjs startup`). So the chunk becomes
+ * dist/fire-check.js: it exports the entry's names too, the chunks that import it
+ * are pointed at its new name, and the line of re-exports is gone.
+ */
+async function foldEntryIntoChunk(metafile) {
+  const facade = await readFile(`${dist}fire-check.js`, 'utf8');
+  const line = /^import\s*\{([^}]*)\}\s*from\s*"\.\/([^"/]+)";?\s*export\s*\{([^}]*)\};?\s*$/.exec(facade);
+  if (!line) throw new Error(`dist/fire-check.js is not a line of re-exports: ${facade.slice(0, 200)}`);
+  const [, imported, chunk, reexported] = line;
+  const code = await readFile(`${dist}${chunk}`, 'utf8');
+  const tail = /export\s*\{([^}]*)\};?\s*$/.exec(code);
+  if (!tail) throw new Error(`${chunk} does not end with its exports`);
+  const pairs = (list) => list.split(',').map((item) => item.trim()).filter(Boolean).map((item) => item.split(/\s+as\s+/)).map(([from, to = from]) => [from, to]);
+  const chunkLocal = new Map(pairs(tail[1]).map(([local, name]) => [name, local])); // export name → the chunk's own name
+  const fromChunk = new Map(pairs(imported).map(([name, local]) => [local, name])); // the facade's name → the chunk's export name
+  const exports = pairs(tail[1]).map(([local, name]) => `${local} as ${name}`);
+  for (const [facadeLocal, name] of pairs(reexported)) {
+    const local = chunkLocal.get(fromChunk.get(facadeLocal));
+    if (local === undefined) throw new Error(`${chunk} does not export what dist/fire-check.js exports as ${name}`);
+    if (chunkLocal.has(name) && chunkLocal.get(name) !== local) throw new Error(`${chunk} already exports another ${name}`);
+    if (!chunkLocal.has(name)) exports.push(`${local} as ${name}`);
+  }
+  await writeFile(`${dist}fire-check.js`, `${code.slice(0, tail.index)}export{${exports.join(',')}};\n`);
+  await rm(`${dist}${chunk}`);
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    if (!output.imports.some((to) => relative(dist, `${root}${to.path}`) === chunk)) continue;
+    const file = `${root}${path}`;
+    if (file === `${dist}fire-check.js`) continue;
+    const text = await readFile(file, 'utf8');
+    if (!text.includes(`"./${chunk}"`)) throw new Error(`${path} imports ${chunk}, but not by the name "./${chunk}"`);
+    await writeFile(file, text.replaceAll(`"./${chunk}"`, '"./fire-check.js"'));
+  }
+}
+
+const problems = checkOutputs(metafile);
+if (problems.length) {
+  console.error(`build: ${problems.join('\n       ')}`);
+  process.exit(1);
+}
+await foldEntryIntoChunk(metafile);
 await writeFile(`${dist}package.json`, `${JSON.stringify({ type: 'module' })}\n`);

@@ -1,11 +1,5 @@
-// The build loads some modules lazily as separate bundles, each with its own copy
-// of this class, so errors are recognised by a registered symbol, not instanceof.
-const BRAND = Symbol.for('fire-check.error');
-
-/** True for a FireCheckError from any bundle. */
-export function isFireCheckError(error: unknown): error is FireCheckError {
-  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
-}
+// The build splits one module graph into chunks, each module in exactly one of
+// them (scripts/build.mjs checks), so this class exists once and instanceof holds.
 
 /**
  * A problem the user can fix (bad input, bad pack, bad flag, or the system's
@@ -14,7 +8,6 @@ export function isFireCheckError(error: unknown): error is FireCheckError {
  * scripts and tests go by; the message, in the user's language, may change.
  */
 export class FireCheckError extends Error {
-  readonly [BRAND] = true;
   readonly exitCode: number;
   /** Extra lines, e.g. one per problem found in a rule pack. */
   readonly details: string[];

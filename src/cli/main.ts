@@ -1,7 +1,7 @@
 // The only layer that touches the process: reads the command line, loads the
 // pack and answers, calls the engine and renderers, writes output, and returns
 // an exit code (it never calls process.exit itself).
-import { isFireCheckError } from '../errors.js';
+import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import { messagesFor, resolveLanguage, type Lang } from '../i18n/index.js';
 import { say } from '../i18n/problems.js';
@@ -64,13 +64,13 @@ function reportError(error: unknown, io: Io, debug: boolean, m: Messages): numbe
     // Help and --version end here too, with code 0; commander has already written them.
     return exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (isFireCheckError(error) && error.exitCode === EXIT.cancelled) {
+  if (error instanceof FireCheckError && error.exitCode === EXIT.cancelled) {
     // One line, on a line of its own (a prompt may have been half drawn).
     io.stderr.write('\n');
     say_(error.message);
     return error.exitCode;
   }
-  const failure = isFireCheckError(error) ? error : environmentFailure(error, m);
+  const failure = error instanceof FireCheckError ? error : environmentFailure(error, m);
   if (failure) {
     say_(`fire-check: ${failure.message} [${failure.code}]`);
     for (const line of failure.details) say_(line);

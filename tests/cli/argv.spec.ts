@@ -6,7 +6,7 @@ import { commandWord, earlySwitch, earlyValue, plainScoring } from '../../src/cl
 import type { Io } from '../../src/cli/io.js';
 import { COMMANDS, FORMATS, OPTIONS, flagsOf } from '../../src/cli/options.js';
 import { parseCommandLine } from '../../src/cli/program.js';
-import { isFireCheckError } from '../../src/errors.js';
+import { FireCheckError } from '../../src/errors.js';
 import { en } from '../../src/i18n/en.js';
 import { messagesFor, type Lang } from '../../src/i18n/index.js';
 import { runCli } from '../helpers/cli.js';
@@ -25,7 +25,7 @@ async function codeOf(argv: string[], lang: Lang = 'en'): Promise<string> {
     await parse(argv, lang);
     return 'ok';
   } catch (error) {
-    if (isFireCheckError(error)) return error.code;
+    if (error instanceof FireCheckError) return error.code;
     throw error;
   }
 }
