@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { InputEncoding } from '../answers/decode.js';
 import { csvRecords, DEFAULT_MAX_RECORD, ndjsonLines, recordFromLine, type InputRecord, type TooLong } from '../answers/records.js';
@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import { escapeLine } from '../render/escape.js';
 import type { InvoiceFacts } from './invoice-answers.js';
 import type { Answers, Assessment } from '../engine/types.js';
-import { readErrorReason, type Io } from './io.js';
+import { openStream, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
 
 export interface BatchOptions extends CommonOptions {
@@ -47,7 +47,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   // A folder given as stdin (`batch < folder`) reads as nothing at all: say what it is.
   if (source === 'stdin' && !factsOnly && stdinIsDirectory()) throw problem(m, 'io/not-readable', m.errors.batchInput, 'stdin', m.errors.isDirectory);
   const inputFormat = factsOnly ? 'ndjson' : (options.inputFormat ?? formatFromName(source, m));
-  const input = factsOnly ? factsAsRecords(facts) : source === 'stdin' ? io.stdin : openFile(source, m);
+  const input = factsOnly ? factsAsRecords(facts) : source === 'stdin' ? io.stdin : openStream(source, m.errors.batchInput, m);
   const writer = (await BATCH_FORMATS[options.format as BatchFormat].load())(m, source);
   const ctx: RecordContext = { prepared, evaluateOptions: { today, words: m.words }, writer };
   // --record: kept a chunk at a time, and written to the history together (the store groups them by client).
@@ -191,31 +191,13 @@ function streamedOutput(io: Io, sink: ByteSink): { spill(): void; written(): Pro
   };
 }
 
-/**
- * A stream of the input file; anything readable but a directory (a named pipe
- * or `<(…)` too). Opened here, at once: a stream that opens the file itself
- * reports a refusal (permission denied) as an event before anyone listens.
- */
+/** Whether stdin is a folder (`batch < folder`), which reads as nothing at all. */
 function stdinIsDirectory(): boolean {
   try {
     return fstatSync(0).isDirectory();
   } catch {
     return false;
   }
-}
-
-function openFile(file: string, m: Messages): NodeJS.ReadableStream {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    throw problem(m, 'io/not-readable', m.errors.batchInput, file, readErrorReason(error, m));
-  }
-  if (fstatSync(fd).isDirectory()) {
-    closeSync(fd);
-    throw problem(m, 'io/not-readable', m.errors.batchInput, file, m.errors.isDirectory);
-  }
-  return createReadStream(file, { fd });
 }
 
 /** The clients of an invoice export as batch records (NDJSON), each answered by its facts alone. */

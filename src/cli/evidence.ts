@@ -1,6 +1,5 @@
 // `fire-check evidence invoices.csv`: the money answers from an invoicing
 // tool's export (issue 16). Reading is here; the facts are src/evidence's.
-import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import type { InputEncoding } from '../answers/decode.js';
 import { csvRows } from '../answers/records.js';
 import { DEFAULT_MAX_RECORD } from '../answers/limits.js';
@@ -10,7 +9,7 @@ import { en, type Messages } from '../i18n/en.js';
 import { problem } from '../i18n/problems.js';
 import { escapeLine } from '../render/escape.js';
 import { packFor, styleFor, todayFor } from './context.js';
-import { readErrorReason, type Io } from './io.js';
+import { openStream, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
 
 export interface EvidenceCommandOptions extends CommonOptions {
@@ -38,7 +37,7 @@ export async function readEvidence(file: string, options: EvidenceCommandOptions
     ...(options.currency ? { currency: options.currency.toUpperCase() } : {}),
   });
   const source = file === '-' ? 'stdin' : file;
-  const input = file === '-' ? io.stdin : openExport(file, m);
+  const input = file === '-' ? io.stdin : openStream(file, m.errors.invoicesFile, m);
   for await (const row of csvRows(input, source, m, options.encoding, options.maxRecordSize ?? DEFAULT_MAX_RECORD)) {
     // A row that is not CSV is one the figures cannot use: skipped as the core skips its own, and said.
     if (row.ok) accumulator.add(row.cells, row.line);
@@ -85,19 +84,3 @@ function evidenceError(p: EvidenceProblem, source: string, m: Messages): FireChe
       return problem(m, p.code, list(p.params.value));
   }
 }
-
-/** The export, opened at once (a refusal is said now, not as a stream event); a folder is refused. */
-function openExport(file: string, m: Messages): NodeJS.ReadableStream {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    throw problem(m, 'io/not-readable', m.errors.invoicesFile, file, readErrorReason(error, m));
-  }
-  if (fstatSync(fd).isDirectory()) {
-    closeSync(fd);
-    throw problem(m, 'io/not-readable', m.errors.invoicesFile, file, m.errors.isDirectory);
-  }
-  return createReadStream(file, { fd });
-}
-

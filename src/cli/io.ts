@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { DEFAULT_MAX_RECORD } from '../answers/limits.js';
 import { FireCheckError } from '../errors.js';
 import { problem, say } from '../i18n/problems.js';
@@ -294,4 +294,24 @@ export function environmentFailure(error: unknown, m: Messages): FireCheckError 
   const code = syscall === 'write' ? 'io/write-failed' : 'io/not-accessible';
   const where = stream ?? path;
   return new FireCheckError(code, where === undefined ? why : say(m, code, where, why));
+}
+
+/**
+ * A stream of a file to read (a batch input, an invoice export): anything
+ * readable but a directory (a named pipe or `<(…)` too). Opened here, at once:
+ * a stream that opens the file itself reports a refusal (permission denied) as
+ * an event before anyone listens. `what` names the file in the message.
+ */
+export function openStream(file: string, what: string, m: Messages): NodeJS.ReadableStream {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw problem(m, 'io/not-readable', what, file, readErrorReason(error, m));
+  }
+  if (fstatSync(fd).isDirectory()) {
+    closeSync(fd);
+    throw problem(m, 'io/not-readable', what, file, m.errors.isDirectory);
+  }
+  return createReadStream(file, { fd });
 }
