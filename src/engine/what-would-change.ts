@@ -208,7 +208,7 @@ function fewestChanges(search: Search, target: Severity): { set: number[]; index
       const rest = search.rest(set);
       if (search.atBest(set, rest, target) > target) return false;
       const least = leastMoves(search, set, rest, target, best ? best.moves - 1 : Infinity);
-      if (least && (!best || least.moves < best.moves)) best = { ...least, set };
+      if (least && (!best || least.moves < best.moves)) best = { moves: least.moves, indexes: least.indexes, set };
       // Each answer moves at least one step: a set that moves no more cannot be beaten.
       return (best !== undefined && best.moves === set.length) || ++compared >= MAX_SETS_COMPARED;
     });
