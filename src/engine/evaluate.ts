@@ -147,15 +147,16 @@ function signalReason(memo: (Map<Value, Reason> | undefined)[], index: number, s
   let reason = byValue.get(value);
   if (!reason) {
     const { question } = signal;
-    reason = Object.freeze({
+    reason = {
       id: question.id,
       type: 'signal',
       points: round2(points),
       floor: floor > 0 ? (VERDICTS[floor] as Reason['floor']) : null,
       text: `${question.label}: ${signal.kind.display(question, value, words)}`,
       sources: question.sources,
-    });
-    if (byValue.size < MAX_MEMO_PER_QUESTION) byValue.set(value, reason);
+    };
+    // Frozen when shared, and only then: the batch encoder keeps the bytes of what is frozen.
+    if (byValue.size < MAX_MEMO_PER_QUESTION) byValue.set(value, Object.freeze(reason));
   }
   return reason;
 }

@@ -86,8 +86,11 @@ export interface Assessment {
   hardStops: string[];
   reasons: Reason[];
   steps: PlannedStep[];
-  /** For fix and fire: each better verdict within reach, nearest first. Empty otherwise. */
-  whatWouldChange: VerdictChange[];
+  /**
+   * For fix and fire: each better verdict within reach, nearest first. Empty
+   * otherwise. Read-only: the engine may share one list between assessments.
+   */
+  whatWouldChange: readonly VerdictChange[];
   recheckOn: string | null;
   pack: { id: string; version: string };
 }

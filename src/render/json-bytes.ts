@@ -7,8 +7,8 @@
 // that repeat are encoded once and copied as bytes; only what is the record's
 // own (line, client, figures, texts with its answers in them) is encoded each
 // time. The bytes are exactly those of JSON.stringify (a property test checks).
-import type { Assessment, PlannedStep, Reason } from '../engine/types.js';
-import { JSON_SCHEMA_VERSION, reasonReport, stepReport } from './json.js';
+import type { Assessment } from '../engine/types.js';
+import { REPORT_FIELDS, reported, reportOf, type Field } from './json.js';
 
 const QUOTE = 0x22;
 
@@ -104,6 +104,30 @@ export class ByteSink {
     this.buffer[this.end++] = byte;
   }
 
+  /**
+   * A number as JSON.stringify writes it. A whole number's digits are written
+   * straight into the bytes: turning each line number into a string first
+   * fills V8's number-to-string cache with strings that outlive a young
+   * generation collection, and a long run's old generation with them.
+   */
+  number(n: number): void {
+    if (!Number.isSafeInteger(n)) return this.text(JSON.stringify(n));
+    this.room(17);
+    const buffer = this.buffer;
+    let at = this.end;
+    if (n < 0) {
+      buffer[at++] = 0x2d;
+      n = -n;
+    }
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    this.end = at + digits;
+    for (let i = this.end - 1; i >= at; i--) {
+      buffer[i] = 0x30 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+  }
+
   take(): Buffer {
     const piece = this.buffer.subarray(this.start, this.end);
     this.start = this.end;
@@ -133,80 +157,184 @@ export class ByteSink {
   }
 }
 
-// Bytes of whole reasons and steps, by object. Only frozen objects are cached:
-// those the engine shares between assessments (see evaluate.ts), which cannot
-// change after their bytes were taken. A Map rather than a WeakMap, being much
-// faster to look up; the engine keeps such objects for as long as their pack
-// anyway, and the cap bounds what others could add.
-const whole = new Map<object, Buffer>();
-const MAX_WHOLE = 8192;
-// For steps whose text is the record's own: the bytes around the text, by the
-// step's sources (the pack's own array, shared by every record).
-const around = new WeakMap<readonly string[], { id: string; phase: string; before: Buffer; after: Buffer }>();
 
-/** The cached bytes of a shared (frozen) reason or step, made on first use; undefined for others. */
-function wholeBytes<T extends Reason | PlannedStep>(item: T, report: (item: T) => object): Buffer | undefined {
-  let bytes = whole.get(item);
-  if (bytes === undefined && Object.isFrozen(item) && whole.size < MAX_WHOLE) whole.set(item, (bytes = Buffer.from(JSON.stringify(report(item)))));
+// The encoder walks the report's field tables (render/json.ts), each compiled
+// once into the bytes of its keys. What the engine shares between assessments
+// it freezes (reasons, steps without placeholders, what would change, the
+// pack), so a frozen value's bytes are made once and kept by object, for as
+// long as the object lives (a WeakMap: nothing here grows with the records).
+
+interface CompiledField {
+  field: Field<never>;
+  /** `"key":` */
+  key: Buffer;
+  /** For a field with a table of its own: that table, compiled. */
+  table?: Table;
+  /** The bytes of frozen values other than those reported by `table`: arrays, plain objects. */
+  shared: WeakMap<object, Buffer>;
+}
+
+interface Table {
+  source: readonly Field<never>[];
+  fields: CompiledField[];
+  /** The bytes of frozen objects reported by this table. */
+  shared: WeakMap<object, Buffer>;
+  /** The fields marked `own`, if any (see Field.own), and the first other field, whose value finds an object's frame. */
+  own: CompiledField[];
+  keyField?: CompiledField;
+  /** The bytes around the own values of an object, by its key field's value. */
+  frames: Map<unknown, Frame>;
+}
+
+/** An object's fixed part: its other fields' values (compared by identity before use), and the bytes between its own values. */
+interface Frame {
+  fixed: unknown[];
+  pieces: Buffer[];
+}
+
+/** Frames kept per table, at most: one per step of a pack, in practice. */
+const MAX_FRAMES = 256;
+
+function compileField(field: Field<never>): CompiledField {
+  return { field, key: Buffer.from(`${JSON.stringify(field.key)}:`), table: field.fields && compileTable(field.fields), shared: new WeakMap() };
+}
+
+function compileTable(fields: readonly Field<never>[]): Table {
+  const compiled = fields.map(compileField);
+  return {
+    source: fields,
+    fields: compiled,
+    shared: new WeakMap(),
+    own: compiled.filter((f) => f.field.own),
+    keyField: compiled.find((f) => !f.field.own),
+    frames: new Map(),
+  };
+}
+
+const REPORT = compileTable(REPORT_FIELDS as readonly Field<never>[]);
+/** For values that no field describes: array items without a table. */
+const PLAIN = compileField({ key: '', value: () => undefined });
+
+const COMMA = 0x2c;
+const NULL = Buffer.from('null');
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const EMPTY_LIST = Buffer.from('[]');
+const LINE = Buffer.from('{"line":');
+const END = Buffer.from('}\n');
+
+/** The bytes of a frozen value, made on first use. */
+function sharedBytes(cache: WeakMap<object, Buffer>, value: object, json: () => string): Buffer {
+  let bytes = cache.get(value);
+  if (bytes === undefined) cache.set(value, (bytes = Buffer.from(json())));
   return bytes;
 }
 
-function writeReason(sink: ByteSink, r: Reason): void {
-  const bytes = wholeBytes(r, reasonReport);
-  if (bytes !== undefined) sink.bytes(bytes);
-  else sink.text(JSON.stringify(reasonReport(r)));
+function writeValue(sink: ByteSink, f: CompiledField, value: unknown): void {
+  switch (typeof value) {
+    case 'string':
+      return sink.jsonString(value);
+    case 'number':
+      return sink.number(value);
+    case 'boolean':
+      return sink.bytes(value ? TRUE : FALSE);
+    case 'object':
+      if (value === null) return sink.bytes(NULL);
+      if (Array.isArray(value)) return writeList(sink, f, value);
+      if (f.table) return writeObject(sink, f.table, value);
+      if (Object.isFrozen(value)) return sink.bytes(sharedBytes(f.shared, value, () => JSON.stringify(value)));
+  }
+  sink.text(JSON.stringify(value) ?? 'null');
 }
 
-function writeStep(sink: ByteSink, s: PlannedStep): void {
-  const bytes = wholeBytes(s, stepReport);
-  if (bytes !== undefined) return sink.bytes(bytes);
-  let frame = around.get(s.sources);
-  if (!frame || frame.id !== s.id || frame.phase !== s.phase) {
-    const json = JSON.stringify(stepReport({ ...s, text: '' }));
-    const at = json.indexOf('"text":""') + '"text":'.length;
-    frame = { id: s.id, phase: s.phase, before: Buffer.from(json.slice(0, at)), after: Buffer.from(json.slice(at + 2)) };
-    around.set(s.sources, frame);
+function writeList(sink: ByteSink, f: CompiledField, list: unknown[]): void {
+  if (list.length === 0) return sink.bytes(EMPTY_LIST);
+  if (Object.isFrozen(list)) return sink.bytes(sharedBytes(f.shared, list, () => JSON.stringify(reported(f.field, list))));
+  const item = f.table ? f : PLAIN;
+  sink.byte(0x5b);
+  for (let i = 0; i < list.length; i++) {
+    if (i) sink.byte(COMMA);
+    writeValue(sink, item, list[i]);
   }
-  sink.bytes(frame.before);
-  sink.jsonString(s.text);
-  sink.bytes(frame.after);
+  sink.byte(0x5d);
 }
 
-const COMMA = 0x2c;
-const BETWEEN = Buffer.from('],"steps":[');
-// The end of a line repeats too: a pack, and a date (or null) that is the same for a whole run.
-const ends = new WeakMap<object, Map<string | null, Buffer>>();
-
-function writeEnd(sink: ByteSink, a: Assessment): void {
-  // What would change the verdict is the record's own; most records (keep, fire-now) have none.
-  sink.text(a.whatWouldChange.length ? `],"whatWouldChange":${JSON.stringify(a.whatWouldChange)}` : '],"whatWouldChange":[]');
-  let byDate = ends.get(a.pack);
-  if (!byDate && Object.isFrozen(a.pack)) ends.set(a.pack, (byDate = new Map()));
-  let bytes = byDate?.get(a.recheckOn);
-  if (bytes === undefined) {
-    const json = `,"recheckOn":${JSON.stringify(a.recheckOn)},"pack":${JSON.stringify(a.pack)}}\n`;
-    if (!byDate || byDate.size >= 64) return sink.text(json);
-    byDate.set(a.recheckOn, (bytes = Buffer.from(json)));
+function writeObject(sink: ByteSink, t: Table, source: object): void {
+  if (Object.isFrozen(source)) return sink.bytes(sharedBytes(t.shared, source, () => JSON.stringify(reportOf(t.source, source as never))));
+  if (t.own.length && writeFramed(sink, t, source)) return;
+  sink.byte(0x7b);
+  let first = true;
+  for (const f of t.fields) {
+    const value = f.field.value(source as never);
+    if (value === undefined) continue;
+    if (!first) sink.byte(COMMA);
+    first = false;
+    sink.bytes(f.key);
+    writeValue(sink, f, value);
   }
-  sink.bytes(bytes);
+  sink.byte(0x7d);
+}
+
+/**
+ * An object whose only own values are those marked `own` (a step with a
+ * placeholder in its text): the bytes around them come from its frame, made
+ * once per object shape and checked against the object's other values before
+ * each use. False when it cannot be written so (an own value left out).
+ */
+function writeFramed(sink: ByteSink, t: Table, source: object): boolean {
+  for (const f of t.own) if (f.field.value(source as never) === undefined) return false;
+  const id = t.keyField?.field.value(source as never);
+  let frame = t.frames.get(id);
+  if (!frame || !fits(frame, t, source)) {
+    frame = frameOf(t, source);
+    if (t.frames.size >= MAX_FRAMES) t.frames.clear();
+    t.frames.set(id, frame);
+  }
+  for (let i = 0; i < t.own.length; i++) {
+    const f = t.own[i] as CompiledField;
+    sink.bytes(frame.pieces[i] as Buffer);
+    writeValue(sink, f, f.field.value(source as never));
+  }
+  sink.bytes(frame.pieces[t.own.length] as Buffer);
+  return true;
+}
+
+function fits(frame: Frame, t: Table, source: object): boolean {
+  let i = 0;
+  for (const f of t.fields) if (!f.field.own && f.field.value(source as never) !== frame.fixed[i++]) return false;
+  return true;
+}
+
+function frameOf(t: Table, source: object): Frame {
+  const fixed: unknown[] = [];
+  const pieces: Buffer[] = [];
+  let text = '{';
+  let first = true;
+  for (const f of t.fields) {
+    const value = f.field.value(source as never);
+    if (!f.field.own) fixed.push(value);
+    if (value === undefined) continue;
+    text += `${first ? '' : ','}${f.key.toString()}`;
+    first = false;
+    if (f.field.own) {
+      pieces.push(Buffer.from(text));
+      text = '';
+    } else text += JSON.stringify(reported(f.field, value));
+  }
+  pieces.push(Buffer.from(`${text}}`));
+  return { fixed, pieces };
 }
 
 /** Writes one NDJSON line: `{"line": n, ...toJsonReport(a)}` compactly, with a trailing newline. */
 export function writeJsonLine(sink: ByteSink, line: number, a: Assessment): void {
-  sink.text(
-    `{"line":${line},"schemaVersion":${JSON_SCHEMA_VERSION},"client":${JSON.stringify(a.client)},"verdict":${JSON.stringify(a.verdict)},` +
-      `"score":${a.score},"confidence":${a.confidence},"answered":${a.answered},"applicable":${a.applicable},` +
-      `"hardStops":${a.hardStops.length ? JSON.stringify(a.hardStops) : '[]'},"reasons":[`,
-  );
-  const { reasons, steps } = a;
-  for (let i = 0; i < reasons.length; i++) {
-    if (i) sink.byte(COMMA);
-    writeReason(sink, reasons[i] as Reason);
+  sink.bytes(LINE);
+  sink.number(line);
+  for (const f of REPORT.fields) {
+    const value = f.field.value(a as never);
+    if (value === undefined) continue;
+    sink.byte(COMMA);
+    sink.bytes(f.key);
+    writeValue(sink, f, value);
   }
-  sink.bytes(BETWEEN);
-  for (let i = 0; i < steps.length; i++) {
-    if (i) sink.byte(COMMA);
-    writeStep(sink, steps[i] as PlannedStep);
-  }
-  writeEnd(sink, a);
+  sink.bytes(END);
 }
