@@ -2,10 +2,10 @@
 // asking order, every condition compiled, and what each answer to each signal
 // is worth. Batch scoring evaluates thousands of records against one prepared
 // pack; nothing here is cached behind the caller's back.
-import { answerVector, compileCondition, slotsOf, type AnswerVector, type Test } from './conditions.js';
+import { answerVector, compileCondition, questionRefs, slotsOf, type AnswerVector, type Test } from './conditions.js';
 import { kindOf, type AnswerWords, type KindSpec, type Value } from './kinds/index.js';
 import { placeholders, fillTemplate } from './template.js';
-import { PHASES, VERDICTS, type Answers, type Pack, type PlannedStep, type Question, type Reason, type Rule, type Step, type Verdict } from './types.js';
+import { PHASES, VERDICTS, type Answers, type Pack, type PlannedStep, type Question, type Reason, type Rule, type Step, type Verdict, type VerdictChange } from './types.js';
 
 /** A verdict's place in VERDICTS: 0 keep, 1 fix, 2 fire, 3 fire-now. Comparing severities is comparing these. */
 export type Severity = number;
@@ -44,6 +44,8 @@ export interface PreparedSignal {
 export interface PreparedRule {
   rule: Rule;
   holds: Test;
+  /** The slots of the questions its condition reads. */
+  reads: number[];
   /** Its points in hundredths (see Worth). */
   cents: number;
   floor: Severity;
@@ -86,6 +88,14 @@ export interface PreparedPack {
    * (render/json-bytes.ts caches their bytes by object).
    */
   reasons: WeakMap<AnswerWords, (Map<Value, Reason> | undefined)[]>;
+  /**
+   * "What would change" found so far, by the answers it depends on (those to
+   * signals and to questions rules read; see what-would-change.ts), frozen
+   * and shared: batch records repeat the same answer patterns. Bounded.
+   */
+  changes: Map<string, readonly VerdictChange[]>;
+  /** The slots whose answers "what would change" depends on, in slot order. */
+  searchSlots: number[];
   ref: { id: string; version: string };
 }
 
@@ -154,27 +164,38 @@ export function prepare(pack: Pack): PreparedPack {
     if (!steps) byVerdict.set(verdict, (steps = ordered.filter((step) => step.verdicts.includes(verdict)).map(prepareStep)));
     return steps;
   };
+  const signals = order.filter(isSignal).map((question) => prepareSignal(question, slot(question)));
+  const rules = pack.rules.map((rule): PreparedRule => {
+    const floor = rule.floor ? severityOf(rule.floor) : KEEP;
+    const reads = new Set<number>();
+    for (const ref of questionRefs(rule.when)) {
+      const at = slots.get(ref.id);
+      if (at !== undefined) reads.add(at);
+    }
+    return {
+      rule,
+      holds: test(rule.when),
+      reads: [...reads].sort((a, b) => a - b),
+      cents: Math.round(rule.points * 100),
+      floor,
+      reason: Object.freeze({ id: rule.id, type: 'rule', points: round2(rule.points), floor: rule.floor ?? null, text: rule.text, sources: rule.sources }),
+    };
+  });
+  const searchSlots = new Set([...signals.map((s) => s.slot), ...rules.flatMap((r) => r.reads)]);
   return {
     pack,
     order,
     byId,
     slots,
     conditional: order.filter((q) => q.askIf !== undefined).map((question) => ({ question, slot: slot(question), applies: test(question.askIf as NonNullable<Question['askIf']>) })),
-    signals: order.filter(isSignal).map((question) => prepareSignal(question, slot(question))),
-    rules: pack.rules.map((rule) => {
-      const floor = rule.floor ? severityOf(rule.floor) : KEEP;
-      return {
-        rule,
-        holds: test(rule.when),
-        cents: Math.round(rule.points * 100),
-        floor,
-        reason: Object.freeze({ id: rule.id, type: 'rule', points: round2(rule.points), floor: rule.floor ?? null, text: rule.text, sources: rule.sources }),
-      };
-    }),
+    signals,
+    rules,
     bands: [...pack.scoring.bands].sort((a, b) => a.from - b.from).map((band) => ({ ...band, severity: severityOf(band.verdict) })),
     stepsFor,
     test,
     reasons: new WeakMap(),
+    changes: new Map(),
+    searchSlots: [...searchSlots].sort((a, b) => a - b),
     ref: Object.freeze({ id: pack.id, version: pack.version }),
   };
 }

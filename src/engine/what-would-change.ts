@@ -13,11 +13,14 @@
 // Batch scoring runs this for every fix and fire, so a trial is a few
 // additions and the pack's rules, not a whole tally (each value's points and
 // floor are known from prepare()), and the search allocates next to nothing.
+// Signals that every set must hold (a floor, or a rule that holds unless they
+// change) are found first, so that the sets without them are never tried; and
+// a result is remembered, per pack and bounded, by the answers it depends on.
 import type { AnswerVector } from './conditions.js';
 import type { Value } from './kinds/index.js';
 import { FIRE, FIX, KEEP, type PreparedPack, type PreparedRule, type PreparedSignal, type Severity } from './prepare.js';
 import { rulesOver, verdictFrom } from './score.js';
-import { VERDICTS, type Question, type VerdictChange } from './types.js';
+import { FREQ_LEVELS, VERDICTS, type Question, type VerdictChange } from './types.js';
 
 /**
  * Bounds for pathological inputs (dozens of signals, each half-way bad). The
@@ -44,6 +47,8 @@ interface Candidate {
   at: number;
   points: number;
   floor: Severity;
+  /** Whether a rule that holds reads it: then leaving it as it is may keep that rule holding. */
+  readByRule: boolean;
 }
 
 /** The state of one search: the answers (changed in place for a trial and put back), and what does not move. */
@@ -75,7 +80,7 @@ class Search {
       const worth = signal.worth(value);
       this.points += worth.cents;
       const at = indexIn(signal, value);
-      if (at > 0) this.candidates.push({ signal, value, at, points: worth.cents, floor: worth.floor });
+      if (at > 0) this.candidates.push({ signal, value, at, points: worth.cents, floor: worth.floor, readByRule: held.some((rule) => rule.reads.includes(signal.slot)) });
       else this.floor = Math.max(this.floor, worth.floor);
     }
     this.zeros = new Int32Array(this.candidates.length);
@@ -143,9 +148,56 @@ class Search {
   }
 }
 
-/** `held`: the rules that hold as answered (the tally has just found them). */
-export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity, held: PreparedRule[]): VerdictChange[] {
-  if (verdict !== FIX && verdict !== FIRE) return [];
+/**
+ * Searches remembered per pack, at most: past this many different answer
+ * patterns the memo starts again, so memory stays bounded however varied the
+ * records (a pattern is ~40 characters, its result a few hundred bytes).
+ */
+const MAX_REMEMBERED = 4096;
+
+const NONE: readonly VerdictChange[] = Object.freeze([]);
+
+/**
+ * `held`: the rules that hold as answered (the tally has just found them).
+ * The result depends on nothing but the answers to signals and to questions
+ * rules read (the verdict, the rules that hold and the questions that apply
+ * follow from them), so it is remembered by those answers, and shared, frozen.
+ */
+export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity, held: PreparedRule[]): readonly VerdictChange[] {
+  if (verdict !== FIX && verdict !== FIRE) return NONE;
+  const key = searchKey(p, answers);
+  let changes = p.changes.get(key);
+  if (changes === undefined) {
+    changes = searchChanges(p, answers, excluded, verdict, held);
+    if (p.changes.size >= MAX_REMEMBERED) p.changes.clear();
+    p.changes.set(key, changes);
+  }
+  return changes;
+}
+
+/** One character for each frequency: most answers in a key take one character. */
+const FREQ_CODE: Readonly<Record<string, string>> = Object.fromEntries(FREQ_LEVELS.map((level, i) => [level, String.fromCharCode(0x61 + i)]));
+
+/**
+ * The answers the search depends on, as a string that tells any two sets of
+ * them apart: each answer's code starts with a character that says how long it
+ * is. A whole number goes in as two UTF-16 units, not as digits: a string made
+ * from a number lands in V8's number-to-string cache and outlives young
+ * collections (see ByteSink.number).
+ */
+function searchKey(p: PreparedPack, answers: AnswerVector): string {
+  let key = '';
+  const slots = p.searchSlots;
+  for (let i = 0; i < slots.length; i++) {
+    const v = answers[slots[i] as number];
+    if (typeof v === 'number') key += Number.isInteger(v) && v >= 0 && v <= 0xffffffff ? `#${String.fromCharCode(v >>> 16, v & 0xffff)}` : `~${v};`;
+    else if (typeof v === 'string') key += FREQ_CODE[v] ?? `'${v};`;
+    else key += v === undefined ? '_' : v === null ? '?' : v ? 'y' : 'n';
+  }
+  return key;
+}
+
+function searchChanges(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity, held: PreparedRule[]): readonly VerdictChange[] {
   const search = new Search(p, answers, excluded, held);
   const changes: VerdictChange[] = [];
   for (let target = verdict - 1; target >= KEEP; target--) {
@@ -159,9 +211,9 @@ export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded
       const { signal } = search.candidates[c] as Candidate;
       entry[signal.question.id] = signal.values[found.indexes[i] as number] as Value;
     });
-    changes.push({ verdict: VERDICTS[target] as VerdictChange['verdict'], answers: entry });
+    changes.push(Object.freeze({ verdict: VERDICTS[target] as VerdictChange['verdict'], answers: Object.freeze(entry) }));
   }
-  return changes;
+  return changes.length ? Object.freeze(changes) : NONE;
 }
 
 /** Where a value sits among the signal's values: for a number, the band it falls in. */
@@ -178,14 +230,26 @@ function fewestChanges(search: Search, target: Severity): { set: number[]; index
   const { candidates } = search;
   const n = candidates.length;
   const all: number[] = [];
+  for (let i = 0; i < n; i++) all.push(i);
+  if (search.atBest(all) > target) return undefined;
+  // A signal whose answer alone brings a floor above the target must change; so
+  // must one without which even all the others at their best stay above it (a
+  // rule that holds unless it changes). Every set that reaches the target holds
+  // these: the sets without them, which cannot, are never built, and the sets
+  // with them come in the same order as before.
   const forced: number[] = [];
   const others: number[] = [];
+  const allBut: number[] = [];
   for (let i = 0; i < n; i++) {
-    all.push(i);
-    // A signal whose answer alone brings a floor above the target must change.
-    ((candidates[i] as Candidate).floor > target ? forced : others).push(i);
+    const cand = candidates[i] as Candidate;
+    let must = cand.floor > target;
+    if (!must && cand.readByRule) {
+      allBut.length = 0;
+      for (let j = 0; j < n; j++) if (j !== i) allBut.push(j);
+      must = search.atBest(allBut, undefined, target) > target;
+    }
+    (must ? forced : others).push(i);
   }
-  if (search.atBest(all) > target) return undefined;
   // The others, the answers that give most points first. Rules only add points,
   // so the signals left as they are must give fewer than the target's band
   // allows: taking the largest away first gives a lower bound on how many must change.

@@ -6,7 +6,7 @@ import { dropInapplicable, prepare, vectorOf } from '../../src/engine/prepare.js
 import { tally } from '../../src/engine/score.js';
 import { VERDICTS, type AnswerValue, type Pack, type Question, type Verdict } from '../../src/engine/types.js';
 import { loadPack } from '../../src/pack/load.js';
-import { answersArb } from '../helpers/arbitraries.js';
+import { answersArb, valueArb } from '../helpers/arbitraries.js';
 import { defaultPack, fixture, root } from '../helpers/packs.js';
 
 type Answers = Record<string, AnswerValue>;
@@ -138,6 +138,31 @@ describe.each(packs)('evaluate properties: %s', (_name, pack) => {
           for (const change of result.whatWouldChange) {
             expect(rank(change.verdict)).toBeLessThan(rank(result.verdict));
             expect(run({ ...answers, ...change.answers }).verdict).toBe(change.verdict);
+          }
+        }),
+        RUNS,
+      );
+    });
+
+    it('a pack that has scored other answers gives what a fresh one gives, even for answers a single value apart', () => {
+      // A batch scores record after record on one prepared pack, which remembers
+      // its searches: near neighbours are where a remembered result could be
+      // handed to the wrong answers (a context answer a rule reads, say).
+      const neighbours = answersArb(pack).chain((base) =>
+        fc.tuple(
+          fc.constant(base),
+          fc.array(
+            fc.constantFrom(...pack.questions).chain((q) => fc.option(valueArb(q), { nil: null }).map((value) => ({ ...base, [q.id]: value }))),
+            { maxLength: 6 },
+          ),
+        ),
+      );
+      const shared = prepare(pack);
+      fc.assert(
+        fc.property(neighbours, ([base, variants]) => {
+          for (const answers of [base, ...variants]) {
+            const fresh = evaluate(prepare(pack), { answers }, { today: '2026-11-22' });
+            expect(evaluate(shared, { answers }, { today: '2026-11-22' }).whatWouldChange).toEqual(fresh.whatWouldChange);
           }
         }),
         RUNS,
