@@ -1,7 +1,7 @@
 import type { AnswerVector } from './conditions.js';
 import { kindOf, type AnswerWords, type Value } from './kinds/index.js';
-import { dropInapplicable, FIRE_NOW, round2, severityOf, vectorOf, type PreparedPack, type PreparedSignal, type Severity } from './prepare.js';
-import { tally } from './score.js';
+import { dropInapplicable, FIRE_NOW, round2, severityOf, vectorOf, type PreparedPack, type PreparedRule, type PreparedSignal, type Severity } from './prepare.js';
+import { tally, type TallyListener } from './score.js';
 import { fillTemplate } from './template.js';
 import { VERDICTS, type AnswerSet, type AnswerValue, type Answers, type Assessment, type PlannedStep, type Question, type Reason } from './types.js';
 import { whatWouldChange } from './what-would-change.js';
@@ -54,21 +54,9 @@ export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOpt
   const answers = vectorOf(p, input.answers);
   const excluded = dropInapplicable(p, answers);
 
-  const reasons: Reason[] = [];
-  const hardStops: string[] = [];
-  const held: PreparedPack['rules'] = [];
-  const result = tally(p, answers, excluded, {
-    signal(index, signal, value, points, floor) {
-      if (floor === FIRE_NOW) hardStops.push(signal.question.id);
-      reasons.push(signalReason(memo, index, signal, value, points, floor, words));
-    },
-    rule(index) {
-      const rule = p.rules[index] as PreparedPack['rules'][number];
-      held.push(rule);
-      if (rule.floor === FIRE_NOW) hardStops.push(rule.rule.id);
-      reasons.push(rule.reason);
-    },
-  });
+  const found = new Findings(p, memo, words);
+  const result = tally(p, answers, excluded, found);
+  const { reasons, hardStops, held } = found;
   sortReasons(reasons);
   const verdict = VERDICTS[result.verdict] as Assessment['verdict'];
 
@@ -103,6 +91,31 @@ export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOpt
 }
 
 const nothing = () => '';
+
+/** What the tally finds, as reasons, hard stops and the rules that hold: one object a record, no closures. */
+class Findings implements TallyListener {
+  readonly reasons: Reason[] = [];
+  readonly hardStops: string[] = [];
+  readonly held: PreparedRule[] = [];
+
+  constructor(
+    private readonly p: PreparedPack,
+    private readonly memo: (Map<Value, Reason> | undefined)[],
+    private readonly words: AnswerWords,
+  ) {}
+
+  signal(index: number, signal: PreparedSignal, value: Value, points: number, floor: Severity): void {
+    if (floor === FIRE_NOW) this.hardStops.push(signal.question.id);
+    this.reasons.push(signalReason(this.memo, index, signal, value, points, floor, this.words));
+  }
+
+  rule(index: number): void {
+    const rule = this.p.rules[index] as PreparedRule;
+    this.held.push(rule);
+    if (rule.floor === FIRE_NOW) this.hardStops.push(rule.rule.id);
+    this.reasons.push(rule.reason);
+  }
+}
 
 /** The answer in the vector to the question with this id; undefined for no such question. */
 function answerTo(p: PreparedPack, answers: AnswerVector, id: string): AnswerValue | undefined {
@@ -168,6 +181,15 @@ export function workingDayFrom(isoDate: string | null): string | null {
   return day === 6 ? addDays(isoDate, 2) : day === 0 ? addDays(isoDate, 1) : isoDate;
 }
 
+/**
+ * A name as it goes inside sentences: line breaks and tabs in it (from a CRM
+ * field) read as spaces. Most names have none, and are used as they are.
+ */
+function inSentence(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  return (/\s\s|[^\S ]/.test(name) ? name.replace(/\s+/g, ' ') : name).trim();
+}
+
 /** Placeholders every template may use besides question ids. */
 export const TEMPLATE_NAMES = ['client', 'recheckOn', 'lastDay'] as const;
 
@@ -187,12 +209,11 @@ export function templateValues(
   // Looked up on demand: a plan uses a handful of placeholders, not every answer.
   // `answers` holds no answer to a question that does not apply (see effectiveAnswers).
   const answer = typeof answers === 'function' ? answers : (id: string) => answers[id];
-  // A name goes inside sentences: line breaks and tabs in it (from a CRM field) read as spaces.
-  const named = client?.replace(/\s+/g, ' ').trim() || words.theClient;
+  let named: string | undefined;
   return (name) => {
     switch (name) {
       case 'client':
-        return named;
+        return (named ??= inSentence(client) || words.theClient);
       case 'recheckOn':
         return recheckOn ?? undefined;
       case 'lastDay': {
@@ -208,7 +229,8 @@ export function templateValues(
   };
 }
 
-const sums = new Map<string, string | null>();
+/** Sums worked out so far, by date, then days; bounded (a run asks the same few). */
+const sums = new Map<string, Map<number, string | null>>();
 
 /**
  * `isoDate` plus `days`, as an ISO date; null for a date that does not parse.
@@ -216,13 +238,17 @@ const sums = new Map<string, string | null>();
  * a notice) for every record, and date parsing is not cheap.
  */
 export function addDays(isoDate: string, days: number): string | null {
-  const key = `${isoDate}+${days}`;
-  let result = sums.get(key);
+  let byDays = sums.get(isoDate);
+  if (byDays === undefined) {
+    if (sums.size >= 64) sums.clear();
+    sums.set(isoDate, (byDays = new Map()));
+  }
+  let result = byDays.get(days);
   if (result === undefined) {
     const time = Date.parse(`${isoDate}T00:00:00Z`);
     result = Number.isNaN(time) ? null : new Date(time + days * 86_400_000).toISOString().slice(0, 10);
-    if (sums.size >= 1024) sums.clear();
-    sums.set(key, result);
+    if (byDays.size >= 1024) byDays.clear();
+    byDays.set(days, result);
   }
   return result;
 }

@@ -238,7 +238,9 @@ export function dropInapplicable(p: PreparedPack, answers: AnswerVector): Questi
   let excluded: Question[] | undefined;
   for (const { question, slot, applies } of p.conditional) {
     if (applies(answers)) continue;
-    (excluded ??= []).push(question);
+    // Made with its one item: an empty array grows to room for 17 at its first push.
+    if (excluded) excluded.push(question);
+    else excluded = [question];
     answers[slot] = undefined;
   }
   return excluded;

@@ -175,26 +175,56 @@ export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded
   return changes;
 }
 
-/** One character for each frequency: most answers in a key take one character. */
-const FREQ_CODE: Readonly<Record<string, string>> = Object.fromEntries(FREQ_LEVELS.map((level, i) => [level, String.fromCharCode(0x61 + i)]));
+/** A byte for each frequency, and for each answer that is not a number. */
+const FREQ_CODE: Readonly<Record<string, number>> = Object.fromEntries(FREQ_LEVELS.map((level, i) => [level, 0x61 + i]));
+const [UNANSWERED, NOT_SURE, YES, NO, WHOLE, OTHER] = [0x5f, 0x3f, 0x79, 0x6e, 0x23, 0x7e];
+/** The bytes of a key being made, and views of their first n: memory used again for every key. */
+let scratch = new Uint8Array(256);
+let views: Uint8Array[] = [];
+const decoder = new TextDecoder('latin1');
 
 /**
  * The answers the search depends on, as a string that tells any two sets of
- * them apart: each answer's code starts with a character that says how long it
- * is. A whole number goes in as two UTF-16 units, not as digits: a string made
- * from a number lands in V8's number-to-string cache and outlives young
- * collections (see ByteSink.number).
+ * them apart: a byte for an answer that is not a number, and for a whole
+ * number a mark and its four bytes (not its digits: a string made from a
+ * number lands in V8's number-to-string cache and outlives young collections;
+ * see ByteSink.number). Anything else, rare, is written out after them. The
+ * bytes become one Latin-1 string: nothing else is allocated for a key.
  */
 function searchKey(p: PreparedPack, answers: AnswerVector): string {
-  let key = '';
   const slots = p.searchSlots;
+  if (scratch.length < 5 * slots.length) {
+    scratch = new Uint8Array(5 * slots.length);
+    views = [];
+  }
+  const bytes = scratch;
+  let n = 0;
+  let rest = '';
   for (let i = 0; i < slots.length; i++) {
     const v = answers[slots[i] as number];
-    if (typeof v === 'number') key += Number.isInteger(v) && v >= 0 && v <= 0xffffffff ? `#${String.fromCharCode(v >>> 16, v & 0xffff)}` : `~${v};`;
-    else if (typeof v === 'string') key += FREQ_CODE[v] ?? `'${v};`;
-    else key += v === undefined ? '_' : v === null ? '?' : v ? 'y' : 'n';
+    if (typeof v === 'number') {
+      if (Number.isInteger(v) && v >= 0 && v <= 0xffffffff) {
+        bytes[n] = WHOLE;
+        bytes[n + 1] = v >>> 24;
+        bytes[n + 2] = v >>> 16;
+        bytes[n + 3] = v >>> 8;
+        bytes[n + 4] = v;
+        n += 5;
+        continue;
+      }
+    } else {
+      const code = typeof v === 'string' ? FREQ_CODE[v] : v === undefined ? UNANSWERED : v === null ? NOT_SURE : v ? YES : NO;
+      if (code !== undefined) {
+        bytes[n++] = code;
+        continue;
+      }
+    }
+    // Rare: a fraction, a negative number, a word no kind uses.
+    bytes[n++] = OTHER;
+    rest += `${i}:${JSON.stringify(v)};`;
   }
-  return key;
+  const key = decoder.decode((views[n] ??= bytes.subarray(0, n)));
+  return rest ? `${key}|${rest}` : key;
 }
 
 function searchChanges(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity, held: PreparedRule[]): readonly VerdictChange[] {

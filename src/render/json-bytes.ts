@@ -8,7 +8,7 @@
 // own (line, client, figures, texts with its answers in them) is encoded each
 // time. The bytes are exactly those of JSON.stringify (a property test checks).
 import type { Assessment } from '../engine/types.js';
-import { REPORT_FIELDS, reported, reportOf, type Field } from './json.js';
+import { REPORT_FIELDS, reported, type Field } from './json.js';
 
 const QUOTE = 0x22;
 
@@ -37,6 +37,19 @@ export function mayNeedEscapes(bytes: Uint8Array, words: Uint32Array, from: numb
   }
   for (; i < to; i++) if (special(bytes[i] as number)) return true;
   return false;
+}
+
+/** Numbers other than whole ones (a confidence, points) seen so far, as JSON bytes: a run has a few hundred. */
+const fractions = new Map<number, Buffer>();
+const MAX_FRACTIONS = 1024;
+
+function fractionBytes(n: number): Buffer {
+  let bytes = fractions.get(n);
+  if (bytes === undefined) {
+    if (fractions.size >= MAX_FRACTIONS) fractions.clear();
+    fractions.set(n, (bytes = Buffer.from(JSON.stringify(n))));
+  }
+  return bytes;
 }
 
 /**
@@ -111,7 +124,7 @@ export class ByteSink {
    * generation collection, and a long run's old generation with them.
    */
   number(n: number): void {
-    if (!Number.isSafeInteger(n)) return this.text(JSON.stringify(n));
+    if (!Number.isSafeInteger(n)) return this.bytes(fractionBytes(n));
     this.room(17);
     const buffer = this.buffer;
     let at = this.end;
@@ -223,10 +236,10 @@ const EMPTY_LIST = Buffer.from('[]');
 const LINE = Buffer.from('{"line":');
 const END = Buffer.from('}\n');
 
-/** The bytes of a frozen value, made on first use. */
-function sharedBytes(cache: WeakMap<object, Buffer>, value: object, json: () => string): Buffer {
+/** The bytes of a frozen value as reported by `fields` (see Field.fields), made on first use. */
+function sharedBytes(cache: WeakMap<object, Buffer>, value: object, fields: readonly Field<never>[] | undefined): Buffer {
   let bytes = cache.get(value);
-  if (bytes === undefined) cache.set(value, (bytes = Buffer.from(json())));
+  if (bytes === undefined) cache.set(value, (bytes = Buffer.from(JSON.stringify(reported(fields, value)))));
   return bytes;
 }
 
@@ -242,14 +255,14 @@ function writeValue(sink: ByteSink, f: CompiledField, value: unknown): void {
       if (value === null) return sink.bytes(NULL);
       if (Array.isArray(value)) return writeList(sink, f, value);
       if (f.table) return writeObject(sink, f.table, value);
-      if (Object.isFrozen(value)) return sink.bytes(sharedBytes(f.shared, value, () => JSON.stringify(value)));
+      if (Object.isFrozen(value)) return sink.bytes(sharedBytes(f.shared, value, undefined));
   }
   sink.text(JSON.stringify(value) ?? 'null');
 }
 
 function writeList(sink: ByteSink, f: CompiledField, list: unknown[]): void {
   if (list.length === 0) return sink.bytes(EMPTY_LIST);
-  if (Object.isFrozen(list)) return sink.bytes(sharedBytes(f.shared, list, () => JSON.stringify(reported(f.field, list))));
+  if (Object.isFrozen(list)) return sink.bytes(sharedBytes(f.shared, list, f.field.fields));
   const item = f.table ? f : PLAIN;
   sink.byte(0x5b);
   for (let i = 0; i < list.length; i++) {
@@ -260,11 +273,12 @@ function writeList(sink: ByteSink, f: CompiledField, list: unknown[]): void {
 }
 
 function writeObject(sink: ByteSink, t: Table, source: object): void {
-  if (Object.isFrozen(source)) return sink.bytes(sharedBytes(t.shared, source, () => JSON.stringify(reportOf(t.source, source as never))));
+  if (Object.isFrozen(source)) return sink.bytes(sharedBytes(t.shared, source, t.source));
   if (t.own.length && writeFramed(sink, t, source)) return;
   sink.byte(0x7b);
   let first = true;
-  for (const f of t.fields) {
+  for (let i = 0; i < t.fields.length; i++) {
+    const f = t.fields[i] as CompiledField;
     const value = f.field.value(source as never);
     if (value === undefined) continue;
     if (!first) sink.byte(COMMA);
@@ -282,7 +296,7 @@ function writeObject(sink: ByteSink, t: Table, source: object): void {
  * each use. False when it cannot be written so (an own value left out).
  */
 function writeFramed(sink: ByteSink, t: Table, source: object): boolean {
-  for (const f of t.own) if (f.field.value(source as never) === undefined) return false;
+  for (let i = 0; i < t.own.length; i++) if ((t.own[i] as CompiledField).field.value(source as never) === undefined) return false;
   const id = t.keyField?.field.value(source as never);
   let frame = t.frames.get(id);
   if (!frame || !fits(frame, t, source)) {
@@ -300,8 +314,10 @@ function writeFramed(sink: ByteSink, t: Table, source: object): boolean {
 }
 
 function fits(frame: Frame, t: Table, source: object): boolean {
-  let i = 0;
-  for (const f of t.fields) if (!f.field.own && f.field.value(source as never) !== frame.fixed[i++]) return false;
+  for (let i = 0, at = 0; i < t.fields.length; i++) {
+    const { field } = t.fields[i] as CompiledField;
+    if (!field.own && field.value(source as never) !== frame.fixed[at++]) return false;
+  }
   return true;
 }
 
@@ -319,7 +335,7 @@ function frameOf(t: Table, source: object): Frame {
     if (f.field.own) {
       pieces.push(Buffer.from(text));
       text = '';
-    } else text += JSON.stringify(reported(f.field, value));
+    } else text += JSON.stringify(reported(f.field.fields, value));
   }
   pieces.push(Buffer.from(`${text}}`));
   return { fixed, pieces };
@@ -329,7 +345,9 @@ function frameOf(t: Table, source: object): Frame {
 export function writeJsonLine(sink: ByteSink, line: number, a: Assessment): void {
   sink.bytes(LINE);
   sink.number(line);
-  for (const f of REPORT.fields) {
+  const fields = REPORT.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as CompiledField;
     const value = f.field.value(a as never);
     if (value === undefined) continue;
     sink.byte(COMMA);

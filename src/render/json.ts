@@ -53,9 +53,8 @@ export const REPORT_FIELDS: readonly Field<Assessment>[] = [
   same('pack', { fields: PACK_FIELDS }),
 ];
 
-/** A value as its field reports it: through the field's own table, if it has one. */
-export function reported(field: Field<never>, value: unknown): unknown {
-  const fields = field.fields;
+/** A value as a field with this table (see Field.fields) reports it. */
+export function reported(fields: readonly Field<never>[] | undefined, value: unknown): unknown {
   if (!fields || value === null || typeof value !== 'object') return value;
   return Array.isArray(value) ? value.map((item: unknown) => reportOf(fields, item as never)) : reportOf(fields, value as never);
 }
@@ -65,7 +64,7 @@ export function reportOf<T>(fields: readonly Field<T>[], source: T, verdictTitle
   const report: Record<string, unknown> = {};
   for (const field of fields) {
     const value = field.value(source, verdictTitle);
-    if (value !== undefined) report[field.key] = reported(field as Field<never>, value);
+    if (value !== undefined) report[field.key] = reported(field.fields, value);
   }
   return report;
 }
