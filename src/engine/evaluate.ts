@@ -1,6 +1,7 @@
 import type { AnswerVector } from './conditions.js';
 import { kindOf, type AnswerWords, type Value } from './kinds/index.js';
-import { dropInapplicable, FIRE_NOW, round2, severityOf, vectorOf, type PreparedPack, type PreparedRule, type PreparedSignal, type Severity } from './prepare.js';
+import { patternOf } from './pattern.js';
+import { dropInapplicable, FIRE_NOW, round2, severityOf, vectorOf, type PreparedPack, type PreparedRule, type PreparedSignal, type Scored, type Severity } from './prepare.js';
 import { tally, type TallyListener } from './score.js';
 import { fillTemplate } from './template.js';
 import { VERDICTS, type AnswerSet, type AnswerValue, type Answers, type Assessment, type PlannedStep, type Question, type Reason } from './types.js';
@@ -50,28 +51,24 @@ export function effectiveAnswers(p: PreparedPack, answers: Answers): { applicabl
  */
 export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOptions = {}): Assessment {
   const words = options.words ?? ENGLISH_WORDS;
-  const memo = memoFor(p, words);
   const answers = vectorOf(p, input.answers);
   const excluded = dropInapplicable(p, answers);
-
-  const found = new Findings(p, memo, words);
-  const result = tally(p, answers, excluded, found);
-  const { reasons, hardStops, held } = found;
-  sortReasons(reasons);
+  const result = scoredFor(p, answers, excluded, words);
   const verdict = VERDICTS[result.verdict] as Assessment['verdict'];
 
   const recheckOn = verdict === 'fix' && options.today ? addDays(options.today, p.pack.scoring.recheckDays) : null;
   let values: ((name: string) => string | undefined) | undefined;
   const steps: PlannedStep[] = [];
   // Nothing answered is no verdict to act on: no plan either.
-  for (const { step, applies, planned } of result.answered > 0 ? p.stepsFor(verdict) : []) {
+  for (const prepared of result.answered > 0 ? p.stepsFor(verdict) : []) {
+    const { step, applies, planned } = prepared;
     if (applies && !applies(answers)) continue;
     if (planned) {
       steps.push(planned);
       continue;
     }
     values ??= templateValues(p.byId, (id) => answerTo(p, answers, id), input.client, recheckOn, options.today, words);
-    steps.push({ id: step.id, phase: step.phase, text: fillTemplate(step.text, values, nothing), sources: step.sources });
+    steps.push({ id: step.id, phase: step.phase, text: fillTemplate(step.text, values, nothing), sources: prepared.sources });
   }
 
   return {
@@ -81,16 +78,58 @@ export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOpt
     confidence: result.confidence,
     answered: result.answered,
     applicable: result.applicable,
-    hardStops,
-    reasons,
+    hardStops: result.hardStops,
+    reasons: result.reasons,
     steps,
-    whatWouldChange: whatWouldChange(p, answers, excluded, result.verdict, held),
+    whatWouldChange: result.whatWouldChange,
     recheckOn,
     pack: p.ref,
   };
 }
 
 const nothing = () => '';
+
+/**
+ * Answer patterns remembered per pack and set of words, at most: past this
+ * many the memo starts again, so memory stays bounded however varied the
+ * records (a pattern is ~40 bytes, what it scores a few hundred).
+ */
+const MAX_PATTERNS = 4096;
+
+/**
+ * What the answers score, made once per answer pattern (see pattern.ts) and
+ * shared, frozen: the reasons, the verdict and what would change it follow
+ * from nothing else.
+ */
+function scoredFor(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, words: AnswerWords): Scored {
+  let byPattern = p.scored.get(words);
+  if (!byPattern) p.scored.set(words, (byPattern = new Map()));
+  const pattern = patternOf(p, answers, excluded);
+  let scored = byPattern.get(pattern);
+  if (scored === undefined) {
+    scored = score(p, answers, excluded, words);
+    if (byPattern.size >= MAX_PATTERNS) byPattern.clear();
+    byPattern.set(pattern, scored);
+  }
+  return scored;
+}
+
+function score(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, words: AnswerWords): Scored {
+  const found = new Findings(p, memoFor(p, words), words);
+  const result = tally(p, answers, excluded, found);
+  const { reasons, hardStops, held } = found;
+  sortReasons(reasons);
+  return Object.freeze({
+    verdict: result.verdict,
+    score: result.score,
+    confidence: result.confidence,
+    answered: result.answered,
+    applicable: result.applicable,
+    reasons: Object.freeze(reasons),
+    hardStops: Object.freeze(hardStops),
+    whatWouldChange: whatWouldChange(p, answers, excluded, result.verdict, held),
+  });
+}
 
 /** What the tally finds, as reasons, hard stops and the rules that hold: one object a record, no closures. */
 class Findings implements TallyListener {
@@ -166,7 +205,7 @@ function signalReason(memo: (Map<Value, Reason> | undefined)[], index: number, s
       points: round2(points),
       floor: floor > 0 ? (VERDICTS[floor] as Reason['floor']) : null,
       text: `${question.label}: ${signal.kind.display(question, value, words)}`,
-      sources: question.sources,
+      sources: signal.sources,
     };
     // Frozen when shared, and only then: the batch encoder keeps the bytes of what is frozen.
     if (byValue.size < MAX_MEMO_PER_QUESTION) byValue.set(value, Object.freeze(reason));

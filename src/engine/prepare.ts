@@ -30,6 +30,8 @@ export interface Worth {
 
 export interface PreparedSignal {
   question: Question;
+  /** The question's sources, frozen, for its reasons. */
+  sources: readonly string[];
   kind: KindSpec;
   slot: number;
   conditional: boolean;
@@ -52,8 +54,22 @@ export interface PreparedRule {
   reason: Reason;
 }
 
+/** What an answer pattern scores: everything in an assessment but the plan, the client and the dates. Frozen, shared. */
+export interface Scored {
+  verdict: Severity;
+  score: number;
+  confidence: number;
+  answered: number;
+  applicable: number;
+  reasons: readonly Reason[];
+  hardStops: readonly string[];
+  whatWouldChange: readonly VerdictChange[];
+}
+
 export interface PreparedStep {
   step: Step;
+  /** The step's sources, frozen: what the engine shares is frozen all the way down (render/json-bytes.ts keeps its bytes). */
+  sources: readonly string[];
   applies?: Test;
   /** The step as planned, made once, when its text has no placeholders. */
   planned?: PlannedStep;
@@ -89,13 +105,13 @@ export interface PreparedPack {
    */
   reasons: WeakMap<AnswerWords, (Map<Value, Reason> | undefined)[]>;
   /**
-   * "What would change" found so far, by the answers it depends on (those to
-   * signals and to questions rules read; see what-would-change.ts), frozen
-   * and shared: batch records repeat the same answer patterns. Bounded.
+   * Answer patterns scored so far, per set of answer words, by pattern (see
+   * pattern.ts): batch records repeat a few patterns, and each is scored once
+   * (evaluate.ts). Bounded there.
    */
-  changes: Map<string, readonly VerdictChange[]>;
-  /** The slots whose answers "what would change" depends on, in slot order. */
-  searchSlots: number[];
+  scored: WeakMap<AnswerWords, Map<string, Scored>>;
+  /** The slots a pattern is made of: signals' and those rules read, in slot order. */
+  patternSlots: number[];
   ref: { id: string; version: string };
 }
 
@@ -151,13 +167,17 @@ export function prepare(pack: Pack): PreparedPack {
     .map((step, i) => ({ step, i }))
     .sort((a, b) => PHASES.indexOf(a.step.phase) - PHASES.indexOf(b.step.phase) || a.i - b.i)
     .map(({ step }) => step);
-  const prepareStep = (step: Step): PreparedStep => ({
-    step,
-    ...(step.when ? { applies: test(step.when) } : {}),
-    ...(placeholders(step.text).length > 0
-      ? {}
-      : { planned: Object.freeze({ id: step.id, phase: step.phase, text: fillTemplate(step.text, () => undefined, () => ''), sources: step.sources }) }),
-  });
+  const prepareStep = (step: Step): PreparedStep => {
+    const sources = Object.freeze([...step.sources]);
+    return {
+      step,
+      sources,
+      ...(step.when ? { applies: test(step.when) } : {}),
+      ...(placeholders(step.text).length > 0
+        ? {}
+        : { planned: Object.freeze({ id: step.id, phase: step.phase, text: fillTemplate(step.text, () => undefined, () => ''), sources }) }),
+    };
+  };
   const byVerdict = new Map<Verdict, PreparedStep[]>();
   const stepsFor = (verdict: Verdict) => {
     let steps = byVerdict.get(verdict);
@@ -178,10 +198,10 @@ export function prepare(pack: Pack): PreparedPack {
       reads: [...reads].sort((a, b) => a - b),
       cents: Math.round(rule.points * 100),
       floor,
-      reason: Object.freeze({ id: rule.id, type: 'rule', points: round2(rule.points), floor: rule.floor ?? null, text: rule.text, sources: rule.sources }),
+      reason: Object.freeze({ id: rule.id, type: 'rule', points: round2(rule.points), floor: rule.floor ?? null, text: rule.text, sources: Object.freeze([...rule.sources]) }),
     };
   });
-  const searchSlots = new Set([...signals.map((s) => s.slot), ...rules.flatMap((r) => r.reads)]);
+  const patternSlots = new Set([...signals.map((s) => s.slot), ...rules.flatMap((r) => r.reads)]);
   return {
     pack,
     order,
@@ -194,8 +214,8 @@ export function prepare(pack: Pack): PreparedPack {
     stepsFor,
     test,
     reasons: new WeakMap(),
-    changes: new Map(),
-    searchSlots: [...searchSlots].sort((a, b) => a - b),
+    scored: new WeakMap(),
+    patternSlots: [...patternSlots].sort((a, b) => a - b),
     ref: Object.freeze({ id: pack.id, version: pack.version }),
   };
 }
@@ -212,6 +232,7 @@ function prepareSignal(question: Question, slot: number): PreparedSignal {
   const known = question.kind === 'number' ? undefined : new Map(values.map((v, i) => [v, judged[i] as Worth]));
   return {
     question,
+    sources: Object.freeze([...question.sources]),
     kind,
     slot,
     conditional: question.askIf !== undefined,

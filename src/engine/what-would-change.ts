@@ -14,13 +14,12 @@
 // additions and the pack's rules, not a whole tally (each value's points and
 // floor are known from prepare()), and the search allocates next to nothing.
 // Signals that every set must hold (a floor, or a rule that holds unless they
-// change) are found first, so that the sets without them are never tried; and
-// a result is remembered, per pack and bounded, by the answers it depends on.
+// change) are found first, so that the sets without them are never tried.
 import type { AnswerVector } from './conditions.js';
 import type { Value } from './kinds/index.js';
 import { FIRE, FIX, KEEP, type PreparedPack, type PreparedRule, type PreparedSignal, type Severity } from './prepare.js';
 import { rulesOver, verdictFrom } from './score.js';
-import { FREQ_LEVELS, VERDICTS, type Question, type VerdictChange } from './types.js';
+import { VERDICTS, type Question, type VerdictChange } from './types.js';
 
 /**
  * Bounds for pathological inputs (dozens of signals, each half-way bad). The
@@ -148,86 +147,14 @@ class Search {
   }
 }
 
-/**
- * Searches remembered per pack, at most: past this many different answer
- * patterns the memo starts again, so memory stays bounded however varied the
- * records (a pattern is ~40 characters, its result a few hundred bytes).
- */
-const MAX_REMEMBERED = 4096;
-
 const NONE: readonly VerdictChange[] = Object.freeze([]);
 
 /**
  * `held`: the rules that hold as answered (the tally has just found them).
- * The result depends on nothing but the answers to signals and to questions
- * rules read (the verdict, the rules that hold and the questions that apply
- * follow from them), so it is remembered by those answers, and shared, frozen.
+ * Frozen, as evaluate() shares it between the assessments of one answer pattern.
  */
 export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity, held: PreparedRule[]): readonly VerdictChange[] {
   if (verdict !== FIX && verdict !== FIRE) return NONE;
-  const key = searchKey(p, answers);
-  let changes = p.changes.get(key);
-  if (changes === undefined) {
-    changes = searchChanges(p, answers, excluded, verdict, held);
-    if (p.changes.size >= MAX_REMEMBERED) p.changes.clear();
-    p.changes.set(key, changes);
-  }
-  return changes;
-}
-
-/** A byte for each frequency, and for each answer that is not a number. */
-const FREQ_CODE: Readonly<Record<string, number>> = Object.fromEntries(FREQ_LEVELS.map((level, i) => [level, 0x61 + i]));
-const [UNANSWERED, NOT_SURE, YES, NO, WHOLE, OTHER] = [0x5f, 0x3f, 0x79, 0x6e, 0x23, 0x7e];
-/** The bytes of a key being made, and views of their first n: memory used again for every key. */
-let scratch = new Uint8Array(256);
-let views: Uint8Array[] = [];
-const decoder = new TextDecoder('latin1');
-
-/**
- * The answers the search depends on, as a string that tells any two sets of
- * them apart: a byte for an answer that is not a number, and for a whole
- * number a mark and its four bytes (not its digits: a string made from a
- * number lands in V8's number-to-string cache and outlives young collections;
- * see ByteSink.number). Anything else, rare, is written out after them. The
- * bytes become one Latin-1 string: nothing else is allocated for a key.
- */
-function searchKey(p: PreparedPack, answers: AnswerVector): string {
-  const slots = p.searchSlots;
-  if (scratch.length < 5 * slots.length) {
-    scratch = new Uint8Array(5 * slots.length);
-    views = [];
-  }
-  const bytes = scratch;
-  let n = 0;
-  let rest = '';
-  for (let i = 0; i < slots.length; i++) {
-    const v = answers[slots[i] as number];
-    if (typeof v === 'number') {
-      if (Number.isInteger(v) && v >= 0 && v <= 0xffffffff) {
-        bytes[n] = WHOLE;
-        bytes[n + 1] = v >>> 24;
-        bytes[n + 2] = v >>> 16;
-        bytes[n + 3] = v >>> 8;
-        bytes[n + 4] = v;
-        n += 5;
-        continue;
-      }
-    } else {
-      const code = typeof v === 'string' ? FREQ_CODE[v] : v === undefined ? UNANSWERED : v === null ? NOT_SURE : v ? YES : NO;
-      if (code !== undefined) {
-        bytes[n++] = code;
-        continue;
-      }
-    }
-    // Rare: a fraction, a negative number, a word no kind uses.
-    bytes[n++] = OTHER;
-    rest += `${i}:${JSON.stringify(v)};`;
-  }
-  const key = decoder.decode((views[n] ??= bytes.subarray(0, n)));
-  return rest ? `${key}|${rest}` : key;
-}
-
-function searchChanges(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity, held: PreparedRule[]): readonly VerdictChange[] {
   const search = new Search(p, answers, excluded, held);
   const changes: VerdictChange[] = [];
   for (let target = verdict - 1; target >= KEEP; target--) {

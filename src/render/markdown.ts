@@ -19,7 +19,7 @@ export interface MarkdownOptions {
 export function renderMarkdown(a: Assessment, options: MarkdownOptions): string {
   const m = options.messages ?? en;
   const verdict = options.verdicts[a.verdict];
-  const cite = (sources: string[]) => (sources.length ? ` _(${sources.map(escapeMarkdown).join(', ')})_` : '');
+  const cite = (sources: readonly string[]) => (sources.length ? ` _(${sources.map(escapeMarkdown).join(', ')})_` : '');
   const out: string[] = [];
   out.push(`# ${m.report.title}${a.client ? `: ${escapeMarkdown(a.client)}` : ''}`, '');
   out.push(`**${m.report.verdict}: ${escapeMarkdown(verdict.title)}** (\`${a.verdict}\`). ${escapeMarkdown(verdict.summary)}`, '');
