@@ -158,6 +158,11 @@ export class ByteSink {
     this.end = 0;
   }
 
+  /** A copy of what was written since `length` was `mark`. */
+  copySince(mark: number): Buffer {
+    return Buffer.from(this.buffer.subarray(this.start + mark, this.end));
+  }
+
   /** Makes room for `n` more bytes: a new buffer, with what is not yet taken moved over. */
   private room(n: number): void {
     if (this.end + n <= this.buffer.length) return;
@@ -170,12 +175,14 @@ export class ByteSink {
   }
 }
 
-
 // The encoder walks the report's field tables (render/json.ts), each compiled
 // once into the bytes of its keys. What the engine shares between assessments
-// it freezes (reasons, steps without placeholders, what would change, the
-// pack), so a frozen value's bytes are made once and kept by object, for as
-// long as the object lives (a WeakMap: nothing here grows with the records).
+// it freezes, all the way down (reasons, steps without placeholders, what an
+// answer pattern scores, the pack), so the bytes of a frozen value are made
+// once and kept by object. The fields between a record's own values (see
+// Field.own) are cached as one run of bytes, found by its first frozen value
+// (or its first string) and checked against every value in it. Caches are
+// WeakMaps, or Maps that start again when full: nothing grows with the records.
 
 interface CompiledField {
   field: Field<never>;
@@ -183,45 +190,52 @@ interface CompiledField {
   key: Buffer;
   /** For a field with a table of its own: that table, compiled. */
   table?: Table;
-  /** The bytes of frozen values other than those reported by `table`: arrays, plain objects. */
+  /** The bytes of frozen values not reported by `table`: arrays, and objects without a table. */
   shared: WeakMap<object, Buffer>;
 }
 
 interface Table {
   source: readonly Field<never>[];
-  fields: CompiledField[];
+  /** The fields in order, as runs: each own field alone, the others together. */
+  runs: Run[];
   /** The bytes of frozen objects reported by this table. */
   shared: WeakMap<object, Buffer>;
-  /** The fields marked `own`, if any (see Field.own), and the first other field, whose value finds an object's frame. */
-  own: CompiledField[];
-  keyField?: CompiledField;
-  /** The bytes around the own values of an object, by its key field's value. */
-  frames: Map<unknown, Frame>;
 }
 
-/** An object's fixed part: its other fields' values (compared by identity before use), and the bytes between its own values. */
-interface Frame {
-  fixed: unknown[];
-  pieces: Buffer[];
+interface Run {
+  fields: CompiledField[];
+  own: boolean;
+  /** The values being written, reused. */
+  values: unknown[];
+  /** The run's bytes as last written, by its first frozen value, or else its first string. */
+  byObject: WeakMap<object, CachedRun>;
+  byText: Map<string, CachedRun>;
 }
 
-/** Frames kept per table, at most: one per step of a pack, in practice. */
-const MAX_FRAMES = 256;
+interface CachedRun {
+  values: unknown[];
+  /** Whether a field came before the run (its bytes start with a comma), and whether it wrote one. */
+  after: boolean;
+  wrote: boolean;
+  bytes: Buffer;
+}
+
+/** Runs kept by string, per run, at most: one per step of a pack, in practice. */
+const MAX_TEXT_RUNS = 256;
 
 function compileField(field: Field<never>): CompiledField {
   return { field, key: Buffer.from(`${JSON.stringify(field.key)}:`), table: field.fields && compileTable(field.fields), shared: new WeakMap() };
 }
 
 function compileTable(fields: readonly Field<never>[]): Table {
-  const compiled = fields.map(compileField);
-  return {
-    source: fields,
-    fields: compiled,
-    shared: new WeakMap(),
-    own: compiled.filter((f) => f.field.own),
-    keyField: compiled.find((f) => !f.field.own),
-    frames: new Map(),
-  };
+  const runs: Run[] = [];
+  for (const field of fields.map(compileField)) {
+    const own = field.field.own === true;
+    const last = runs[runs.length - 1];
+    if (last && !own && !last.own) last.fields.push(field);
+    else runs.push({ fields: [field], own, values: [], byObject: new WeakMap(), byText: new Map() });
+  }
+  return { source: fields, runs, shared: new WeakMap() };
 }
 
 const REPORT = compileTable(REPORT_FIELDS as readonly Field<never>[]);
@@ -274,85 +288,79 @@ function writeList(sink: ByteSink, f: CompiledField, list: unknown[]): void {
 
 function writeObject(sink: ByteSink, t: Table, source: object): void {
   if (Object.isFrozen(source)) return sink.bytes(sharedBytes(t.shared, source, t.source));
-  if (t.own.length && writeFramed(sink, t, source)) return;
   sink.byte(0x7b);
-  let first = true;
-  for (let i = 0; i < t.fields.length; i++) {
-    const f = t.fields[i] as CompiledField;
-    const value = f.field.value(source as never);
-    if (value === undefined) continue;
-    if (!first) sink.byte(COMMA);
-    first = false;
-    sink.bytes(f.key);
-    writeValue(sink, f, value);
-  }
+  writeFields(sink, t, source, false);
   sink.byte(0x7d);
 }
 
-/**
- * An object whose only own values are those marked `own` (a step with a
- * placeholder in its text): the bytes around them come from its frame, made
- * once per object shape and checked against the object's other values before
- * each use. False when it cannot be written so (an own value left out).
- */
-function writeFramed(sink: ByteSink, t: Table, source: object): boolean {
-  for (let i = 0; i < t.own.length; i++) if ((t.own[i] as CompiledField).field.value(source as never) === undefined) return false;
-  const id = t.keyField?.field.value(source as never);
-  let frame = t.frames.get(id);
-  if (!frame || !fits(frame, t, source)) {
-    frame = frameOf(t, source);
-    if (t.frames.size >= MAX_FRAMES) t.frames.clear();
-    t.frames.set(id, frame);
+/** Writes the fields of `source` that have a value, a comma before each but the first (`after`: one came before). */
+function writeFields(sink: ByteSink, t: Table, source: object, after: boolean): void {
+  const { runs } = t;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r] as Run;
+    after = run.own ? writeEach(sink, run.fields, source, after) : writeRun(sink, run, source, after);
   }
-  for (let i = 0; i < t.own.length; i++) {
-    const f = t.own[i] as CompiledField;
-    sink.bytes(frame.pieces[i] as Buffer);
-    writeValue(sink, f, f.field.value(source as never));
-  }
-  sink.bytes(frame.pieces[t.own.length] as Buffer);
-  return true;
 }
 
-function fits(frame: Frame, t: Table, source: object): boolean {
-  for (let i = 0, at = 0; i < t.fields.length; i++) {
-    const { field } = t.fields[i] as CompiledField;
-    if (!field.own && field.value(source as never) !== frame.fixed[at++]) return false;
-  }
-  return true;
-}
-
-function frameOf(t: Table, source: object): Frame {
-  const fixed: unknown[] = [];
-  const pieces: Buffer[] = [];
-  let text = '{';
-  let first = true;
-  for (const f of t.fields) {
+/** Writes each field of `fields` that has a value; says whether a field has now been written. */
+function writeEach(sink: ByteSink, fields: CompiledField[], source: object, after: boolean): boolean {
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as CompiledField;
     const value = f.field.value(source as never);
-    if (!f.field.own) fixed.push(value);
     if (value === undefined) continue;
-    text += `${first ? '' : ','}${f.key.toString()}`;
-    first = false;
-    if (f.field.own) {
-      pieces.push(Buffer.from(text));
-      text = '';
-    } else text += JSON.stringify(reported(f.field.fields, value));
+    if (after) sink.byte(COMMA);
+    after = true;
+    sink.bytes(f.key);
+    writeValue(sink, f, value);
   }
-  pieces.push(Buffer.from(`${text}}`));
-  return { fixed, pieces };
+  return after;
+}
+
+/**
+ * A run of fields that are not the record's own: from cached bytes when every
+ * value is what it was when they were made (a frozen value is the same object;
+ * a value that is neither frozen nor a primitive is never cached).
+ */
+function writeRun(sink: ByteSink, run: Run, source: object, after: boolean): boolean {
+  const { fields, values } = run;
+  let object: object | undefined;
+  let text: string | undefined;
+  let cacheable = true;
+  for (let i = 0; i < fields.length; i++) {
+    const value = (fields[i] as CompiledField).field.value(source as never);
+    values[i] = value;
+    if (typeof value === 'object' && value !== null) {
+      if (!Object.isFrozen(value)) cacheable = false;
+      else object ??= value;
+    } else if (typeof value === 'string') text ??= value;
+  }
+  if (!cacheable || (object === undefined && text === undefined)) return writeEach(sink, fields, source, after);
+  const cached = object !== undefined ? run.byObject.get(object) : run.byText.get(text as string);
+  if (cached !== undefined && cached.after === after && sameValues(cached.values, values)) {
+    sink.bytes(cached.bytes);
+    return cached.wrote;
+  }
+  const seen = values.slice();
+  const mark = sink.length;
+  const wrote = writeEach(sink, fields, source, after);
+  const fresh: CachedRun = { values: seen, after, wrote, bytes: sink.copySince(mark) };
+  if (object !== undefined) run.byObject.set(object, fresh);
+  else {
+    if (run.byText.size >= MAX_TEXT_RUNS) run.byText.clear();
+    run.byText.set(text as string, fresh);
+  }
+  return wrote;
+}
+
+function sameValues(a: unknown[], b: unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Writes one NDJSON line: `{"line": n, ...toJsonReport(a)}` compactly, with a trailing newline. */
 export function writeJsonLine(sink: ByteSink, line: number, a: Assessment): void {
   sink.bytes(LINE);
   sink.number(line);
-  const fields = REPORT.fields;
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i] as CompiledField;
-    const value = f.field.value(a as never);
-    if (value === undefined) continue;
-    sink.byte(COMMA);
-    sink.bytes(f.key);
-    writeValue(sink, f, value);
-  }
+  writeFields(sink, REPORT, a, true);
   sink.bytes(END);
 }

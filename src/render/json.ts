@@ -11,9 +11,10 @@ export const JSON_SCHEMA_VERSION = 2;
  * One key of a JSON object and how to get its value from the source. A value
  * is written as JSON.stringify writes it; undefined leaves the key out.
  * `fields` reports an object value, or each item of an array value, by a
- * table of its own. `own` marks a value that is the record's own inside an
- * item otherwise fixed by the pack (a step's text with the client's name in
- * it): the batch encoder keeps the bytes around it.
+ * table of its own. `own` marks a value that is the record's own, not shared
+ * with other records (the client, the plan, a step's text with the client's
+ * name in it): the batch encoder writes it each time, and the fields between
+ * own values from bytes it keeps.
  */
 export interface Field<T> {
   key: string;
@@ -38,7 +39,7 @@ export const PACK_FIELDS: readonly Field<Assessment['pack']>[] = [same('id'), sa
 /** The documented, stable JSON shape (see README, "JSON output"). Keys are always in this order. */
 export const REPORT_FIELDS: readonly Field<Assessment>[] = [
   { key: 'schemaVersion', value: () => JSON_SCHEMA_VERSION },
-  same('client'),
+  same('client', { own: true }),
   same('verdict'),
   { key: 'verdictTitle', value: (_, verdictTitle) => verdictTitle },
   same('score'),
@@ -47,7 +48,7 @@ export const REPORT_FIELDS: readonly Field<Assessment>[] = [
   same('applicable'),
   same('hardStops'),
   same('reasons', { fields: REASON_FIELDS }),
-  same('steps', { fields: STEP_FIELDS }),
+  same('steps', { fields: STEP_FIELDS, own: true }),
   same('whatWouldChange', { fields: CHANGE_FIELDS }),
   same('recheckOn'),
   same('pack', { fields: PACK_FIELDS }),

@@ -94,6 +94,21 @@ describe('the batch encoder on assessments made by hand', () => {
     const copy = { ...a, whatWouldChange: [{ verdict: 'keep' as const, answers: { pays_late: 'never' as const } }] };
     expect(write(copy)).toBe(expectedLine(1, copy));
   });
+
+  it('values beside a shared one are written as they are now, not as they were beside it before', () => {
+    // The same frozen lists (as one answer pattern shares them) with other figures around them.
+    const variants: Assessment[] = [
+      a,
+      { ...a, score: a.score + 1 },
+      { ...a, verdict: 'keep', confidence: 0.5 },
+      { ...a, answered: 0, applicable: 99 },
+      { ...a, reasons: [...a.reasons] },
+      { ...a, recheckOn: '2030-01-01' },
+      { ...a, recheckOn: null, pack: { id: 'other', version: '1' } },
+      { ...a, client: 'Acme "2"' },
+    ];
+    for (const [i, variant] of [...variants, ...variants].entries()) expect(write(variant, i), `variant ${i % variants.length}`).toBe(expectedLine(i, variant));
+  });
 });
 
 it('a piece taken from the sink keeps its bytes while more is written', () => {
