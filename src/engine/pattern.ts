@@ -10,9 +10,10 @@ import { FREQ_LEVELS, type Question } from './types.js';
 const FREQ_CODE: Readonly<Record<string, number>> = Object.fromEntries(FREQ_LEVELS.map((level, i) => [level, 0x61 + i]));
 const [UNANSWERED, EXCLUDED, NOT_SURE, YES, NO, WHOLE, OTHER] = [0x5f, 0x2d, 0x3f, 0x79, 0x6e, 0x23, 0x7e];
 
-/** The bytes of a pattern being made, and views of their first n: memory used again for every pattern. */
+/** The bytes of a pattern being made, views of their first n, and marks for the slots that do not apply: memory used again for every pattern. */
 let scratch = new Uint8Array(256);
 let views: Uint8Array[] = [];
+let notApplying = new Uint8Array(64);
 const decoder = new TextDecoder('latin1');
 
 /**
@@ -30,6 +31,8 @@ export function patternOf(p: PreparedPack, answers: AnswerVector, excluded: Ques
     views = [];
   }
   const bytes = scratch;
+  if (notApplying.length < p.slots.size) notApplying = new Uint8Array(p.slots.size);
+  if (excluded) for (const question of excluded) notApplying[p.slots.get(question.id) as number] = 1;
   let n = 0;
   let rest = '';
   for (let i = 0; i < slots.length; i++) {
@@ -48,7 +51,7 @@ export function patternOf(p: PreparedPack, answers: AnswerVector, excluded: Ques
     } else {
       // A question that does not apply is not an unanswered one: it does not count as applicable.
       const code =
-        typeof v === 'string' ? FREQ_CODE[v] : v === undefined ? (excluded && excludes(p, excluded, slot) ? EXCLUDED : UNANSWERED) : v === null ? NOT_SURE : v ? YES : NO;
+        typeof v === 'string' ? FREQ_CODE[v] : v === undefined ? (notApplying[slot] ? EXCLUDED : UNANSWERED) : v === null ? NOT_SURE : v ? YES : NO;
       if (code !== undefined) {
         bytes[n++] = code;
         continue;
@@ -58,11 +61,7 @@ export function patternOf(p: PreparedPack, answers: AnswerVector, excluded: Ques
     bytes[n++] = OTHER;
     rest += `${i}:${JSON.stringify(v)};`;
   }
+  if (excluded) for (const question of excluded) notApplying[p.slots.get(question.id) as number] = 0;
   const pattern = decoder.decode((views[n] ??= bytes.subarray(0, n)));
   return rest ? `${pattern}|${rest}` : pattern;
-}
-
-function excludes(p: PreparedPack, excluded: Question[], slot: number): boolean {
-  for (const question of excluded) if (p.slots.get(question.id) === slot) return true;
-  return false;
 }

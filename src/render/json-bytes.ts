@@ -192,7 +192,18 @@ interface CompiledField {
   table?: Table;
   /** The bytes of frozen values not reported by `table`: arrays, and objects without a table. */
   shared: WeakMap<object, Buffer>;
+  /** For a list: the bytes of runs of frozen items as last written, by the run's first item. */
+  itemRuns: WeakMap<object, ItemRun[]>;
 }
+
+/** Frozen items in a row, and their bytes (comma-separated). */
+interface ItemRun {
+  items: unknown[];
+  bytes: Buffer;
+}
+
+/** Runs of items kept per first item, at most: the plans that start with a step differ in a few ways. */
+const MAX_ITEM_RUNS = 8;
 
 interface Table {
   source: readonly Field<never>[];
@@ -224,7 +235,7 @@ interface CachedRun {
 const MAX_TEXT_RUNS = 256;
 
 function compileField(field: Field<never>): CompiledField {
-  return { field, key: Buffer.from(`${JSON.stringify(field.key)}:`), table: field.fields && compileTable(field.fields), shared: new WeakMap() };
+  return { field, key: Buffer.from(`${JSON.stringify(field.key)}:`), table: field.fields && compileTable(field.fields), shared: new WeakMap(), itemRuns: new WeakMap() };
 }
 
 function compileTable(fields: readonly Field<never>[]): Table {
@@ -279,11 +290,48 @@ function writeList(sink: ByteSink, f: CompiledField, list: unknown[]): void {
   if (Object.isFrozen(list)) return sink.bytes(sharedBytes(f.shared, list, f.field.fields));
   const item = f.table ? f : PLAIN;
   sink.byte(0x5b);
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < list.length; ) {
     if (i) sink.byte(COMMA);
-    writeValue(sink, item, list[i]);
+    if (item.table && isFrozenObject(list[i])) i = writeFrozenItems(sink, item, list, i);
+    else writeValue(sink, item, list[i++]);
   }
   sink.byte(0x5d);
+}
+
+const isFrozenObject = (value: unknown): value is object => typeof value === 'object' && value !== null && Object.isFrozen(value);
+
+/**
+ * The frozen items of `list` from `from` on (a plan's steps without
+ * placeholders, in a row), as one run of bytes kept by its first item and
+ * used when the same items follow it. Returns where the run ends.
+ */
+function writeFrozenItems(sink: ByteSink, f: CompiledField, list: unknown[], from: number): number {
+  let to = from + 1;
+  while (to < list.length && isFrozenObject(list[to])) to++;
+  const first = list[from] as object;
+  let runs = f.itemRuns.get(first);
+  if (runs) {
+    for (const run of runs) {
+      if (run.items.length === to - from && sameItems(run.items, list, from)) {
+        sink.bytes(run.bytes);
+        return to;
+      }
+    }
+  }
+  const mark = sink.length;
+  for (let i = from; i < to; i++) {
+    if (i > from) sink.byte(COMMA);
+    writeObject(sink, f.table as Table, list[i] as object);
+  }
+  if (!runs) f.itemRuns.set(first, (runs = []));
+  if (runs.length >= MAX_ITEM_RUNS) runs.shift();
+  runs.push({ items: list.slice(from, to), bytes: sink.copySince(mark) });
+  return to;
+}
+
+function sameItems(items: unknown[], list: unknown[], from: number): boolean {
+  for (let i = 0; i < items.length; i++) if (items[i] !== list[from + i]) return false;
+  return true;
 }
 
 function writeObject(sink: ByteSink, t: Table, source: object): void {

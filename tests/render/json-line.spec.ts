@@ -77,6 +77,16 @@ describe('the batch encoder on assessments made by hand', () => {
     }
   });
 
+  it('a plan is written as it is now, whatever plans that started with the same steps held before', () => {
+    const [x, y, z] = ['x', 'y', 'z'].map((id) => Object.freeze<PlannedStep>({ id, phase: 'prepare', text: `Step ${id}`, sources: Object.freeze(['A']) }));
+    const own: PlannedStep = { id: 'own', phase: 'after', text: 'Thank Acme', sources: ['B'] };
+    const plans: PlannedStep[][] = [[x!, y!, z!], [x!, y!], [x!, z!], [x!, own, y!], [y!, x!], [x!], [x!, y!, z!, x!]];
+    for (const [i, steps] of [...plans, ...[...plans].reverse()].entries()) {
+      const planned = { ...a, steps };
+      expect(write(planned, i), `plan ${i}`).toBe(expectedLine(i, planned));
+    }
+  });
+
   it('writes any number as JSON.stringify does', () => {
     fc.assert(
       fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double(), fc.constantFrom(-0, 0.1 + 0.2, 1e21, 2 ** 53, -(2 ** 53) - 2)), (n) => {
