@@ -1,6 +1,6 @@
 import type { AnswerVector } from './conditions.js';
 import { kindOf, type AnswerWords, type Value } from './kinds/index.js';
-import { patternOf } from './pattern.js';
+import { PatternMemo } from './pattern.js';
 import { dropInapplicable, FIRE_NOW, round2, severityOf, vectorOf, type PreparedPack, type PreparedRule, type PreparedSignal, type Scored, type Severity } from './prepare.js';
 import { tally, type TallyListener } from './score.js';
 import { fillTemplate } from './template.js';
@@ -90,45 +90,37 @@ export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOpt
 const nothing = () => '';
 
 /**
- * Answer patterns remembered per pack and set of words, at most: past this
- * many the memo starts again, so memory stays bounded however varied the
- * records (a pattern is ~40 bytes, what it scores a few hundred).
- */
-const MAX_PATTERNS = 4096;
-
-/**
- * What the answers score, made once per answer pattern (see pattern.ts) and
- * shared, frozen: the reasons, the verdict and what would change it follow
- * from nothing else.
+ * What the answers score: the reasons, the verdict and what would change it
+ * follow from their pattern alone (see pattern.ts), so a pattern seen before
+ * is scored once and shared, frozen.
  */
 function scoredFor(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, words: AnswerWords): Scored {
-  let byPattern = p.scored.get(words);
-  if (!byPattern) p.scored.set(words, (byPattern = new Map()));
-  const pattern = patternOf(p, answers, excluded);
-  let scored = byPattern.get(pattern);
-  if (scored === undefined) {
-    scored = score(p, answers, excluded, words);
-    if (byPattern.size >= MAX_PATTERNS) byPattern.clear();
-    byPattern.set(pattern, scored);
-  }
+  let memo = p.scored.get(words);
+  if (!memo) p.scored.set(words, (memo = new PatternMemo()));
+  const found = memo.find(p, answers, excluded);
+  if (found) return found;
+  const scored = score(p, answers, excluded, words, memo.shouldRemember);
+  memo.remember(scored);
   return scored;
 }
 
-function score(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, words: AnswerWords): Scored {
+/** `share`: the result is to be shared between assessments, so frozen (the batch encoder keeps the bytes of what is frozen). */
+function score(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, words: AnswerWords, share: boolean): Scored {
   const found = new Findings(p, memoFor(p, words), words);
   const result = tally(p, answers, excluded, found);
   const { reasons, hardStops, held } = found;
   sortReasons(reasons);
-  return Object.freeze({
+  const scored: Scored = {
     verdict: result.verdict,
     score: result.score,
     confidence: result.confidence,
     answered: result.answered,
     applicable: result.applicable,
-    reasons: Object.freeze(reasons),
-    hardStops: Object.freeze(hardStops),
-    whatWouldChange: whatWouldChange(p, answers, excluded, result.verdict, held),
-  });
+    reasons: share ? Object.freeze(reasons) : reasons,
+    hardStops: share ? Object.freeze(hardStops) : hardStops,
+    whatWouldChange: whatWouldChange(p, answers, excluded, result.verdict, held, share),
+  };
+  return share ? Object.freeze(scored) : scored;
 }
 
 /** What the tally finds, as reasons, hard stops and the rules that hold: one object a record, no closures. */

@@ -4,6 +4,7 @@
 // pack; nothing here is cached behind the caller's back.
 import { answerVector, compileCondition, questionRefs, slotsOf, type AnswerVector, type Test } from './conditions.js';
 import { kindOf, type AnswerWords, type KindSpec, type Value } from './kinds/index.js';
+import type { PatternMemo } from './pattern.js';
 import { placeholders, fillTemplate } from './template.js';
 import { PHASES, VERDICTS, type Answers, type Pack, type PlannedStep, type Question, type Reason, type Rule, type Step, type Verdict, type VerdictChange } from './types.js';
 
@@ -105,11 +106,11 @@ export interface PreparedPack {
    */
   reasons: WeakMap<AnswerWords, (Map<Value, Reason> | undefined)[]>;
   /**
-   * Answer patterns scored so far, per set of answer words, by pattern (see
-   * pattern.ts): batch records repeat a few patterns, and each is scored once
-   * (evaluate.ts). Bounded there.
+   * What answer patterns scored, per set of answer words (see pattern.ts):
+   * batch records often repeat a few patterns, and each is then scored once
+   * (evaluate.ts). Bounded.
    */
-  scored: WeakMap<AnswerWords, Map<string, Scored>>;
+  scored: WeakMap<AnswerWords, PatternMemo<Scored>>;
   /** The slots a pattern is made of: signals' and those rules read, in slot order. */
   patternSlots: number[];
   ref: { id: string; version: string };

@@ -151,9 +151,9 @@ const NONE: readonly VerdictChange[] = Object.freeze([]);
 
 /**
  * `held`: the rules that hold as answered (the tally has just found them).
- * Frozen, as evaluate() shares it between the assessments of one answer pattern.
+ * `share`: frozen, as evaluate() shares it between assessments of one answer pattern.
  */
-export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity, held: PreparedRule[]): readonly VerdictChange[] {
+export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity, held: PreparedRule[], share = false): readonly VerdictChange[] {
   if (verdict !== FIX && verdict !== FIRE) return NONE;
   const search = new Search(p, answers, excluded, held);
   const changes: VerdictChange[] = [];
@@ -162,15 +162,19 @@ export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded
     if (!found) continue;
     // When the fewest changes to reach this verdict reach a better one, that one's entry says so.
     if (search.verdict(found.set, found.indexes) !== target) continue;
-    // The set is in candidate order, which is asking order.
-    const entry: Record<string, Value> = {};
+    // The set is in candidate order, which is asking order. Without a prototype, as
+    // answers from outside are kept: and each set of ids would otherwise make V8 a
+    // new hidden class, which lives in the old generation (varied records make many).
+    const entry: Record<string, Value> = Object.create(null);
     found.set.forEach((c, i) => {
       const { signal } = search.candidates[c] as Candidate;
       entry[signal.question.id] = signal.values[found.indexes[i] as number] as Value;
     });
-    changes.push(Object.freeze({ verdict: VERDICTS[target] as VerdictChange['verdict'], answers: Object.freeze(entry) }));
+    const change: VerdictChange = { verdict: VERDICTS[target] as VerdictChange['verdict'], answers: share ? Object.freeze(entry) : entry };
+    changes.push(share ? Object.freeze(change) : change);
   }
-  return changes.length ? Object.freeze(changes) : NONE;
+  if (!changes.length) return NONE;
+  return share ? Object.freeze(changes) : changes;
 }
 
 /** Where a value sits among the signal's values: for a number, the band it falls in. */

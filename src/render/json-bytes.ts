@@ -39,6 +39,16 @@ export function mayNeedEscapes(bytes: Uint8Array, words: Uint32Array, from: numb
   return false;
 }
 
+/**
+ * Bytes to keep, in memory of their own: Buffer.from() takes small ones from
+ * an 8 KiB pool, and one kept slice keeps its whole pool alive.
+ */
+function kept(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
 /** Numbers other than whole ones (a confidence, points) seen so far, as JSON bytes: a run has a few hundred. */
 const fractions = new Map<number, Buffer>();
 const MAX_FRACTIONS = 1024;
@@ -47,7 +57,7 @@ function fractionBytes(n: number): Buffer {
   let bytes = fractions.get(n);
   if (bytes === undefined) {
     if (fractions.size >= MAX_FRACTIONS) fractions.clear();
-    fractions.set(n, (bytes = Buffer.from(JSON.stringify(n))));
+    fractions.set(n, (bytes = kept(JSON.stringify(n))));
   }
   return bytes;
 }
@@ -158,9 +168,11 @@ export class ByteSink {
     this.end = 0;
   }
 
-  /** A copy of what was written since `length` was `mark`. */
+  /** A copy, to keep, of what was written since `length` was `mark` (in memory of its own: see kept()). */
   copySince(mark: number): Buffer {
-    return Buffer.from(this.buffer.subarray(this.start + mark, this.end));
+    const bytes = Buffer.allocUnsafeSlow(this.end - this.start - mark);
+    this.buffer.copy(bytes, 0, this.start + mark, this.end);
+    return bytes;
   }
 
   /** Makes room for `n` more bytes: a new buffer, with what is not yet taken moved over. */
@@ -202,7 +214,11 @@ interface ItemRun {
   bytes: Buffer;
 }
 
-/** Runs of items kept per first item, at most: the plans that start with a step differ in a few ways. */
+/**
+ * Runs of items kept per first item, at most: the plans that start with a
+ * step differ in a few ways. The first ones seen are kept, none replaced:
+ * records whose plans all differ would otherwise make and drop bytes each time.
+ */
 const MAX_ITEM_RUNS = 8;
 
 interface Table {
@@ -235,7 +251,7 @@ interface CachedRun {
 const MAX_TEXT_RUNS = 256;
 
 function compileField(field: Field<never>): CompiledField {
-  return { field, key: Buffer.from(`${JSON.stringify(field.key)}:`), table: field.fields && compileTable(field.fields), shared: new WeakMap(), itemRuns: new WeakMap() };
+  return { field, key: kept(`${JSON.stringify(field.key)}:`), table: field.fields && compileTable(field.fields), shared: new WeakMap(), itemRuns: new WeakMap() };
 }
 
 function compileTable(fields: readonly Field<never>[]): Table {
@@ -264,7 +280,7 @@ const END = Buffer.from('}\n');
 /** The bytes of a frozen value as reported by `fields` (see Field.fields), made on first use. */
 function sharedBytes(cache: WeakMap<object, Buffer>, value: object, fields: readonly Field<never>[] | undefined): Buffer {
   let bytes = cache.get(value);
-  if (bytes === undefined) cache.set(value, (bytes = Buffer.from(JSON.stringify(reported(fields, value)))));
+  if (bytes === undefined) cache.set(value, (bytes = kept(JSON.stringify(reported(fields, value)))));
   return bytes;
 }
 
@@ -324,8 +340,7 @@ function writeFrozenItems(sink: ByteSink, f: CompiledField, list: unknown[], fro
     writeObject(sink, f.table as Table, list[i] as object);
   }
   if (!runs) f.itemRuns.set(first, (runs = []));
-  if (runs.length >= MAX_ITEM_RUNS) runs.shift();
-  runs.push({ items: list.slice(from, to), bytes: sink.copySince(mark) });
+  if (runs.length < MAX_ITEM_RUNS) runs.push({ items: list.slice(from, to), bytes: sink.copySince(mark) });
   return to;
 }
 
