@@ -214,7 +214,7 @@ function fewestChanges(search: Search, target: Severity): { set: number[]; index
   // The others, the answers that give most points first. Rules only add points,
   // so the signals left as they are must give fewer than the target's band
   // allows: taking the largest away first gives a lower bound on how many must change.
-  others.sort((a, b) => (candidates[b] as Candidate).points - (candidates[a] as Candidate).points);
+  sortBy(others, (c) => -(candidates[c] as Candidate).points);
   const pointsOf = others.map((i) => (candidates[i] as Candidate).points);
   let total = 0;
   for (const x of pointsOf) total += x;
@@ -229,7 +229,7 @@ function fewestChanges(search: Search, target: Severity): { set: number[]; index
     heavySubsets(pointsOf, k, need, (chosen) => {
       const set = forced.slice();
       for (const j of chosen) set.push(others[j] as number);
-      if (chosen.length) set.sort((a, b) => a - b);
+      if (chosen.length) sortBy(set, (c) => c);
       const rest = search.rest(set);
       if (search.atBest(set, rest, target) > target) return false;
       const least = leastMoves(search, set, rest, target, best ? best.moves - 1 : Infinity);
@@ -324,4 +324,23 @@ function heavySubsets(weights: number[], k: number, need: number, visit: (chosen
     return false;
   };
   extend(0, 0);
+}
+
+/**
+ * Sorts a short list in place by a key, smallest first, keeping the order of
+ * equal keys (as Array.prototype.sort does), by insertion: the search sorts
+ * lists of a few items thousands of times, and Array.prototype.sort copies
+ * each one first.
+ */
+function sortBy(list: number[], key: (item: number) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as number;
+    const k = key(item);
+    let j = i - 1;
+    while (j >= 0 && key(list[j] as number) > k) {
+      list[j + 1] = list[j] as number;
+      j -= 1;
+    }
+    list[j + 1] = item;
+  }
 }
