@@ -60,7 +60,7 @@ export async function* ndjsonLines(stream: NodeJS.ReadableStream, read: ReadOpti
   let skipping = false;
   let next = 1;
   const line = (text: string): string | TooLong => (text.length > max ? TOO_LONG : text.endsWith('\r') ? text.slice(0, -1) : text);
-  for await (const chunk of decodeText(stream as AsyncIterable<Uint8Array | string>, { source: read.source ?? 'stdin', encoding: read.encoding, m })) {
+  for await (const chunk of decodeText(inPieces(stream as AsyncIterable<Uint8Array | string>), { source: read.source ?? 'stdin', encoding: read.encoding, m })) {
     const lines: (string | TooLong)[] = [];
     let start = 0;
     for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
@@ -86,6 +86,25 @@ export async function* ndjsonLines(stream: NodeJS.ReadableStream, read: ReadOpti
 }
 
 const TOO_LONG: TooLong = Object.freeze({ tooLong: true });
+
+/**
+ * Input bytes are decoded this many at a time. The text of a piece stays alive
+ * while its records are scored, so each young-generation collection in that
+ * time copies it, and V8 grows its young generation by what has survived:
+ * with 64 KiB reads decoded whole (~75 KB surviving each collection) it grew
+ * to 16 MiB semi-spaces within 1,000,000 records, 30 MiB more at the peak
+ * than for 100,000. With 1 KiB, ~4 KB survive, and it stays at 4 MiB; the
+ * extra steps cost ~4% of batch time.
+ */
+const PIECE = 1024;
+
+/** The chunks of a stream, each cut into pieces of at most PIECE bytes (views, not copies). */
+async function* inPieces(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
+  for await (const chunk of chunks) {
+    if (typeof chunk === 'string' || chunk.length <= PIECE) yield chunk;
+    else for (let at = 0; at < chunk.length; at += PIECE) yield chunk.subarray(at, at + PIECE);
+  }
+}
 
 /** NDJSON records one at a time, with their line numbers; blank lines are skipped. */
 export async function* ndjsonRecords(stream: NodeJS.ReadableStream, p: PreparedPack, m: Messages = en, read: ReadOptions = {}): AsyncGenerator<InputRecord> {

@@ -147,13 +147,14 @@ function streamedOutput(io: Io, sink: ByteSink): { spill(): void; written(): Pro
   // A write that failed (disk full) from setImmediate, where nothing could catch it: thrown at the next wait.
   let failed: { error: unknown } | undefined;
   const send = () => {
-    scheduled = false;
     if (!sink.length) return;
     // writeBytes keeps nothing of the piece once it returns: its memory is free again.
     draining = io.writeBytes(sink.take()) ?? draining;
     sink.reuse();
   };
   const sendLater = () => {
+    // Cleared here, not by every send: a spill between would schedule one more.
+    scheduled = false;
     try {
       send();
     } catch (error) {

@@ -1,8 +1,9 @@
 import { en } from '../i18n/en.js';
 import type { AnswerVector } from './conditions.js';
 import { kindOf, type AnswerWords, type Value } from './kinds/index.js';
-import { dropInapplicable, FIRE_NOW, round2, severityOf, vectorOf, type PreparedPack, type PreparedSignal, type Severity } from './prepare.js';
-import { tally } from './score.js';
+import { PatternMemo } from './pattern.js';
+import { dropInapplicable, FIRE_NOW, round2, severityOf, vectorOf, type PreparedPack, type PreparedRule, type PreparedSignal, type Scored, type Severity } from './prepare.js';
+import { tally, type TallyListener } from './score.js';
 import { fillTemplate } from './template.js';
 import { VERDICTS, type AnswerSet, type AnswerValue, type Answers, type Assessment, type PlannedStep, type Question, type Reason } from './types.js';
 import { whatWouldChange } from './what-would-change.js';
@@ -67,40 +68,24 @@ export function effectiveAnswers(p: PreparedPack, answers: Answers): { applicabl
  */
 export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOptions = {}): Assessment {
   const words = options.words ?? ENGLISH_WORDS;
-  const memo = memoFor(p, words);
   const answers = vectorOf(p, input.answers);
   const excluded = dropInapplicable(p, answers);
-
-  const reasons: Reason[] = [];
-  const hardStops: string[] = [];
-  const held: PreparedPack['rules'] = [];
-  const result = tally(p, answers, excluded, {
-    signal(index, signal, value, points, floor) {
-      if (floor === FIRE_NOW) hardStops.push(signal.question.id);
-      reasons.push(signalReason(memo, index, signal, value, points, floor, words));
-    },
-    rule(index) {
-      const rule = p.rules[index] as PreparedPack['rules'][number];
-      held.push(rule);
-      if (rule.floor === FIRE_NOW) hardStops.push(rule.rule.id);
-      reasons.push(rule.reason);
-    },
-  });
-  sortReasons(reasons);
+  const result = scoredFor(p, answers, excluded, words);
   const verdict = VERDICTS[result.verdict] as Assessment['verdict'];
 
   const recheckOn = verdict === 'fix' && options.today ? addDays(options.today, p.pack.scoring.recheckDays) : null;
   let values: ((name: string) => string | undefined) | undefined;
   const steps: PlannedStep[] = [];
   // Nothing answered is no verdict to act on: no plan either.
-  for (const { step, applies, planned } of result.answered > 0 ? p.stepsFor(verdict) : []) {
+  for (const prepared of result.answered > 0 ? p.stepsFor(verdict) : []) {
+    const { step, applies, planned } = prepared;
     if (applies && !applies(answers)) continue;
     if (planned) {
       steps.push(planned);
       continue;
     }
     values ??= templateValues(p.byId, (id) => answerTo(p, answers, id), input.client, recheckOn, options.today, words, options.letter);
-    steps.push({ id: step.id, phase: step.phase, text: fillTemplate(step.text, values, nothing), sources: step.sources });
+    steps.push({ id: step.id, phase: step.phase, text: fillTemplate(step.text, values, nothing), sources: prepared.sources });
   }
 
   return {
@@ -110,16 +95,75 @@ export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOpt
     confidence: result.confidence,
     answered: result.answered,
     applicable: result.applicable,
-    hardStops,
-    reasons,
+    hardStops: result.hardStops,
+    reasons: result.reasons,
     steps,
-    whatWouldChange: whatWouldChange(p, answers, excluded, result.verdict, held),
+    whatWouldChange: result.whatWouldChange,
     recheckOn,
     pack: p.ref,
   };
 }
 
 const nothing = () => '';
+
+/**
+ * What the answers score: the reasons, the verdict and what would change it
+ * follow from their pattern alone (see pattern.ts), so a pattern seen before
+ * is scored once and shared, frozen.
+ */
+function scoredFor(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, words: AnswerWords): Scored {
+  let memo = p.scored.get(words);
+  if (!memo) p.scored.set(words, (memo = new PatternMemo()));
+  const found = memo.find(p, answers, excluded);
+  if (found) return found;
+  const scored = score(p, answers, excluded, words, memo.shouldRemember);
+  memo.remember(scored);
+  return scored;
+}
+
+/** `share`: the result is to be shared between assessments, so frozen (the batch encoder keeps the bytes of what is frozen). */
+function score(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, words: AnswerWords, share: boolean): Scored {
+  const found = new Findings(p, memoFor(p, words), words);
+  const result = tally(p, answers, excluded, found);
+  const { reasons, hardStops, held } = found;
+  sortReasons(reasons);
+  const scored: Scored = {
+    verdict: result.verdict,
+    score: result.score,
+    confidence: result.confidence,
+    answered: result.answered,
+    applicable: result.applicable,
+    reasons: share ? Object.freeze(reasons) : reasons,
+    hardStops: share ? Object.freeze(hardStops) : hardStops,
+    whatWouldChange: whatWouldChange(p, answers, excluded, result.verdict, held, share),
+  };
+  return share ? Object.freeze(scored) : scored;
+}
+
+/** What the tally finds, as reasons, hard stops and the rules that hold: one object a record, no closures. */
+class Findings implements TallyListener {
+  readonly reasons: Reason[] = [];
+  readonly hardStops: string[] = [];
+  readonly held: PreparedRule[] = [];
+
+  constructor(
+    private readonly p: PreparedPack,
+    private readonly memo: (Map<Value, Reason> | undefined)[],
+    private readonly words: AnswerWords,
+  ) {}
+
+  signal(index: number, signal: PreparedSignal, value: Value, points: number, floor: Severity): void {
+    if (floor === FIRE_NOW) this.hardStops.push(signal.question.id);
+    this.reasons.push(signalReason(this.memo, index, signal, value, points, floor, this.words));
+  }
+
+  rule(index: number): void {
+    const rule = this.p.rules[index] as PreparedRule;
+    this.held.push(rule);
+    if (rule.floor === FIRE_NOW) this.hardStops.push(rule.rule.id);
+    this.reasons.push(rule.reason);
+  }
+}
 
 /** The answer in the vector to the question with this id; undefined for no such question. */
 function answerTo(p: PreparedPack, answers: AnswerVector, id: string): AnswerValue | undefined {
@@ -164,15 +208,16 @@ function signalReason(memo: (Map<Value, Reason> | undefined)[], index: number, s
   let reason = byValue.get(value);
   if (!reason) {
     const { question } = signal;
-    reason = Object.freeze({
+    reason = {
       id: question.id,
       type: 'signal',
       points: round2(points),
       floor: floor > 0 ? (VERDICTS[floor] as Reason['floor']) : null,
       text: `${question.label}: ${signal.kind.display(question, value, words)}`,
-      sources: question.sources,
-    });
-    if (byValue.size < MAX_MEMO_PER_QUESTION) byValue.set(value, reason);
+      sources: signal.sources,
+    };
+    // Frozen when shared, and only then: the batch encoder keeps the bytes of what is frozen.
+    if (byValue.size < MAX_MEMO_PER_QUESTION) byValue.set(value, Object.freeze(reason));
   }
   return reason;
 }
@@ -182,6 +227,15 @@ export function workingDayFrom(isoDate: string | null): string | null {
   if (isoDate === null) return null;
   const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
   return day === 6 ? addDays(isoDate, 2) : day === 0 ? addDays(isoDate, 1) : isoDate;
+}
+
+/**
+ * A name as it goes inside sentences: line breaks and tabs in it (from a CRM
+ * field) read as spaces. Most names have none, and are used as they are.
+ */
+function inSentence(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  return (/\s\s|[^\S ]/.test(name) ? name.replace(/\s+/g, ' ') : name).trim();
 }
 
 
@@ -202,12 +256,11 @@ export function templateValues(
   // Looked up on demand: a plan uses a handful of placeholders, not every answer.
   // `answers` holds no answer to a question that does not apply (see effectiveAnswers).
   const answer = typeof answers === 'function' ? answers : (id: string) => answers[id];
-  // A name goes inside sentences: line breaks and tabs in it (from a CRM field) read as spaces.
-  const named = client?.replace(/\s+/g, ' ').trim() || words.theClient;
+  let named: string | undefined;
   return (name) => {
     switch (name) {
       case 'client':
-        return named;
+        return (named ??= inSentence(client) || words.theClient);
       case 'recheckOn':
         return recheckOn === null ? undefined : letter ? letter.date(recheckOn) : recheckOn;
       case 'lastDay': {
@@ -235,7 +288,8 @@ export function templateValues(
   };
 }
 
-const sums = new Map<string, string | null>();
+/** Sums worked out so far, by date, then days; bounded (a run asks the same few). */
+const sums = new Map<string, Map<number, string | null>>();
 
 /**
  * `isoDate` plus `days`, as an ISO date; null for a date that does not parse.
@@ -243,13 +297,17 @@ const sums = new Map<string, string | null>();
  * a notice) for every record, and date parsing is not cheap.
  */
 export function addDays(isoDate: string, days: number): string | null {
-  const key = `${isoDate}+${days}`;
-  let result = sums.get(key);
+  let byDays = sums.get(isoDate);
+  if (byDays === undefined) {
+    if (sums.size >= 64) sums.clear();
+    sums.set(isoDate, (byDays = new Map()));
+  }
+  let result = byDays.get(days);
   if (result === undefined) {
     const time = Date.parse(`${isoDate}T00:00:00Z`);
     result = Number.isNaN(time) ? null : new Date(time + days * 86_400_000).toISOString().slice(0, 10);
-    if (sums.size >= 1024) sums.clear();
-    sums.set(key, result);
+    if (byDays.size >= 1024) byDays.clear();
+    byDays.set(days, result);
   }
   return result;
 }

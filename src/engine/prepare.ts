@@ -4,9 +4,10 @@
 // pack; nothing here is cached behind the caller's back.
 import { answerVector, compileCondition, slotsOf, type AnswerVector, type Test } from './conditions.js';
 import { kindOf, type AnswerWords, type KindSpec, type Value } from './kinds/index.js';
-import { isSignal, questionOrder } from './pack-facts.js';
+import { isSignal, questionOrder, questionRefs } from './pack-facts.js';
+import type { PatternMemo } from './pattern.js';
 import { placeholders, fillTemplate } from './template.js';
-import { PHASES, VERDICTS, type Answers, type Pack, type PlannedStep, type Question, type Reason, type Rule, type Step, type Verdict } from './types.js';
+import { PHASES, VERDICTS, type Answers, type Pack, type PlannedStep, type Question, type Reason, type Rule, type Step, type Verdict, type VerdictChange } from './types.js';
 
 export { isSignal, questionOrder };
 
@@ -33,6 +34,8 @@ export interface Worth {
 
 export interface PreparedSignal {
   question: Question;
+  /** The question's sources, frozen, for its reasons. */
+  sources: readonly string[];
   kind: KindSpec;
   slot: number;
   conditional: boolean;
@@ -47,14 +50,30 @@ export interface PreparedSignal {
 export interface PreparedRule {
   rule: Rule;
   holds: Test;
+  /** The slots of the questions its condition reads. */
+  reads: number[];
   /** Its points in hundredths (see Worth). */
   cents: number;
   floor: Severity;
   reason: Reason;
 }
 
+/** What an answer pattern scores: everything in an assessment but the plan, the client and the dates. Frozen, shared. */
+export interface Scored {
+  verdict: Severity;
+  score: number;
+  confidence: number;
+  answered: number;
+  applicable: number;
+  reasons: readonly Reason[];
+  hardStops: readonly string[];
+  whatWouldChange: readonly VerdictChange[];
+}
+
 export interface PreparedStep {
   step: Step;
+  /** The step's sources, frozen: what the engine shares is frozen all the way down (render/json-bytes.ts keeps its bytes). */
+  sources: readonly string[];
   applies?: Test;
   /** The step as planned, made once, when its text has no placeholders. */
   planned?: PlannedStep;
@@ -89,6 +108,14 @@ export interface PreparedPack {
    * (render/json-bytes.ts caches their bytes by object).
    */
   reasons: WeakMap<AnswerWords, (Map<Value, Reason> | undefined)[]>;
+  /**
+   * What answer patterns scored, per set of answer words (see pattern.ts):
+   * batch records often repeat a few patterns, and each is then scored once
+   * (evaluate.ts). Bounded.
+   */
+  scored: WeakMap<AnswerWords, PatternMemo<Scored>>;
+  /** The slots a pattern is made of: signals' and those rules read, in slot order. */
+  patternSlots: number[];
   ref: { id: string; version: string };
 }
 
@@ -132,40 +159,55 @@ export function prepare(pack: Pack): PreparedPack {
     .map((step, i) => ({ step, i }))
     .sort((a, b) => PHASES.indexOf(a.step.phase) - PHASES.indexOf(b.step.phase) || a.i - b.i)
     .map(({ step }) => step);
-  const prepareStep = (step: Step): PreparedStep => ({
-    step,
-    ...(step.when ? { applies: test(step.when) } : {}),
-    ...(placeholders(step.text).length > 0
-      ? {}
-      : { planned: Object.freeze({ id: step.id, phase: step.phase, text: fillTemplate(step.text, () => undefined, () => ''), sources: step.sources }) }),
-  });
+  const prepareStep = (step: Step): PreparedStep => {
+    const sources = Object.freeze([...step.sources]);
+    return {
+      step,
+      sources,
+      ...(step.when ? { applies: test(step.when) } : {}),
+      ...(placeholders(step.text).length > 0
+        ? {}
+        : { planned: Object.freeze({ id: step.id, phase: step.phase, text: fillTemplate(step.text, () => undefined, () => ''), sources }) }),
+    };
+  };
   const byVerdict = new Map<Verdict, PreparedStep[]>();
   const stepsFor = (verdict: Verdict) => {
     let steps = byVerdict.get(verdict);
     if (!steps) byVerdict.set(verdict, (steps = ordered.filter((step) => step.verdicts.includes(verdict)).map(prepareStep)));
     return steps;
   };
+  const signals = order.filter(isSignal).map((question) => prepareSignal(question, slot(question)));
+  const rules = pack.rules.map((rule): PreparedRule => {
+    const floor = rule.floor ? severityOf(rule.floor) : KEEP;
+    const reads = new Set<number>();
+    for (const ref of questionRefs(rule.when)) {
+      const at = slots.get(ref.id);
+      if (at !== undefined) reads.add(at);
+    }
+    return {
+      rule,
+      holds: test(rule.when),
+      reads: [...reads].sort((a, b) => a - b),
+      cents: Math.round(rule.points * 100),
+      floor,
+      reason: Object.freeze({ id: rule.id, type: 'rule', points: round2(rule.points), floor: rule.floor ?? null, text: rule.text, sources: Object.freeze([...rule.sources]) }),
+    };
+  });
+  const patternSlots = new Set([...signals.map((s) => s.slot), ...rules.flatMap((r) => r.reads)]);
   return {
     pack,
     order,
     byId,
     slots,
     conditional: order.filter((q) => q.askIf !== undefined).map((question) => ({ question, slot: slot(question), applies: test(question.askIf as NonNullable<Question['askIf']>) })),
-    signals: order.filter(isSignal).map((question) => prepareSignal(question, slot(question))),
-    rules: pack.rules.map((rule) => {
-      const floor = rule.floor ? severityOf(rule.floor) : KEEP;
-      return {
-        rule,
-        holds: test(rule.when),
-        cents: Math.round(rule.points * 100),
-        floor,
-        reason: Object.freeze({ id: rule.id, type: 'rule', points: round2(rule.points), floor: rule.floor ?? null, text: rule.text, sources: rule.sources }),
-      };
-    }),
+    signals,
+    rules,
     bands: [...pack.scoring.bands].sort((a, b) => a.from - b.from).map((band) => ({ ...band, severity: severityOf(band.verdict) })),
     stepsFor,
     test,
     reasons: new WeakMap(),
+    scored: new WeakMap(),
+    patternSlots: [...patternSlots].sort((a, b) => a - b),
     ref: Object.freeze({ id: pack.id, version: pack.version }),
   };
 }
@@ -182,6 +224,7 @@ function prepareSignal(question: Question, slot: number): PreparedSignal {
   const known = question.kind === 'number' ? undefined : new Map(values.map((v, i) => [v, judged[i] as Worth]));
   return {
     question,
+    sources: Object.freeze([...question.sources]),
     kind,
     slot,
     conditional: question.askIf !== undefined,
@@ -208,7 +251,9 @@ export function dropInapplicable(p: PreparedPack, answers: AnswerVector): Questi
   let excluded: Question[] | undefined;
   for (const { question, slot, applies } of p.conditional) {
     if (applies(answers)) continue;
-    (excluded ??= []).push(question);
+    // Made with its one item: an empty array grows to room for 17 at its first push.
+    if (excluded) excluded.push(question);
+    else excluded = [question];
     answers[slot] = undefined;
   }
   return excluded;

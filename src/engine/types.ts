@@ -53,7 +53,7 @@ export interface Reason {
   /** The least verdict this reason brings on its own; null when it only adds points. `fire-now` is a hard stop. */
   floor: Verdict | null;
   text: string;
-  sources: string[];
+  sources: readonly string[];
 }
 
 /** A better verdict, and the fewest answer changes that reach it. */
@@ -66,7 +66,7 @@ export interface PlannedStep {
   id: string;
   phase: Phase;
   text: string;
-  sources: string[];
+  sources: readonly string[];
 }
 
 export interface ScriptOutput {
@@ -83,11 +83,12 @@ export interface Assessment {
   confidence: number;
   answered: number;
   applicable: number;
-  hardStops: string[];
-  reasons: Reason[];
+  /** Read-only, as the lists below: the engine shares them between assessments of the same answers. */
+  hardStops: readonly string[];
+  reasons: readonly Reason[];
   steps: PlannedStep[];
   /** For fix and fire: each better verdict within reach, nearest first. Empty otherwise. */
-  whatWouldChange: VerdictChange[];
+  whatWouldChange: readonly VerdictChange[];
   recheckOn: string | null;
   pack: { id: string; version: string };
 }

@@ -13,6 +13,8 @@
 // Batch scoring runs this for every fix and fire, so a trial is a few
 // additions and the pack's rules, not a whole tally (each value's points and
 // floor are known from prepare()), and the search allocates next to nothing.
+// Signals that every set must hold (a floor, or a rule that holds unless they
+// change) are found first, so that the sets without them are never tried.
 import type { AnswerVector } from './conditions.js';
 import type { Value } from './kinds/index.js';
 import { FIRE, FIX, KEEP, type PreparedPack, type PreparedRule, type PreparedSignal, type Severity } from './prepare.js';
@@ -44,6 +46,8 @@ interface Candidate {
   at: number;
   points: number;
   floor: Severity;
+  /** Whether a rule that holds reads it: then leaving it as it is may keep that rule holding. */
+  readByRule: boolean;
 }
 
 /** The state of one search: the answers (changed in place for a trial and put back), and what does not move. */
@@ -75,7 +79,7 @@ class Search {
       const worth = signal.worth(value);
       this.points += worth.cents;
       const at = indexIn(signal, value);
-      if (at > 0) this.candidates.push({ signal, value, at, points: worth.cents, floor: worth.floor });
+      if (at > 0) this.candidates.push({ signal, value, at, points: worth.cents, floor: worth.floor, readByRule: held.some((rule) => rule.reads.includes(signal.slot)) });
       else this.floor = Math.max(this.floor, worth.floor);
     }
     this.zeros = new Int32Array(this.candidates.length);
@@ -143,9 +147,14 @@ class Search {
   }
 }
 
-/** `held`: the rules that hold as answered (the tally has just found them). */
-export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity, held: PreparedRule[]): VerdictChange[] {
-  if (verdict !== FIX && verdict !== FIRE) return [];
+const NONE: readonly VerdictChange[] = Object.freeze([]);
+
+/**
+ * `held`: the rules that hold as answered (the tally has just found them).
+ * `share`: frozen, as evaluate() shares it between assessments of one answer pattern.
+ */
+export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded: Question[] | undefined, verdict: Severity, held: PreparedRule[], share = false): readonly VerdictChange[] {
+  if (verdict !== FIX && verdict !== FIRE) return NONE;
   const search = new Search(p, answers, excluded, held);
   const changes: VerdictChange[] = [];
   for (let target = verdict - 1; target >= KEEP; target--) {
@@ -153,15 +162,19 @@ export function whatWouldChange(p: PreparedPack, answers: AnswerVector, excluded
     if (!found) continue;
     // When the fewest changes to reach this verdict reach a better one, that one's entry says so.
     if (search.verdict(found.set, found.indexes) !== target) continue;
-    // The set is in candidate order, which is asking order.
-    const entry: Record<string, Value> = {};
+    // The set is in candidate order, which is asking order. Without a prototype, as
+    // answers from outside are kept: and each set of ids would otherwise make V8 a
+    // new hidden class, which lives in the old generation (varied records make many).
+    const entry: Record<string, Value> = Object.create(null);
     found.set.forEach((c, i) => {
       const { signal } = search.candidates[c] as Candidate;
       entry[signal.question.id] = signal.values[found.indexes[i] as number] as Value;
     });
-    changes.push({ verdict: VERDICTS[target] as VerdictChange['verdict'], answers: entry });
+    const change: VerdictChange = { verdict: VERDICTS[target] as VerdictChange['verdict'], answers: share ? Object.freeze(entry) : entry };
+    changes.push(share ? Object.freeze(change) : change);
   }
-  return changes;
+  if (!changes.length) return NONE;
+  return share ? Object.freeze(changes) : changes;
 }
 
 /** Where a value sits among the signal's values: for a number, the band it falls in. */
@@ -178,18 +191,30 @@ function fewestChanges(search: Search, target: Severity): { set: number[]; index
   const { candidates } = search;
   const n = candidates.length;
   const all: number[] = [];
+  for (let i = 0; i < n; i++) all.push(i);
+  if (search.atBest(all) > target) return undefined;
+  // A signal whose answer alone brings a floor above the target must change; so
+  // must one without which even all the others at their best stay above it (a
+  // rule that holds unless it changes). Every set that reaches the target holds
+  // these: the sets without them, which cannot, are never built, and the sets
+  // with them come in the same order as before.
   const forced: number[] = [];
   const others: number[] = [];
+  const allBut: number[] = [];
   for (let i = 0; i < n; i++) {
-    all.push(i);
-    // A signal whose answer alone brings a floor above the target must change.
-    ((candidates[i] as Candidate).floor > target ? forced : others).push(i);
+    const cand = candidates[i] as Candidate;
+    let must = cand.floor > target;
+    if (!must && cand.readByRule) {
+      allBut.length = 0;
+      for (let j = 0; j < n; j++) if (j !== i) allBut.push(j);
+      must = search.atBest(allBut, undefined, target) > target;
+    }
+    (must ? forced : others).push(i);
   }
-  if (search.atBest(all) > target) return undefined;
   // The others, the answers that give most points first. Rules only add points,
   // so the signals left as they are must give fewer than the target's band
   // allows: taking the largest away first gives a lower bound on how many must change.
-  others.sort((a, b) => (candidates[b] as Candidate).points - (candidates[a] as Candidate).points);
+  sortBy(others, (c) => -(candidates[c] as Candidate).points);
   const pointsOf = others.map((i) => (candidates[i] as Candidate).points);
   let total = 0;
   for (const x of pointsOf) total += x;
@@ -204,11 +229,11 @@ function fewestChanges(search: Search, target: Severity): { set: number[]; index
     heavySubsets(pointsOf, k, need, (chosen) => {
       const set = forced.slice();
       for (const j of chosen) set.push(others[j] as number);
-      if (chosen.length) set.sort((a, b) => a - b);
+      if (chosen.length) sortBy(set, (c) => c);
       const rest = search.rest(set);
       if (search.atBest(set, rest, target) > target) return false;
       const least = leastMoves(search, set, rest, target, best ? best.moves - 1 : Infinity);
-      if (least && (!best || least.moves < best.moves)) best = { ...least, set };
+      if (least && (!best || least.moves < best.moves)) best = { moves: least.moves, indexes: least.indexes, set };
       // Each answer moves at least one step: a set that moves no more cannot be beaten.
       return (best !== undefined && best.moves === set.length) || ++compared >= MAX_SETS_COMPARED;
     });
@@ -299,4 +324,23 @@ function heavySubsets(weights: number[], k: number, need: number, visit: (chosen
     return false;
   };
   extend(0, 0);
+}
+
+/**
+ * Sorts a short list in place by a key, smallest first, keeping the order of
+ * equal keys (as Array.prototype.sort does), by insertion: the search sorts
+ * lists of a few items thousands of times, and Array.prototype.sort copies
+ * each one first.
+ */
+function sortBy(list: number[], key: (item: number) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as number;
+    const k = key(item);
+    let j = i - 1;
+    while (j >= 0 && key(list[j] as number) > k) {
+      list[j + 1] = list[j] as number;
+      j -= 1;
+    }
+    list[j + 1] = item;
+  }
 }

@@ -7,8 +7,8 @@
 // that repeat are encoded once and copied as bytes; only what is the record's
 // own (line, client, figures, texts with its answers in them) is encoded each
 // time. The bytes are exactly those of JSON.stringify (a property test checks).
-import type { Assessment, PlannedStep, Reason } from '../engine/types.js';
-import { JSON_SCHEMA_VERSION, reasonReport, stepReport } from './json.js';
+import type { Assessment } from '../engine/types.js';
+import { REPORT_FIELDS, reported, type Field } from './json.js';
 
 const QUOTE = 0x22;
 
@@ -37,6 +37,29 @@ export function mayNeedEscapes(bytes: Uint8Array, words: Uint32Array, from: numb
   }
   for (; i < to; i++) if (special(bytes[i] as number)) return true;
   return false;
+}
+
+/**
+ * Bytes to keep, in memory of their own: Buffer.from() takes small ones from
+ * an 8 KiB pool, and one kept slice keeps its whole pool alive.
+ */
+function kept(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
+/** Numbers other than whole ones (a confidence, points) seen so far, as JSON bytes: a run has a few hundred. */
+const fractions = new Map<number, Buffer>();
+const MAX_FRACTIONS = 1024;
+
+function fractionBytes(n: number): Buffer {
+  let bytes = fractions.get(n);
+  if (bytes === undefined) {
+    if (fractions.size >= MAX_FRACTIONS) fractions.clear();
+    fractions.set(n, (bytes = kept(JSON.stringify(n))));
+  }
+  return bytes;
 }
 
 /**
@@ -104,6 +127,30 @@ export class ByteSink {
     this.buffer[this.end++] = byte;
   }
 
+  /**
+   * A number as JSON.stringify writes it. A whole number's digits are written
+   * straight into the bytes: turning each line number into a string first
+   * fills V8's number-to-string cache with strings that outlive a young
+   * generation collection, and a long run's old generation with them.
+   */
+  number(n: number): void {
+    if (!Number.isSafeInteger(n)) return this.bytes(fractionBytes(n));
+    this.room(17);
+    const buffer = this.buffer;
+    let at = this.end;
+    if (n < 0) {
+      buffer[at++] = 0x2d;
+      n = -n;
+    }
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    this.end = at + digits;
+    for (let i = this.end - 1; i >= at; i--) {
+      buffer[i] = 0x30 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+  }
+
   take(): Buffer {
     const piece = this.buffer.subarray(this.start, this.end);
     this.start = this.end;
@@ -121,6 +168,13 @@ export class ByteSink {
     this.end = 0;
   }
 
+  /** A copy, to keep, of what was written since `length` was `mark` (in memory of its own: see kept()). */
+  copySince(mark: number): Buffer {
+    const bytes = Buffer.allocUnsafeSlow(this.end - this.start - mark);
+    this.buffer.copy(bytes, 0, this.start + mark, this.end);
+    return bytes;
+  }
+
   /** Makes room for `n` more bytes: a new buffer, with what is not yet taken moved over. */
   private room(n: number): void {
     if (this.end + n <= this.buffer.length) return;
@@ -133,80 +187,243 @@ export class ByteSink {
   }
 }
 
-// Bytes of whole reasons and steps, by object. Only frozen objects are cached:
-// those the engine shares between assessments (see evaluate.ts), which cannot
-// change after their bytes were taken. A Map rather than a WeakMap, being much
-// faster to look up; the engine keeps such objects for as long as their pack
-// anyway, and the cap bounds what others could add.
-const whole = new Map<object, Buffer>();
-const MAX_WHOLE = 8192;
-// For steps whose text is the record's own: the bytes around the text, by the
-// step's sources (the pack's own array, shared by every record).
-const around = new WeakMap<readonly string[], { id: string; phase: string; before: Buffer; after: Buffer }>();
+// The encoder walks the report's field tables (render/json.ts), each compiled
+// once into the bytes of its keys. What the engine shares between assessments
+// it freezes, all the way down (reasons, steps without placeholders, what an
+// answer pattern scores, the pack), so the bytes of a frozen value are made
+// once and kept by object. The fields between a record's own values (see
+// Field.own) are cached as one run of bytes, found by its first frozen value
+// (or its first string) and checked against every value in it. Caches are
+// WeakMaps, or Maps that start again when full: nothing grows with the records.
 
-/** The cached bytes of a shared (frozen) reason or step, made on first use; undefined for others. */
-function wholeBytes<T extends Reason | PlannedStep>(item: T, report: (item: T) => object): Buffer | undefined {
-  let bytes = whole.get(item);
-  if (bytes === undefined && Object.isFrozen(item) && whole.size < MAX_WHOLE) whole.set(item, (bytes = Buffer.from(JSON.stringify(report(item)))));
+interface CompiledField {
+  field: Field<never>;
+  /** `"key":` */
+  key: Buffer;
+  /** For a field with a table of its own: that table, compiled. */
+  table?: Table;
+  /** The bytes of frozen values not reported by `table`: arrays, and objects without a table. */
+  shared: WeakMap<object, Buffer>;
+  /** For a list: the bytes of runs of frozen items as last written, by the run's first item. */
+  itemRuns: WeakMap<object, ItemRun[]>;
+}
+
+/** Frozen items in a row, and their bytes (comma-separated). */
+interface ItemRun {
+  items: unknown[];
+  bytes: Buffer;
+}
+
+/**
+ * Runs of items kept per first item, at most: the plans that start with a
+ * step differ in a few ways. The first ones seen are kept, none replaced:
+ * records whose plans all differ would otherwise make and drop bytes each time.
+ */
+const MAX_ITEM_RUNS = 8;
+
+interface Table {
+  source: readonly Field<never>[];
+  /** The fields in order, as runs: each own field alone, the others together. */
+  runs: Run[];
+  /** The bytes of frozen objects reported by this table. */
+  shared: WeakMap<object, Buffer>;
+}
+
+interface Run {
+  fields: CompiledField[];
+  own: boolean;
+  /** The values being written, reused. */
+  values: unknown[];
+  /** The run's bytes as last written, by its first frozen value, or else its first string. */
+  byObject: WeakMap<object, CachedRun>;
+  byText: Map<string, CachedRun>;
+}
+
+interface CachedRun {
+  values: unknown[];
+  /** Whether a field came before the run (its bytes start with a comma), and whether it wrote one. */
+  after: boolean;
+  wrote: boolean;
+  bytes: Buffer;
+}
+
+/** Runs kept by string, per run, at most: one per step of a pack, in practice. */
+const MAX_TEXT_RUNS = 256;
+
+function compileField(field: Field<never>): CompiledField {
+  return { field, key: kept(`${JSON.stringify(field.key)}:`), table: field.fields && compileTable(field.fields), shared: new WeakMap(), itemRuns: new WeakMap() };
+}
+
+function compileTable(fields: readonly Field<never>[]): Table {
+  const runs: Run[] = [];
+  for (const field of fields.map(compileField)) {
+    const own = field.field.own === true;
+    const last = runs[runs.length - 1];
+    if (last && !own && !last.own) last.fields.push(field);
+    else runs.push({ fields: [field], own, values: [], byObject: new WeakMap(), byText: new Map() });
+  }
+  return { source: fields, runs, shared: new WeakMap() };
+}
+
+const REPORT = compileTable(REPORT_FIELDS as readonly Field<never>[]);
+/** For values that no field describes: array items without a table. */
+const PLAIN = compileField({ key: '', value: () => undefined });
+
+const COMMA = 0x2c;
+const NULL = Buffer.from('null');
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const EMPTY_LIST = Buffer.from('[]');
+const LINE = Buffer.from('{"line":');
+const END = Buffer.from('}\n');
+
+/** The bytes of a frozen value as reported by `fields` (see Field.fields), made on first use. */
+function sharedBytes(cache: WeakMap<object, Buffer>, value: object, fields: readonly Field<never>[] | undefined): Buffer {
+  let bytes = cache.get(value);
+  if (bytes === undefined) cache.set(value, (bytes = kept(JSON.stringify(reported(fields, value)))));
   return bytes;
 }
 
-function writeReason(sink: ByteSink, r: Reason): void {
-  const bytes = wholeBytes(r, reasonReport);
-  if (bytes !== undefined) sink.bytes(bytes);
-  else sink.text(JSON.stringify(reasonReport(r)));
+function writeValue(sink: ByteSink, f: CompiledField, value: unknown): void {
+  switch (typeof value) {
+    case 'string':
+      return sink.jsonString(value);
+    case 'number':
+      return sink.number(value);
+    case 'boolean':
+      return sink.bytes(value ? TRUE : FALSE);
+    case 'object':
+      if (value === null) return sink.bytes(NULL);
+      if (Array.isArray(value)) return writeList(sink, f, value);
+      if (f.table) return writeObject(sink, f.table, value);
+      if (Object.isFrozen(value)) return sink.bytes(sharedBytes(f.shared, value, undefined));
+  }
+  sink.text(JSON.stringify(value) ?? 'null');
 }
 
-function writeStep(sink: ByteSink, s: PlannedStep): void {
-  const bytes = wholeBytes(s, stepReport);
-  if (bytes !== undefined) return sink.bytes(bytes);
-  let frame = around.get(s.sources);
-  if (!frame || frame.id !== s.id || frame.phase !== s.phase) {
-    const json = JSON.stringify(stepReport({ ...s, text: '' }));
-    const at = json.indexOf('"text":""') + '"text":'.length;
-    frame = { id: s.id, phase: s.phase, before: Buffer.from(json.slice(0, at)), after: Buffer.from(json.slice(at + 2)) };
-    around.set(s.sources, frame);
+function writeList(sink: ByteSink, f: CompiledField, list: unknown[]): void {
+  if (list.length === 0) return sink.bytes(EMPTY_LIST);
+  if (Object.isFrozen(list)) return sink.bytes(sharedBytes(f.shared, list, f.field.fields));
+  const item = f.table ? f : PLAIN;
+  sink.byte(0x5b);
+  for (let i = 0; i < list.length; ) {
+    if (i) sink.byte(COMMA);
+    if (item.table && isFrozenObject(list[i])) i = writeFrozenItems(sink, item, list, i);
+    else writeValue(sink, item, list[i++]);
   }
-  sink.bytes(frame.before);
-  sink.jsonString(s.text);
-  sink.bytes(frame.after);
+  sink.byte(0x5d);
 }
 
-const COMMA = 0x2c;
-const BETWEEN = Buffer.from('],"steps":[');
-// The end of a line repeats too: a pack, and a date (or null) that is the same for a whole run.
-const ends = new WeakMap<object, Map<string | null, Buffer>>();
+const isFrozenObject = (value: unknown): value is object => typeof value === 'object' && value !== null && Object.isFrozen(value);
 
-function writeEnd(sink: ByteSink, a: Assessment): void {
-  // What would change the verdict is the record's own; most records (keep, fire-now) have none.
-  sink.text(a.whatWouldChange.length ? `],"whatWouldChange":${JSON.stringify(a.whatWouldChange)}` : '],"whatWouldChange":[]');
-  let byDate = ends.get(a.pack);
-  if (!byDate && Object.isFrozen(a.pack)) ends.set(a.pack, (byDate = new Map()));
-  let bytes = byDate?.get(a.recheckOn);
-  if (bytes === undefined) {
-    const json = `,"recheckOn":${JSON.stringify(a.recheckOn)},"pack":${JSON.stringify(a.pack)}}\n`;
-    if (!byDate || byDate.size >= 64) return sink.text(json);
-    byDate.set(a.recheckOn, (bytes = Buffer.from(json)));
+/**
+ * The frozen items of `list` from `from` on (a plan's steps without
+ * placeholders, in a row), as one run of bytes kept by its first item and
+ * used when the same items follow it. Returns where the run ends.
+ */
+function writeFrozenItems(sink: ByteSink, f: CompiledField, list: unknown[], from: number): number {
+  let to = from + 1;
+  while (to < list.length && isFrozenObject(list[to])) to++;
+  const first = list[from] as object;
+  let runs = f.itemRuns.get(first);
+  if (runs) {
+    for (const run of runs) {
+      if (run.items.length === to - from && sameItems(run.items, list, from)) {
+        sink.bytes(run.bytes);
+        return to;
+      }
+    }
   }
-  sink.bytes(bytes);
+  const mark = sink.length;
+  for (let i = from; i < to; i++) {
+    if (i > from) sink.byte(COMMA);
+    writeObject(sink, f.table as Table, list[i] as object);
+  }
+  if (!runs) f.itemRuns.set(first, (runs = []));
+  if (runs.length < MAX_ITEM_RUNS) runs.push({ items: list.slice(from, to), bytes: sink.copySince(mark) });
+  return to;
+}
+
+function sameItems(items: unknown[], list: unknown[], from: number): boolean {
+  for (let i = 0; i < items.length; i++) if (items[i] !== list[from + i]) return false;
+  return true;
+}
+
+function writeObject(sink: ByteSink, t: Table, source: object): void {
+  if (Object.isFrozen(source)) return sink.bytes(sharedBytes(t.shared, source, t.source));
+  sink.byte(0x7b);
+  writeFields(sink, t, source, false);
+  sink.byte(0x7d);
+}
+
+/** Writes the fields of `source` that have a value, a comma before each but the first (`after`: one came before). */
+function writeFields(sink: ByteSink, t: Table, source: object, after: boolean): void {
+  const { runs } = t;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r] as Run;
+    after = run.own ? writeEach(sink, run.fields, source, after) : writeRun(sink, run, source, after);
+  }
+}
+
+/** Writes each field of `fields` that has a value; says whether a field has now been written. */
+function writeEach(sink: ByteSink, fields: CompiledField[], source: object, after: boolean): boolean {
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as CompiledField;
+    const value = f.field.value(source as never);
+    if (value === undefined) continue;
+    if (after) sink.byte(COMMA);
+    after = true;
+    sink.bytes(f.key);
+    writeValue(sink, f, value);
+  }
+  return after;
+}
+
+/**
+ * A run of fields that are not the record's own: from cached bytes when every
+ * value is what it was when they were made (a frozen value is the same object;
+ * a value that is neither frozen nor a primitive is never cached).
+ */
+function writeRun(sink: ByteSink, run: Run, source: object, after: boolean): boolean {
+  const { fields, values } = run;
+  let object: object | undefined;
+  let text: string | undefined;
+  let cacheable = true;
+  for (let i = 0; i < fields.length; i++) {
+    const value = (fields[i] as CompiledField).field.value(source as never);
+    values[i] = value;
+    if (typeof value === 'object' && value !== null) {
+      if (!Object.isFrozen(value)) cacheable = false;
+      else object ??= value;
+    } else if (typeof value === 'string') text ??= value;
+  }
+  if (!cacheable || (object === undefined && text === undefined)) return writeEach(sink, fields, source, after);
+  const cached = object !== undefined ? run.byObject.get(object) : run.byText.get(text as string);
+  if (cached !== undefined && cached.after === after && sameValues(cached.values, values)) {
+    sink.bytes(cached.bytes);
+    return cached.wrote;
+  }
+  const seen = values.slice();
+  const mark = sink.length;
+  const wrote = writeEach(sink, fields, source, after);
+  const fresh: CachedRun = { values: seen, after, wrote, bytes: sink.copySince(mark) };
+  if (object !== undefined) run.byObject.set(object, fresh);
+  else {
+    if (run.byText.size >= MAX_TEXT_RUNS) run.byText.clear();
+    run.byText.set(text as string, fresh);
+  }
+  return wrote;
+}
+
+function sameValues(a: unknown[], b: unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Writes one NDJSON line: `{"line": n, ...toJsonReport(a)}` compactly, with a trailing newline. */
 export function writeJsonLine(sink: ByteSink, line: number, a: Assessment): void {
-  sink.text(
-    `{"line":${line},"schemaVersion":${JSON_SCHEMA_VERSION},"client":${JSON.stringify(a.client)},"verdict":${JSON.stringify(a.verdict)},` +
-      `"score":${a.score},"confidence":${a.confidence},"answered":${a.answered},"applicable":${a.applicable},` +
-      `"hardStops":${a.hardStops.length ? JSON.stringify(a.hardStops) : '[]'},"reasons":[`,
-  );
-  const { reasons, steps } = a;
-  for (let i = 0; i < reasons.length; i++) {
-    if (i) sink.byte(COMMA);
-    writeReason(sink, reasons[i] as Reason);
-  }
-  sink.bytes(BETWEEN);
-  for (let i = 0; i < steps.length; i++) {
-    if (i) sink.byte(COMMA);
-    writeStep(sink, steps[i] as PlannedStep);
-  }
-  writeEnd(sink, a);
+  sink.bytes(LINE);
+  sink.number(line);
+  writeFields(sink, REPORT, a, true);
+  sink.bytes(END);
 }

@@ -6,7 +6,7 @@ import { dropInapplicable, prepare, vectorOf } from '../../src/engine/prepare.js
 import { tally } from '../../src/engine/score.js';
 import { VERDICTS, type AnswerValue, type Pack, type Question, type Verdict } from '../../src/engine/types.js';
 import { loadPack } from '../../src/pack/load.js';
-import { answersArb } from '../helpers/arbitraries.js';
+import { answersArb, valueArb } from '../helpers/arbitraries.js';
 import { defaultPack, fixture, root } from '../helpers/packs.js';
 import { packFiles } from '../../src/cli/pack-files.js';
 
@@ -139,6 +139,33 @@ describe.each(packs)('evaluate properties: %s', (_name, pack) => {
           for (const change of result.whatWouldChange) {
             expect(rank(change.verdict)).toBeLessThan(rank(result.verdict));
             expect(run({ ...answers, ...change.answers }).verdict).toBe(change.verdict);
+          }
+        }),
+        RUNS,
+      );
+    });
+
+    it('a pack that has scored other answers gives what a fresh one gives, even for answers a single value apart', () => {
+      // A batch scores record after record on one prepared pack, which remembers
+      // what each answer pattern scores: near neighbours are where a remembered
+      // result could be handed to the wrong answers (a context answer a rule
+      // reads, a question that no longer applies).
+      const neighbours = answersArb(pack).chain((base) =>
+        fc.tuple(
+          fc.constant(base),
+          fc.array(
+            fc.constantFrom(...pack.questions).chain((q) => fc.option(valueArb(q), { nil: null }).map((value) => ({ ...base, [q.id]: value }))),
+            { maxLength: 6 },
+          ),
+        ),
+      );
+      const shared = prepare(pack);
+      fc.assert(
+        fc.property(neighbours, ([base, variants]) => {
+          // Three rounds: a pattern is remembered the second time it is seen, and used from the third.
+          for (const answers of [base, ...variants, base, ...variants, ...variants, base]) {
+            const fresh = evaluate(prepare(pack), { answers }, { today: '2026-11-22' });
+            expect(evaluate(shared, { answers }, { today: '2026-11-22' })).toEqual(fresh);
           }
         }),
         RUNS,
