@@ -95,7 +95,10 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   let scored: Scored = await score(options, io, REPORT_FORMATS[options.format as keyof typeof REPORT_FORMATS]?.medium !== 'data');
   // The interview remembers (unless --no-history); piped and --answers runs only with --record.
   const history = options.history !== false && (options.record || scored.interviewed) ? await lastTime(scored, options, io) : undefined;
-  if (history) scored = { ...scored, assessment: history.assessment, ...(history.previous ? { previous: history.previous } : {}) };
+  if (history) {
+    const { previous } = history;
+    scored = { ...scored, assessment: previous ? { ...history.assessment, previous: previous as unknown as Record<string, unknown> } : history.assessment, ...(previous ? { previous } : {}) };
+  }
   if (answersOnStdout(options)) return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
   io.writeOut(await render(scored, options, io));
   if (history) await sayLine(io, options, history.record());

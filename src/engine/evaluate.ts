@@ -100,6 +100,7 @@ export function evaluate(p: PreparedPack, input: AnswerSet, options: EvaluateOpt
     steps,
     whatWouldChange: result.whatWouldChange,
     recheckOn,
+    assessedOn: options.today ?? null,
     pack: p.ref,
   };
 }

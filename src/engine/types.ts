@@ -90,5 +90,13 @@ export interface Assessment {
   /** For fix and fire: each better verdict within reach, nearest first. Empty otherwise. */
   whatWouldChange: readonly VerdictChange[];
   recheckOn: string | null;
+  /** The day it was made as of (ISO), when one was given. */
+  assessedOn: string | null;
+  /**
+   * Last time's assessment of this client and how this one compares, when its
+   * history was read (issue 15): made by the cli from the re-check's result
+   * (history/views.ts previousView); the engine never reads a history itself.
+   */
+  previous?: Readonly<Record<string, unknown>>;
   pack: { id: string; version: string };
 }

@@ -51,6 +51,9 @@ export const REPORT_FIELDS: readonly Field<Assessment>[] = [
   same('steps', { fields: STEP_FIELDS, own: true }),
   same('whatWouldChange', { fields: CHANGE_FIELDS }),
   same('recheckOn'),
+  same('assessedOn'),
+  // Only when the client's history was read: last time, and how this compares.
+  same('previous', { own: true }),
   same('pack', { fields: PACK_FIELDS }),
 ];
 
