@@ -3,7 +3,7 @@
 // and exits non-zero only if something failed to run. Linux (reads /proc).
 //
 //   npm run bench                 every section
-//   node scripts/bench.mjs NAME   one of them: startup, rules, throughput, batch, linear, memory, history, evidence
+//   node scripts/bench.mjs NAME   one of them: startup, rules, throughput (with the 3,000-record batch), linear, memory, history, evidence
 //   BENCH_RUNS=31 npm run bench   more runs for steadier medians
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';

@@ -294,6 +294,8 @@ describeTerminal('starting from what is known (tmux)', () => {
     const ids = report.reasons.map((r: { id: string }) => r.id);
     // Last time's dread, kept; the invoices' late payments, shown and kept.
     expect(ids).toEqual(expect.arrayContaining(['dread', 'pays_late']));
+    // And the comparison with last time.
+    expect(report.previous).toMatchObject({ assessedOn: '2026-10-22', verdict: 'fix', changes: expect.arrayContaining([expect.objectContaining({ id: 'pays_late' })]) });
   });
 });
 
