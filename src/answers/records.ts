@@ -88,20 +88,25 @@ export async function* ndjsonLines(stream: NodeJS.ReadableStream, read: ReadOpti
 const TOO_LONG: TooLong = Object.freeze({ tooLong: true });
 
 /**
- * Input bytes are decoded this many at a time. The text of a piece stays alive
- * while its records are scored, so each young-generation collection in that
- * time copies it, and V8 grows its young generation by what has survived:
- * with 64 KiB reads decoded whole (~75 KB surviving each collection) it grew
- * to 16 MiB semi-spaces within 1,000,000 records, 30 MiB more at the peak
- * than for 100,000. With 1 KiB, ~4 KB survive, and it stays at 4 MiB; the
- * extra steps cost ~4% of batch time.
+ * Input bytes are decoded this many at a time, past the first WHOLE. The
+ * text of a piece stays alive while its records are scored, so each
+ * young-generation collection in that time copies it, and V8 grows its young
+ * generation by what has survived: with 64 KiB reads decoded whole (~75 KB
+ * surviving each collection) it grew to 16 MiB semi-spaces within 1,000,000
+ * records, 30 MiB more at the peak than for 100,000. With 1 KiB, ~4 KB
+ * survive, and it stays at 4 MiB. The extra steps cost ~4% of a long run,
+ * and ~10% of a short one, when the code is not yet compiled: the first 2 MiB
+ * (~6,000 records) are decoded as read, too few to grow the young generation.
  */
 const PIECE = 1024;
+const WHOLE = 2 * 1024 * 1024;
 
-/** The chunks of a stream, each cut into pieces of at most PIECE bytes (views, not copies). */
+/** The chunks of a stream, past the first WHOLE bytes each cut into pieces of at most PIECE bytes (views, not copies). */
 async function* inPieces(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
+  let read = 0;
   for await (const chunk of chunks) {
-    if (typeof chunk === 'string' || chunk.length <= PIECE) yield chunk;
+    read += chunk.length;
+    if (typeof chunk === 'string' || chunk.length <= PIECE || read <= WHOLE) yield chunk;
     else for (let at = 0; at < chunk.length; at += PIECE) yield chunk.subarray(at, at + PIECE);
   }
 }
