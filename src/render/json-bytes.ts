@@ -191,7 +191,8 @@ export class ByteSink {
 // once into the bytes of its keys. What the engine shares between assessments
 // it freezes, all the way down (reasons, steps without placeholders, what an
 // answer pattern scores, the pack), so the bytes of a frozen value are made
-// once and kept by object. The fields between a record's own values (see
+// once and kept by object: a frozen value is taken to be frozen all the way
+// down. The fields between a record's own values (see
 // Field.own) are cached as one run of bytes, found by its first frozen value
 // (or its first string) and checked against every value in it. Caches are
 // WeakMaps, or Maps that start again when full: nothing grows with the records.
