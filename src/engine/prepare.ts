@@ -1,7 +1,8 @@
 // A pack made ready for scoring, once, by an explicit call: the questions in
 // asking order, every condition compiled, and what each answer to each signal
 // is worth. Batch scoring evaluates thousands of records against one prepared
-// pack; nothing here is cached behind the caller's back.
+// pack, and what it remembers between them (reasons, answer patterns) is kept
+// here, bounded, so that it goes with the pack.
 import { answerVector, compileCondition, slotsOf, type AnswerVector, type Test } from './conditions.js';
 import { kindOf, type AnswerWords, type KindSpec, type Value } from './kinds/index.js';
 import { isSignal, questionOrder, questionRefs } from './pack-facts.js';

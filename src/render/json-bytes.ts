@@ -191,7 +191,8 @@ export class ByteSink {
 // once into the bytes of its keys. What the engine shares between assessments
 // it freezes, all the way down (reasons, steps without placeholders, what an
 // answer pattern scores, the pack), so the bytes of a frozen value are made
-// once and kept by object. The fields between a record's own values (see
+// once and kept by object: a frozen value is taken to be frozen all the way
+// down. The fields between a record's own values (see
 // Field.own) are cached as one run of bytes, found by its first frozen value
 // (or its first string) and checked against every value in it. Caches are
 // WeakMaps, or Maps that start again when full: nothing grows with the records.
@@ -365,11 +366,14 @@ function writeFields(sink: ByteSink, t: Table, source: object, after: boolean): 
   }
 }
 
-/** Writes each field of `fields` that has a value; says whether a field has now been written. */
-function writeEach(sink: ByteSink, fields: CompiledField[], source: object, after: boolean): boolean {
+/**
+ * Writes each field of `fields` that has a value (taken from `values` when
+ * given, as read for a run); says whether a field has now been written.
+ */
+function writeEach(sink: ByteSink, fields: CompiledField[], source: object, after: boolean, values?: unknown[]): boolean {
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i] as CompiledField;
-    const value = f.field.value(source as never);
+    const value = values ? values[i] : f.field.value(source as never);
     if (value === undefined) continue;
     if (after) sink.byte(COMMA);
     after = true;
@@ -397,7 +401,7 @@ function writeRun(sink: ByteSink, run: Run, source: object, after: boolean): boo
       else object ??= value;
     } else if (typeof value === 'string') text ??= value;
   }
-  if (!cacheable || (object === undefined && text === undefined)) return writeEach(sink, fields, source, after);
+  if (!cacheable || (object === undefined && text === undefined)) return writeEach(sink, fields, source, after, values);
   const cached = object !== undefined ? run.byObject.get(object) : run.byText.get(text as string);
   if (cached !== undefined && cached.after === after && sameValues(cached.values, values)) {
     sink.bytes(cached.bytes);
@@ -405,7 +409,7 @@ function writeRun(sink: ByteSink, run: Run, source: object, after: boolean): boo
   }
   const seen = values.slice();
   const mark = sink.length;
-  const wrote = writeEach(sink, fields, source, after);
+  const wrote = writeEach(sink, fields, source, after, seen);
   const fresh: CachedRun = { values: seen, after, wrote, bytes: sink.copySince(mark) };
   if (object !== undefined) run.byObject.set(object, fresh);
   else {
