@@ -1,12 +1,12 @@
 // The batch output formats: a writer per run, fed one record at a time, writing
-// bytes into a sink that cli empties to stdout. Listed in formats.ts.
+// bytes into a sink that cli empties to stdout. Listed in formats.ts; each is a
+// module of its own, so that NDJSON, the scripts' format, loads nothing of the
+// text layout the table needs (string width, word breaking).
 import type { AnswerProblem } from '../answers/parse.js';
 import { codeOf } from '../answers/parse.js';
 import type { Assessment } from '../engine/types.js';
 import type { Messages } from '../i18n/en.js';
-import { escapeLine } from './escape.js';
 import { writeJsonLine, type ByteSink } from './json-bytes.js';
-import { renderRankedTable, type Ranked } from './table.js';
 
 export interface BatchWriter {
   /** What comes before the first record. */
@@ -19,7 +19,7 @@ export interface BatchWriter {
 }
 
 /** One line per problem list: `where: message; where: message`. */
-const joined = (problems: readonly AnswerProblem[]) => problems.map((p) => `${p.where}: ${p.message}`).join('; ');
+export const joined = (problems: readonly AnswerProblem[]) => problems.map((p) => `${p.where}: ${p.message}`).join('; ');
 
 /** One JSON object a line: the `--format json` report with its input line, or `{line, error}` (documented in README). */
 export function ndjsonWriter(m: Messages, source: string): BatchWriter {
@@ -33,77 +33,4 @@ export function ndjsonWriter(m: Messages, source: string): BatchWriter {
     },
     end() {},
   };
-}
-
-const CSV_HEADER = 'line,client,verdict,score,confidence,top_reasons,error\n';
-
-/**
- * A spreadsheet's rows. CSV is text: what comes from data (names, the pack's
- * texts, values quoted in problems) is escaped for the terminal, one line a cell
- * (see escape.ts).
- */
-export function csvWriter(): BatchWriter {
-  return {
-    start: (sink) => sink.text(CSV_HEADER),
-    scored(line, a, sink) {
-      sink.text(csvRow([line, escapeLine(a.client ?? ''), a.verdict, a.score, a.confidence, escapeLine(a.reasons.slice(0, 3).map((r) => r.text).join('; ')), '']));
-    },
-    failed(line, problems, sink) {
-      sink.text(csvRow([line, '', '', '', '', '', escapeLine(joined(problems))]));
-      return undefined;
-    },
-    end() {},
-  };
-}
-
-/** For people: every client, worst first, once all are in; failures go to stderr as they come. */
-export function tableWriter(m: Messages, source: string): BatchWriter {
-  const ranked: Ranked[] = [];
-  return {
-    start() {},
-    scored(line, a) {
-      ranked.push({ line, client: escapeLine(a.client ?? ''), verdict: a.verdict, score: a.score, confidence: a.confidence, top: escapeLine(a.reasons[0]?.text ?? '') });
-    },
-    failed: (line, problems) => `${escapeLine(m.batch.atLine(source, line, joined(problems)))}\n`,
-    end: (sink) => sink.text(renderRankedTable(ranked, m.batch.table)),
-  };
-}
-
-/**
- * One RFC 4180 row, safe to open in a spreadsheet. Every CSV cell fire-check
- * writes goes through here, so this is the one place the rule below holds.
- */
-export function csvRow(cells: (string | number)[]): string {
-  return `${cells.map(csvCell).join(',')}\n`;
-}
-
-/**
- * Text a spreadsheet would run as a formula (issue 12, OWASP "CSV Injection"):
- * a cell that starts with = + - @, also after spaces (Excel and Calc skip
- * them) or quotes, or with a tab, CR or NUL. Client names and echoed values come from
- * whoever filled the CRM.
- */
-const FORMULA_START = /^(?:[\s"\0]*[=+\-@]|[\t\r\0])/;
-
-/**
- * The same inside a cell, after a , ; tab or line break: OWASP warns that a
- * spreadsheet splitting at another separator than ours starts a new cell
- * there (Italian and Hungarian Excel split a comma file at ;, and our quotes
- * do not open their cells).
- * Spaces and quotes before the sign are skipped (a quote opens a cell there);
- * tab, CR and LF are not, so each stretch is looked at once (linear time).
- */
-const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n])(?=(?:[^\S\t\r\n]|["\0])*[=+\-@])/g;
-
-/**
- * Numbers are written as they are: they are ours (line, score, confidence),
- * never text from data, and must stay numbers in the spreadsheet. Text that
- * could start a formula gets OWASP's remedy: a ' before it, and the cell quoted.
- */
-function csvCell(cell: string | number): string {
-  if (typeof cell === 'number') return String(cell);
-  let text = cell.replace(FORMULA_AFTER_SEPARATOR, "$1'");
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  if (text === cell && !/[",;\t\r\n]/.test(text)) return text;
-  return `"${text.replace(/"/g, '""')}"`;
 }

@@ -65,8 +65,8 @@ export const SCRIPT_FORMATS = {
 /** Batch output (`fire-check batch --format …`): a writer per run, fed record by record. */
 export const BATCH_FORMATS = {
   ndjson: { load: async () => (await import('./batch-writers.js')).ndjsonWriter },
-  csv: { load: async () => (await import('./batch-writers.js')).csvWriter },
-  table: { load: async () => (await import('./batch-writers.js')).tableWriter },
+  csv: { load: async () => (await import('./batch-csv.js')).csvWriter },
+  table: { load: async () => (await import('./batch-table.js')).tableWriter },
 } as const satisfies Record<string, { load(): Promise<(m: Messages, source: string) => BatchWriter> }>;
 
 export type ReportFormat = keyof typeof REPORT_FORMATS;

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRow } from '../../src/render/batch-writers.js';
+import { csvRow } from '../../src/render/batch-csv.js';
 
 /** The cells of one written row, as an RFC 4180 reader gets them. */
 const cellsOf = (row: string) => (parse(row) as string[][])[0];
