@@ -83,7 +83,8 @@ export function plainScoring(argv: readonly string[], m: Messages): Record<strin
   const command: CommandName = 'assess';
   const options: Record<string, unknown> = { format: FORMATS[command][0] };
   // A switch declared only as `--no-x` is on unless given, as commander has it.
-  for (const { flags } of byCommand(command)) if (flags.negated && !byCommand(command).some((o) => o.flags.key === flags.key && !o.flags.negated)) options[flags.key] = true;
+  const own = byCommand(command);
+  for (const { flags } of own) if (flags.negated && !own.some((o) => o.flags.key === flags.key && !o.flags.negated)) options[flags.key] = true;
   for (const t of tokens(argv)) {
     if (!t.option || !t.option.spec.commands.includes(command)) return undefined;
     const { spec, flags } = t.option;

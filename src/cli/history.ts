@@ -4,7 +4,7 @@
 import { clientKey } from '../clients/key.js';
 import type { PreparedPack } from '../engine/prepare.js';
 import { recheck } from '../engine/recheck.js';
-import type { Answers, Assessment, Verdict } from '../engine/types.js';
+import type { Answers, Assessment } from '../engine/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import { problem } from '../i18n/problems.js';
 import { escapeLine } from '../render/escape.js';
@@ -148,4 +148,3 @@ function escapeNames<T extends { clients: { client: string }[] }>(view: T): T {
   return { ...view, clients: view.clients.map((c) => ({ ...c, client: escapeLine(c.client) })) };
 }
 
-export type { Verdict };

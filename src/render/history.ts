@@ -5,8 +5,7 @@ import type { AnswerValue, Question } from '../engine/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import type { LocalFormats } from '../i18n/format.js';
 import type { ClientHistoryJson, DueJson, HistoryListJson, PreviousJson } from '../history/views.js';
-import { padEnd } from './text.js';
-import { displayWidth } from './wrap.js';
+import { alignColumns } from './table.js';
 
 export interface HistoryRenderOptions {
   messages?: Messages;
@@ -39,14 +38,14 @@ export function renderHistoryList(view: HistoryListJson, options: HistoryRenderO
   if (!view.clients.length) return `${m.history.none}\n`;
   const date = dateOf(options);
   const rows = view.clients.map((c) => [c.client, c.latest.verdict, String(c.latest.score), date(c.latest.assessedOn), m.history.trends[c.trend], c.latest.recheckOn ? date(c.latest.recheckOn) : '']);
-  return table([m.history.heading, ...rows]);
+  return alignColumns([m.history.heading, ...rows]);
 }
 
 export function renderClientHistory(view: ClientHistoryJson, options: HistoryRenderOptions = {}): string {
   const m = options.messages ?? en;
   const date = dateOf(options);
   const lines = [view.client, ''];
-  lines.push(table([m.history.heading.filter((_, i) => i !== 0 && i !== 4), ...view.assessments.map((a) => [a.verdict, String(a.score), date(a.assessedOn), a.recheckOn ? date(a.recheckOn) : ''])]).trimEnd());
+  lines.push(alignColumns([m.history.heading.filter((_, i) => i !== 0 && i !== 4), ...view.assessments.map((a) => [a.verdict, String(a.score), date(a.assessedOn), a.recheckOn ? date(a.recheckOn) : ''])]).trimEnd());
   if (view.assessments.length > 1) {
     lines.push('', `${m.history.changes} (${m.history.trends[view.trend]}):`);
     if (!view.changes.length) lines.push(`  ${m.history.noChanges}`);
@@ -64,9 +63,4 @@ export function renderDue(view: DueJson, options: HistoryRenderOptions = {}): st
   const date = dateOf(options);
   if (!view.due.length) return `${m.history.dueNone(date(view.today))}\n`;
   return `${[m.history.dueHeading(date(view.today)), ...view.due.map((d) => `  ${m.history.dueLine(d.client, date(d.recheckOn))}`)].join('\n')}\n`;
-}
-
-function table(rows: string[][]): string {
-  const widths = (rows[0] ?? []).map((_, c) => rows.reduce((w, r) => Math.max(w, displayWidth(r[c] ?? '')), 0));
-  return `${rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : padEnd(cell, widths[c] ?? 0))).join('  ').trimEnd()).join('\n')}\n`;
 }

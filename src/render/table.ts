@@ -20,8 +20,19 @@ export function rank(entries: Ranked[]): Ranked[] {
 /** The batch summary for people: every client, worst first. */
 export function renderRankedTable(entries: Ranked[], head: string[] = ['#', 'client', 'verdict', 'score', 'confidence', 'top reason']): string {
   const rows = rank(entries).map((e, i) => [String(i + 1), e.client || `(line ${e.line})`, e.verdict, String(e.score), `${Math.round(e.confidence * 100)}%`, e.top]);
+  return alignColumns([head, ...rows], true);
+}
+
+/**
+ * Rows as columns aligned by display width, two spaces apart, the last column
+ * left ragged; with `rule`, a line of dashes under the first row (a heading).
+ */
+export function alignColumns(rows: string[][], rule = false): string {
+  const [head = []] = rows;
   // A loop, not Math.max(...): spreading a column of 120,000 rows overflows the stack.
-  const widths = head.map((h, c) => rows.reduce((widest, r) => Math.max(widest, displayWidth(r[c] ?? '')), displayWidth(h)));
+  const widths = head.map((_, c) => rows.reduce((widest, r) => Math.max(widest, displayWidth(r[c] ?? '')), 0));
   const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : padEnd(cell, widths[c] ?? 0))).join('  ').trimEnd();
-  return `${[line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`;
+  const lines = rows.map(line);
+  if (rule) lines.splice(1, 0, line(widths.map((w) => '-'.repeat(w))));
+  return `${lines.join('\n')}\n`;
 }
