@@ -35,7 +35,8 @@ export interface Io {
   stdoutClosed?(): boolean;
   /** The exit code for a write that failed after the call that made it had returned (told on stderr then); undefined if none did. */
   failedLate?(): number | undefined;
-  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** The stderr stream; a getter, like stdout. */
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: Readonly<Record<string, string | undefined>>;
   /**
    * The run's language, for the one failure io tells by itself: stdout failing
@@ -81,9 +82,10 @@ export function processIo(): Io {
     writeBytes: (bytes) => writeToStdout(bytes),
     stdoutClosed: () => stdoutGone,
     failedLate: () => lateFailure,
-    // stderr is where failures are told: when it fails itself (full, closed),
-    // there is nowhere left to tell it, and the run must not end in a crash for it.
-    stderr: process.stderr.on('error', () => {}),
+    // A getter, like stdout: a run that says nothing on stderr never builds the stream.
+    get stderr() {
+      return stderrStream();
+    },
     env: process.env,
     useMessages: (m) => {
       messages = m;
@@ -157,13 +159,27 @@ function stdoutStream(): NodeJS.WriteStream {
       if (error.code === 'EPIPE') return;
       const failure = environmentFailure(on('stdout', error), messages);
       if (failure === undefined) throw error;
-      process.stderr.write(`fire-check: ${failure.message} [${failure.code}]\n`);
+      stderrStream().write(`fire-check: ${failure.message} [${failure.code}]\n`);
       // After main() has returned, its exit code is set already: this one replaces it.
       lateFailure = failure.exitCode;
       process.exitCode = lateFailure;
     });
   }
   return process.stdout;
+}
+
+let stderrReady = false;
+/**
+ * process.stderr, built on first use (building it loads Node's stream stack).
+ * stderr is where failures are told: when it fails itself (full, closed),
+ * there is nowhere left to tell it, and the run must not end in a crash for it.
+ */
+function stderrStream(): NodeJS.WriteStream {
+  if (!stderrReady) {
+    stderrReady = true;
+    process.stderr.on('error', () => {});
+  }
+  return process.stderr;
 }
 
 /**
