@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = `${root}bin/fire-check.js`;
+const bin = `${root}bin/fire-check.cjs`;
 const work = `${root}.bench/`;
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 mkdirSync(work, { recursive: true });

@@ -15,14 +15,15 @@
 //   adds the line): then every module the entry loads is shared by all entries
 //   alike, and lands in one chunk. That chunk then becomes dist/fire-check.js
 //   (see foldEntryIntoChunk), so plain scoring reads one file of dist/, as it did
-//   with a single bundle.
+//   with a single bundle; and that file is then made CommonJS, dist/fire-check.cjs
+//   (see entryAsCommonJs), so plain scoring never starts Node's ES module loader.
 // - The build fails if a module is in two outputs, if the entry loads more than
 //   that chunk, or if dist/ reaches 1.3 MB (it runs these checks over esbuild's
 //   metafile; tests/package.e2e.spec.ts runs what `npm pack` publishes).
 // - The default rule pack is validated here, at build time, and embedded.
 // - FIRE_CHECK_NO_MINIFY=1 keeps names readable for profiling.
-import { build } from 'esbuild';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { build, transform } from 'esbuild';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -193,10 +194,44 @@ async function foldEntryIntoChunk(metafile) {
   }
 }
 
+/**
+ * Makes the entry a CommonJS file, dist/fire-check.cjs, which bin/fire-check.cjs
+ * loads with require(). Node 20 starts its ES module loader only for an ES module
+ * (the loader is not in Node's start-up snapshot, the CommonJS one is): ~3 ms of a
+ * piped assessment, which loads nothing but the entry (`npm run bench startup`).
+ * The chunks stay ES modules, loaded by import() as before, and import the entry's
+ * names from the CommonJS file: Node reads them with cjs-module-lexer from the
+ * line esbuild writes for it, and its module cache makes the file one module
+ * either way, so a class is one class. Node's ES module view of a CommonJS file
+ * takes its exports' values when first imported: the source exports no `let`
+ * (tests/layers.spec.ts checks), so nothing exported ever changes.
+ */
+async function entryAsCommonJs() {
+  const esm = `${dist}fire-check.js`;
+  const { code, warnings } = await transform(await readFile(esm, 'utf8'), {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify,
+    // The entry's one use of import.meta: where it is, as a file: URL (src/pack/default.ts).
+    define: { 'import.meta.url': '__fireCheckUrl' },
+    banner: "var __fireCheckUrl=require('node:url').pathToFileURL(__filename).href;",
+  });
+  if (warnings.length) throw new Error(`dist/fire-check.js as CommonJS: ${warnings.map((w) => w.text).join('; ')}`);
+  await writeFile(`${dist}fire-check.cjs`, code);
+  await rm(esm);
+  for (const name of await readdir(dist)) {
+    if (!name.endsWith('.js')) continue;
+    const text = await readFile(`${dist}${name}`, 'utf8');
+    if (text.includes('"./fire-check.js"')) await writeFile(`${dist}${name}`, text.replaceAll('"./fire-check.js"', '"./fire-check.cjs"'));
+  }
+}
+
 const problems = checkOutputs(metafile);
 if (problems.length) {
   console.error(`build: ${problems.join('\n       ')}`);
   process.exit(1);
 }
 await foldEntryIntoChunk(metafile);
+await entryAsCommonJs();
 await writeFile(`${dist}package.json`, `${JSON.stringify({ type: 'module' })}\n`);

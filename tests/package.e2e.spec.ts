@@ -28,7 +28,7 @@ function copyPublishedFiles(): string {
 }
 
 function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  return spawnSync(process.execPath, [join(unpacked, 'bin/fire-check.js'), ...args], {
+  return spawnSync(process.execPath, [join(unpacked, 'bin/fire-check.cjs'), ...args], {
     cwd: unpacked,
     input: options.input ?? '',
     encoding: 'utf8',
@@ -56,11 +56,11 @@ describe('the published package', () => {
 
   it('defines FireCheckError in one file of dist/, so that instanceof holds across chunks', () => {
     const defining = filesUnder(`${root}dist`).filter((path) => readFileSync(path, 'utf8').includes('"FireCheckError"'));
-    expect(defining.map((path) => path.slice(root.length))).toEqual(['dist/fire-check.js']);
+    expect(defining.map((path) => path.slice(root.length))).toEqual(['dist/fire-check.cjs']);
   });
 
   it('loads every file of dist/ with no node_modules to find', () => {
-    const urls = filesUnder(join(unpacked, 'dist')).filter((path) => path.endsWith('.js')).map((path) => pathToFileURL(path).href);
+    const urls = filesUnder(join(unpacked, 'dist')).filter((path) => /\.c?js$/.test(path)).map((path) => pathToFileURL(path).href);
     expect(urls.length).toBeGreaterThan(1);
     const script = `for (const url of ${JSON.stringify(urls)}) await import(url);`;
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: unpacked, encoding: 'utf8', timeout: 30_000 });

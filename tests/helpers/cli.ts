@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { root } from './packs.js';
 
-export const BIN = `${root}bin/fire-check.js`;
+export const BIN = `${root}bin/fire-check.cjs`;
 
 export interface CliResult {
   code: number | null;

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+'use strict';
+// CommonJS, as is dist/fire-check.cjs: a piped assessment then never starts Node's
+// ES module loader (see scripts/build.mjs, entryAsCommonJs).
+let main;
+try {
+  ({ main } = require('../dist/fire-check.cjs'));
+} catch (error) {
+  if (error?.code !== 'MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
+  process.stderr.write('fire-check: not built yet (dist/ is missing). Run `npm install` or `npm run build` first.\n');
+  process.exitCode = 1;
+}
+if (main) main(process.argv.slice(2)).then((code) => (process.exitCode = code));
