@@ -9,7 +9,6 @@ import { dirname, join } from 'node:path';
 import type { Messages } from '../i18n/en.js';
 import { problem } from '../i18n/problems.js';
 import { readErrorReason, type Io } from './io.js';
-import { writeFileSafely } from './safe-write.js';
 
 import { VOICES } from './options.js';
 import type { Profile } from './profile-schema.js';
@@ -85,6 +84,8 @@ export async function checkValue(key: string, value: string, m: Messages): Promi
 
 /** Saves the profile whole (private to the user), creating its folder. */
 export async function writeProfile(file: string, profile: Profile, io: Io, m: Messages): Promise<void> {
+  // Loaded here, not with the module: every report reads the profile, and safe-write loads node:crypto (~4 ms).
+  const { writeFileSafely } = await import('./safe-write.js');
   try {
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     await writeFileSafely(file, `${JSON.stringify(profile, null, 2)}\n`, (text) => io.writeOut(text), { private: true });
