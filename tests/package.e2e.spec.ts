@@ -81,6 +81,16 @@ describe('the published package', () => {
     expect(result.status).toBe(0);
   });
 
+  it('says what to do when dist/ is missing, in one line, exit 1', () => {
+    const bare = mkdtempSync(join(tmpdir(), 'fire-check-unbuilt-'));
+    mkdirSync(join(bare, 'bin'));
+    copyFileSync(join(unpacked, 'bin/fire-check.cjs'), join(bare, 'bin/fire-check.cjs'));
+    copyFileSync(join(unpacked, 'package.json'), join(bare, 'package.json'));
+    const result = spawnSync(process.execPath, [join(bare, 'bin/fire-check.cjs')], { cwd: bare, input: late, encoding: 'utf8' });
+    expect(result.stderr).toBe('fire-check: not built yet (dist/ is missing). Run `npm install` or `npm run build` first.\n');
+    expect(result.status).toBe(1);
+  });
+
   it('runs from its own files: a translation', () => {
     const [english, italian] = ['en', 'it'].map((lang) => run(['--lang', lang, '--answers', `${root}examples/late-payer.json`]));
     expect(italian?.status).toBe(0);
