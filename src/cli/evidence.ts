@@ -4,6 +4,7 @@ import type { InputEncoding } from '../answers/decode.js';
 import { csvRows } from '../answers/records.js';
 import { DEFAULT_MAX_RECORD } from '../answers/limits.js';
 import { createEvidence, evidenceSettings, parseColumns, type DateOrder, type Evidence, type EvidenceProblem } from '../evidence/index.js';
+import type { Pack } from '../engine/types.js';
 import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import { problem } from '../i18n/problems.js';
@@ -22,11 +23,14 @@ export interface EvidenceCommandOptions extends CommonOptions {
   today?: string;
 }
 
-/** Reads an export into the facts per client; a problem with the file is a FireCheckError naming it. */
-export async function readEvidence(file: string, options: EvidenceCommandOptions, io: Io): Promise<Evidence> {
+/**
+ * Reads an export into the facts per client, by the thresholds of the run's
+ * pack (read by the caller, once a run); a problem with the file is a
+ * FireCheckError naming it.
+ */
+export async function readEvidence(file: string, options: EvidenceCommandOptions, pack: Pack, io: Io): Promise<Evidence> {
   const m = options.messages ?? en;
   const today = todayFor(options, io);
-  const pack = await packFor(options, io);
   const columns = options.columns === undefined ? undefined : parseColumns(options.columns);
   if (columns && !columns.ok) throw problem(m, 'evidence/bad-columns', options.columns as string, columns.params.reason + (columns.params.field ? ` (${columns.params.field})` : ''));
   const accumulator = createEvidence({
@@ -49,7 +53,7 @@ export async function readEvidence(file: string, options: EvidenceCommandOptions
 }
 
 export async function evidenceCommand(file: string, options: EvidenceCommandOptions, io: Io): Promise<number> {
-  const evidence = await readEvidence(file, options, io);
+  const evidence = await readEvidence(file, options, await packFor(options, io), io);
   if (options.format === 'json') io.writeOut(`${JSON.stringify(evidence, null, 2)}\n`);
   else {
     const { renderEvidenceText } = await import('../render/evidence.js');
