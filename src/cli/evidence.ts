@@ -8,7 +8,7 @@ import type { Pack } from '../engine/types.js';
 import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import { problem } from '../i18n/problems.js';
-import { escapeLine } from '../render/escape.js';
+import { escapeData, escapeLine } from '../render/escape.js';
 import { packFor, styleFor, todayFor } from './context.js';
 import { openStream, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
@@ -53,18 +53,21 @@ export async function readEvidence(file: string, options: EvidenceCommandOptions
 }
 
 export async function evidenceCommand(file: string, options: EvidenceCommandOptions, io: Io): Promise<number> {
-  const evidence = await readEvidence(file, options, await packFor(options, io), io);
+  const pack = await packFor(options, io);
+  const evidence = await readEvidence(file, options, pack, io);
   if (options.format === 'json') io.writeOut(`${JSON.stringify(evidence, null, 2)}\n`);
   else {
     const { renderEvidenceText } = await import('../render/evidence.js');
     const { localFormats } = await import('../i18n/format.js');
-    io.writeOut(renderEvidenceText(escapeData(evidence), { messages: options.messages ?? en, formats: localFormats(options.lang ?? 'en'), style: await styleFor(options, io) }));
+    // The pack's texts are data: escaped like the client names (see render/escape.ts).
+    const questions = escapeData(new Map(pack.questions.map((q) => [q.id, q])));
+    io.writeOut(renderEvidenceText(escapeClients(evidence), { messages: options.messages ?? en, formats: localFormats(options.lang ?? 'en'), style: await styleFor(options, io), questions }));
   }
   return EXIT.ok;
 }
 
 /** Client names and values from the file reach the terminal escaped (see render/escape.ts). */
-function escapeData(evidence: Evidence): Evidence {
+function escapeClients(evidence: Evidence): Evidence {
   return { ...evidence, clients: evidence.clients.map((c) => ({ ...c, client: escapeLine(c.client) })) };
 }
 
