@@ -73,7 +73,7 @@ function escapeClients(evidence: Evidence): Evidence {
 
 function evidenceError(p: EvidenceProblem, source: string, m: Messages): FireCheckError {
   const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
-  const where = p.line === undefined ? source : m.batch.atLine(source, p.line, '').replace(/: $/, '');
+  const where = p.line === undefined ? source : m.errors.fileLine(source, p.line);
   switch (p.code) {
     case 'evidence/empty':
       return problem(m, p.code, source);

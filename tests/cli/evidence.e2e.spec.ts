@@ -52,6 +52,18 @@ describe('fire-check evidence (built binary)', () => {
   });
 
   it.each([
+    ['en', 'stdin: line 3: Data: 01/14/2026 contradicts'],
+    ['it', 'stdin: riga 3: Data: 01/14/2026 contraddice'],
+    ['hu', 'stdin: 3. sor: Data: 01/14/2026 ellentmond'],
+    ['th', 'stdin: บรรทัด 3: Data: 01/14/2026 ขัดกับ'],
+  ])('%s: dates in both orders, a problem naming the line where the order changed', (lang, where) => {
+    const input = 'Cliente,Fattura,Data,Importo\nAcme,1,13/01/2026,100\nAcme,2,01/14/2026,100\n';
+    const result = runCli(['evidence', '-', '--columns', 'client=Cliente,number=Fattura,issued=Data,total=Importo', '--today', '2026-11-22', '--lang', lang], { input });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^fire-check: ${where}.* \\[evidence/mixed-date-orders\\]\\n$`));
+  });
+
+  it.each([
     [['evidence', 'nope.csv'], 'io/not-readable'],
     [['evidence', fixture('columns'), '--columns', 'client'], 'evidence/bad-columns'],
     [['evidence', fixture('columns'), '--date-format', 'ymd'], 'cli/invalid-choice'],
