@@ -8,6 +8,7 @@ import { en, type Messages } from '../i18n/en.js';
 import { colourLevel } from './colour.js';
 import type { ProfileQuestions } from '../interview/offers.js';
 import type { PreviousJson } from '../history/views.js';
+import type { LastRecord } from './history.js';
 import type { InvoiceFacts } from './invoice-answers.js';
 import { escapeData, escapeLine } from '../render/escape.js';
 import { REPORT_FORMATS, SCRIPT_FORMATS, type Format, type RenderContext } from '../render/formats.js';
@@ -50,6 +51,8 @@ export interface Scored {
   interviewed: boolean;
   /** Last time's assessment of this client, when its history was read. */
   previous?: PreviousJson;
+  /** The client's latest record, when the interview read it for its defaults: the re-check uses it, not a second read. */
+  lastRecord?: LastRecord;
 }
 
 /** A line of our own on stderr, wrapped between words to the terminal's width when there is one. */
@@ -63,7 +66,7 @@ async function sayLine(io: Io, options: CommonOptions, text: string): Promise<vo
 /** The client's history read into this assessment (see history.ts); loaded only when a run remembers. */
 async function lastTime(scored: Scored, options: AssessOptions, io: Io) {
   const { withHistory } = await import('./history.js');
-  return withHistory(scored.prepared, scored.assessment, scored.set.answers, scored.set.client, scored.today, io, options.messages ?? en);
+  return withHistory(scored.prepared, scored.assessment, scored.set.answers, scored.set.client, scored.today, io, options.messages ?? en, scored.lastRecord);
 }
 
 /** Reads the pack and the answers (file, stdin or interview) and scores them. */
@@ -74,7 +77,7 @@ export async function score(options: AssessOptions, io: Io, forPeople = false): 
   const prepared = prepare(pack);
   const interviewed = options.answers === undefined && io.stdinIsTTY();
   const facts = options.invoices === undefined ? undefined : await (await import('./invoice-answers.js')).invoiceFacts(options.invoices, options, prepared, io);
-  const set = interviewed ? await interview(options, pack, io, facts) : await answersGiven(options, prepared, io);
+  const { set, lastRecord } = interviewed ? await interview(options, pack, io, facts) : { set: await answersGiven(options, prepared, io), lastRecord: undefined };
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
   if (facts && !interviewed) {
     const { withFacts } = await import('./invoice-answers.js');
@@ -85,7 +88,8 @@ export async function score(options: AssessOptions, io: Io, forPeople = false): 
   if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set, options.messages ?? en, io);
   // A report for people writes its plan's dates and amounts as a letter does; JSON keeps them ISO and bare.
   const letter = forPeople ? await letterFor(options, io) : undefined;
-  return { pack, prepared, set, assessment: evaluate(prepared, set, { today, words: m.words, ...(letter ? { letter } : {}) }), today, interviewed };
+  const assessment = evaluate(prepared, set, { today, words: m.words, ...(letter ? { letter } : {}) });
+  return { pack, prepared, set, assessment, today, interviewed, ...(lastRecord ? { lastRecord } : {}) };
 }
 
 /** The verdicts that end the relationship: after them the interview offers the words to use. */
@@ -156,14 +160,16 @@ async function answersGiven(options: AssessOptions, prepared: PreparedPack, io: 
   return parseAnswers(text, prepared, source, m);
 }
 
-async function interview(options: AssessOptions, pack: Pack, io: Io, facts?: InvoiceFacts): Promise<AnswerSet> {
+/** The answers from the interview, and the client's history as read for its defaults (to be read once a run). */
+async function interview(options: AssessOptions, pack: Pack, io: Io, facts?: InvoiceFacts): Promise<{ set: AnswerSet; lastRecord: LastRecord | undefined }> {
   // inquirer colours through node:util styleText, which reads NO_COLOR when the
   // prompt modules load: so the colour decision reaches it through the environment.
   if (colourLevel(io.env, io.stdout, options.color) === 0) process.env.NO_COLOR = '1';
   const { runInterview } = await import('../interview/interview.js');
   // Prompts draw on stdout when it is the terminal; with stdout redirected, on stderr, so the file gets only the report.
   const output = io.stdout.isTTY ? io.stdout : io.stderr;
-  return cancellable(options, () =>
+  let lastRecord: LastRecord | undefined;
+  const set = await cancellable(options, () =>
     // The pack's texts reach the screen escaped, as in a report (see render/escape.ts).
     runInterview(escapeData(pack), {
       ...(options.client === undefined ? {} : { client: options.client }),
@@ -171,34 +177,42 @@ async function interview(options: AssessOptions, pack: Pack, io: Io, facts?: Inv
       say: (line) => output.write(`${line}\n`),
       messages: options.messages ?? en,
       ...(options.lang === undefined ? {} : { lang: options.lang }),
-      defaultsFor: (client) => startingAnswers(client, options, io, facts),
+      defaultsFor: async (client) => {
+        const start = await startingAnswers(client, options, io, facts);
+        lastRecord = start.lastRecord;
+        return start.defaults;
+      },
     }),
   );
+  return { set, lastRecord };
 }
 
 /**
  * What the interview starts from for a named client: last time's answers
  * (unless --no-history), with the facts of its invoices (--invoices) over them.
  */
-async function startingAnswers(client: string, options: AssessOptions, io: Io, facts?: InvoiceFacts): Promise<{ answers: Answers; note: string } | undefined> {
+async function startingAnswers(
+  client: string,
+  options: AssessOptions,
+  io: Io,
+  facts?: InvoiceFacts,
+): Promise<{ defaults: { answers: Answers; note: string } | undefined; lastRecord: LastRecord | undefined }> {
   const m = options.messages ?? en;
   const notes: string[] = [];
   let answers: Answers = {};
-  if (options.history !== false) {
-    const { lastAnswers } = await import('./history.js');
-    const last = lastAnswers(client, io, m);
-    if (last) {
-      answers = last.answers;
-      const { localFormats } = await import('../i18n/format.js');
-      notes.push(m.interview.defaultsFromHistory(localFormats(options.lang ?? 'en').date(last.assessedOn)));
-    }
+  const lastRecord = options.history === false ? undefined : (await import('./history.js')).readLastRecord(client, io, m);
+  const last = lastRecord?.record;
+  if (last) {
+    answers = last.answers as Answers;
+    const { localFormats } = await import('../i18n/format.js');
+    notes.push(m.interview.defaultsFromHistory(localFormats(options.lang ?? 'en').date(last.assessedOn)));
   }
   const found = facts?.answersFor(client);
   if (found) {
     answers = { ...answers, ...found };
     notes.push(m.interview.defaultsFromInvoices(escapeLine(options.invoices ?? '')));
   }
-  return notes.length ? { answers, note: notes.join(' ') } : undefined;
+  return { defaults: notes.length ? { answers, note: notes.join(' ') } : undefined, lastRecord };
 }
 
 /** After the report, the words to use (for an ending) and, unless --save-answers did, saving the answers, offered at the terminal. */

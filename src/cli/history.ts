@@ -94,12 +94,20 @@ export async function forgetCommand(client: string, options: HistoryOptions, io:
   }
 }
 
-/** Last time's answers for a client, to start an interview from; undefined with no history. */
-export function lastAnswers(client: string, io: Io, m: Messages): { answers: Answers; assessedOn: string } | undefined {
+/** A client's latest record as a run read it from the store, and whose it is (its key). */
+export interface LastRecord {
+  key: string;
+  record: HistoryRecord | undefined;
+}
+
+/**
+ * A client's latest record; none with no history or no name. Read once a run:
+ * the interview starts from it and the re-check after scoring is against it
+ * (withHistory), so both see the same record and a damaged line is said once.
+ */
+export function readLastRecord(client: string, io: Io, m: Messages): LastRecord {
   const key = clientKey(client);
-  if (key === '') return undefined;
-  const last = latestOf(valuesOf(readClient(historyFolder(io.env), key), io, m));
-  return last ? { answers: last.answers as Answers, assessedOn: last.assessedOn } : undefined;
+  return { key, record: key === '' ? undefined : latestOf(valuesOf(readClient(historyFolder(io.env), key), io, m)) };
 }
 
 /** What a run records and shows about last time. */
@@ -113,14 +121,15 @@ export interface WithHistory {
 /**
  * Last time's assessment of this client, as input to this one: the re-check
  * (a fix whose targets were missed moves to fire, A§4) and the comparison.
- * The engine stays pure: the store is read here and handed over.
+ * The engine stays pure: the store is read here and handed over, unless the
+ * run has read this client's already (`read`, for the interview's defaults).
  */
-export function withHistory(p: PreparedPack, assessment: Assessment, answers: Answers, client: string | undefined, today: string, io: Io, m: Messages): WithHistory {
+export function withHistory(p: PreparedPack, assessment: Assessment, answers: Answers, client: string | undefined, today: string, io: Io, m: Messages, read?: LastRecord): WithHistory {
   const folder = historyFolder(io.env);
   const key = client === undefined ? '' : clientKey(client);
   // A client with no name cannot be found again: nothing is recorded or compared.
   if (key === '') return { assessment, record: () => m.history.noName };
-  const last = latestOf(valuesOf(readClient(folder, key), io, m));
+  const last = (read?.key === key ? read : readLastRecord(client as string, io, m)).record;
   const result = recheck(p, assessment, answers, last, today, { words: m.words, reasonText: m.history.escalated });
   return {
     assessment: result.assessment,
