@@ -9,6 +9,7 @@ import { colourLevel } from './colour.js';
 import type { ProfileQuestions } from '../interview/offers.js';
 import type { PreviousJson } from '../history/views.js';
 import type { LastRecord } from './history.js';
+import type { Profile } from './profile.js';
 import type { InvoiceFacts } from './invoice-answers.js';
 import { escapeData, escapeLine } from '../render/escape.js';
 import { REPORT_FORMATS, SCRIPT_FORMATS, type Format, type RenderContext } from '../render/formats.js';
@@ -53,6 +54,8 @@ export interface Scored {
   previous?: PreviousJson;
   /** The client's latest record, when the interview read it for its defaults: the re-check uses it, not a second read. */
   lastRecord?: LastRecord;
+  /** The saved profile, once the run has read it (for a report's dates and amounts, the words to use): never read twice. */
+  profile?: Profile;
 }
 
 /** A line of our own on stderr, wrapped between words to the terminal's width when there is one. */
@@ -87,9 +90,10 @@ export async function score(options: AssessOptions, io: Io, forPeople = false): 
   }
   if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set, options.messages ?? en, io);
   // A report for people writes its plan's dates and amounts as a letter does; JSON keeps them ISO and bare.
-  const letter = forPeople ? await letterFor(options, io) : undefined;
+  const profile = forPeople ? await readSavedProfile(io, m) : undefined;
+  const letter = profile ? await letterFor(profile, options) : undefined;
   const assessment = evaluate(prepared, set, { today, words: m.words, ...(letter ? { letter } : {}) });
-  return { pack, prepared, set, assessment, today, interviewed, ...(lastRecord ? { lastRecord } : {}) };
+  return { pack, prepared, set, assessment, today, interviewed, ...(lastRecord ? { lastRecord } : {}), ...(profile ? { profile } : {}) };
 }
 
 /** The verdicts that end the relationship: after them the interview offers the words to use. */
@@ -228,14 +232,17 @@ async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): P
       return writeErrorReason(error, m);
     }
   };
-  const profile = ENDS_IT.includes(scored.assessment.verdict) ? await profileQuestions(scored, options, io) : undefined;
+  const ends = ENDS_IT.includes(scored.assessment.verdict);
+  // The profile as the report read it (a JSON report did not), and then as the questions below keep it: the words use that.
+  let saved = ends ? (scored.profile ?? (await readSavedProfile(io, m))) : undefined;
+  const profile = saved ? await profileQuestions(scored, saved, options, io, (kept) => (saved = kept)) : undefined;
   await cancellable(options, () =>
     offerAfterVerdict({
       context: { input: io.stdin, output: io.stdout },
       messages: m,
       ...(options.lang === undefined ? {} : { lang: options.lang }),
       say: (line) => io.stdout.write(`${line}\n`),
-      ...(ENDS_IT.includes(scored.assessment.verdict) ? { showScript: async () => io.writeOut(await renderScript(scored, options, io)) } : {}),
+      ...(ends ? { showScript: async () => io.writeOut(await renderScript({ ...scored, ...(saved ? { profile: saved } : {}) }, options, io)) } : {}),
       ...(options.saveAnswers === undefined ? { saveAnswers } : {}),
       // Only a regular file is worth the question "Replace it?": anything else is refused when saving.
       exists: isRegularFile,
@@ -245,16 +252,16 @@ async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): P
 }
 
 /**
- * What the words to use will need of the profile that it does not have, and
- * neither does this run's options: a name to sign with, a currency when an
- * amount is in them, a voice in Thai. Asked once, then kept.
+ * What the words to use will need of the profile (`saved`, as this run read
+ * it) that it does not have, and neither does this run's options: a name to
+ * sign with, a currency when an amount is in them, a voice in Thai. Asked once,
+ * then kept: written to the file, and handed to `kept` for this run's words.
  */
-async function profileQuestions(scored: Scored, options: AssessOptions, io: Io): Promise<ProfileQuestions | undefined> {
+async function profileQuestions(scored: Scored, saved: Profile, options: AssessOptions, io: Io, kept: (profile: Profile) => void): Promise<ProfileQuestions | undefined> {
   const m = options.messages ?? en;
-  const { profileFile, readProfile, writeProfile } = await import('./profile.js');
+  const { profileFile, writeProfile } = await import('./profile.js');
   const { isCurrency } = await import('../i18n/format.js');
   const file = profileFile(io.env);
-  const saved = await readProfile(file, m);
   const amounts = scored.prepared.order.some((q) => q.money && typeof scored.set.answers[q.id] === 'number' && (scored.set.answers[q.id] as number) > 0);
   const missing = [
     ...(saved.name === undefined && options.signAs === undefined ? (['name'] as const) : []),
@@ -267,7 +274,9 @@ async function profileQuestions(scored: Scored, options: AssessOptions, io: Io):
     checkCurrency: (code) => (isCurrency(code) ? undefined : m.config.allowedCurrency),
     async save(answers) {
       try {
-        await writeProfile(file, { ...(await readProfile(file, m)), ...answers }, io, m);
+        const profile = { ...saved, ...answers };
+        await writeProfile(file, profile, io, m);
+        kept(profile);
         return m.config.saved(escapeLine(file));
       } catch (error) {
         return error instanceof Error ? error.message : String(error);
@@ -337,9 +346,15 @@ async function renderAs(format: Format, scored: Scored & { assessedVerdict?: Ver
 }
 
 /** The words to say, written as a letter writes them: dates, amounts and names in the user's language and profile. */
-async function scriptOf({ prepared, set, assessment, today }: Scored, options: AssessOptions, io: Io): Promise<ScriptOutput[]> {
+async function scriptOf({ prepared, set, assessment, today, profile }: Scored, options: AssessOptions, io: Io): Promise<ScriptOutput[]> {
   const m = options.messages ?? en;
-  return buildScript(prepared, set, assessment, { today, words: m.words, letter: await letterFor(options, io) });
+  return buildScript(prepared, set, assessment, { today, words: m.words, letter: await letterFor(profile ?? (await readSavedProfile(io, m)), options) });
+}
+
+/** The profile saved by `fire-check config` (empty when there is none); a run reads it once, and carries it in Scored. */
+async function readSavedProfile(io: Io, m: Messages): Promise<Profile> {
+  const { profileFile, readProfile } = await import('./profile.js');
+  return readProfile(profileFile(io.env), m);
 }
 
 /**
@@ -347,11 +362,10 @@ async function scriptOf({ prepared, set, assessment, today }: Scored, options: A
  * with this run's options over it. Piped and batch runs never ask: what is
  * missing is a placeholder ("[your name]") to fill in by hand.
  */
-async function letterFor(options: AssessOptions, io: Io): Promise<LetterStyle> {
+async function letterFor(saved: Profile, options: AssessOptions): Promise<LetterStyle> {
   const m = options.messages ?? en;
-  const { checkValue, profileFile, readProfile } = await import('./profile.js');
+  const { checkValue } = await import('./profile.js');
   const { letterStyle } = await import('./letter.js');
-  const saved = await readProfile(profileFile(io.env), m);
   // A value given for this run is checked as `config set` checks it.
   const given = {
     ...(options.signAs === undefined ? {} : await checkValue('name', options.signAs, m)),

@@ -266,6 +266,26 @@ describeTerminal('after a verdict to end it (tmux)', () => {
     expect(second.screen.slice(second.screen.indexOf('What to say · Acme'))).toMatch(/^ {2}Ada Lovelace$/m);
   });
 
+  it("reads the profile once a run: the words after the report are signed as the report's profile says, though the file changed since", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'fire-check-profile-once-'));
+    const config = join(home, 'config.json');
+    writeFileSync(config, JSON.stringify({ name: 'Ada Lovelace' }));
+    const t = terminal('profile-once', 100);
+    t.start(`${cli} --client Acme --today 2026-11-22 --no-history`, { NO_COLOR: '1', FIRE_CHECK_HOME: home });
+    const screen = await t.answerEach((prompt) => {
+      if (prompt.startsWith('? Show the words')) {
+        // Changed while the report is on the screen: this run has read the profile already.
+        writeFileSync(config, JSON.stringify({ name: 'Grace Hopper' }));
+        return ['Enter'];
+      }
+      if (prompt.startsWith('? Save these answers')) return ['Enter'];
+      return fireNow(prompt) ?? ['Enter'];
+    });
+    expect(screen).toContain('[exit 0]');
+    expect(screen.slice(screen.indexOf('What to say · Acme'))).toMatch(/^ {2}Ada Lovelace$/m);
+    expect(screen).not.toContain('Grace Hopper');
+  });
+
   it('Ctrl-C at an offer: "Cancelled.", exit 130, with the report already printed', async () => {
     const t = terminal('offer-cancel', 100);
     t.start(`${cli} --client Acme`, { NO_COLOR: '1' });
