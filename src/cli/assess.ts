@@ -8,6 +8,8 @@ import { en, type Messages } from '../i18n/en.js';
 import { colourLevel } from './colour.js';
 import type { ProfileQuestions } from '../interview/offers.js';
 import type { PreviousJson } from '../history/views.js';
+import type { LastRecord } from './history.js';
+import type { Profile } from './profile.js';
 import type { InvoiceFacts } from './invoice-answers.js';
 import { escapeData, escapeLine } from '../render/escape.js';
 import { REPORT_FORMATS, SCRIPT_FORMATS, type Format, type RenderContext } from '../render/formats.js';
@@ -50,6 +52,10 @@ export interface Scored {
   interviewed: boolean;
   /** Last time's assessment of this client, when its history was read. */
   previous?: PreviousJson;
+  /** The client's latest record, when the interview read it for its defaults: the re-check uses it, not a second read. */
+  lastRecord?: LastRecord;
+  /** The saved profile, once the run has read it (for a report's dates and amounts, the words to use): never read twice. */
+  profile?: Profile;
 }
 
 /** A line of our own on stderr, wrapped between words to the terminal's width when there is one. */
@@ -63,7 +69,7 @@ async function sayLine(io: Io, options: CommonOptions, text: string): Promise<vo
 /** The client's history read into this assessment (see history.ts); loaded only when a run remembers. */
 async function lastTime(scored: Scored, options: AssessOptions, io: Io) {
   const { withHistory } = await import('./history.js');
-  return withHistory(scored.prepared, scored.assessment, scored.set.answers, scored.set.client, scored.today, io, options.messages ?? en);
+  return withHistory(scored.prepared, scored.assessment, scored.set.answers, scored.set.client, scored.today, io, options.messages ?? en, scored.lastRecord);
 }
 
 /** Reads the pack and the answers (file, stdin or interview) and scores them. */
@@ -74,7 +80,7 @@ export async function score(options: AssessOptions, io: Io, forPeople = false): 
   const prepared = prepare(pack);
   const interviewed = options.answers === undefined && io.stdinIsTTY();
   const facts = options.invoices === undefined ? undefined : await (await import('./invoice-answers.js')).invoiceFacts(options.invoices, options, prepared, io);
-  const set = interviewed ? await interview(options, pack, io, facts) : await answersGiven(options, prepared, io);
+  const { set, lastRecord } = interviewed ? await interview(options, pack, io, facts) : { set: await answersGiven(options, prepared, io), lastRecord: undefined };
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
   if (facts && !interviewed) {
     const { withFacts } = await import('./invoice-answers.js');
@@ -84,8 +90,10 @@ export async function score(options: AssessOptions, io: Io, forPeople = false): 
   }
   if (options.saveAnswers !== undefined) await saveAnswers(options.saveAnswers, set, options.messages ?? en, io);
   // A report for people writes its plan's dates and amounts as a letter does; JSON keeps them ISO and bare.
-  const letter = forPeople ? await letterFor(options, io) : undefined;
-  return { pack, prepared, set, assessment: evaluate(prepared, set, { today, words: m.words, ...(letter ? { letter } : {}) }), today, interviewed };
+  const profile = forPeople ? await readSavedProfile(io, m) : undefined;
+  const letter = profile ? await letterFor(profile, options) : undefined;
+  const assessment = evaluate(prepared, set, { today, words: m.words, ...(letter ? { letter } : {}) });
+  return { pack, prepared, set, assessment, today, interviewed, ...(lastRecord ? { lastRecord } : {}), ...(profile ? { profile } : {}) };
 }
 
 /** The verdicts that end the relationship: after them the interview offers the words to use. */
@@ -156,14 +164,16 @@ async function answersGiven(options: AssessOptions, prepared: PreparedPack, io: 
   return parseAnswers(text, prepared, source, m);
 }
 
-async function interview(options: AssessOptions, pack: Pack, io: Io, facts?: InvoiceFacts): Promise<AnswerSet> {
+/** The answers from the interview, and the client's history as read for its defaults (to be read once a run). */
+async function interview(options: AssessOptions, pack: Pack, io: Io, facts?: InvoiceFacts): Promise<{ set: AnswerSet; lastRecord: LastRecord | undefined }> {
   // inquirer colours through node:util styleText, which reads NO_COLOR when the
   // prompt modules load: so the colour decision reaches it through the environment.
   if (colourLevel(io.env, io.stdout, options.color) === 0) process.env.NO_COLOR = '1';
   const { runInterview } = await import('../interview/interview.js');
   // Prompts draw on stdout when it is the terminal; with stdout redirected, on stderr, so the file gets only the report.
   const output = io.stdout.isTTY ? io.stdout : io.stderr;
-  return cancellable(options, () =>
+  let lastRecord: LastRecord | undefined;
+  const set = await cancellable(options, () =>
     // The pack's texts reach the screen escaped, as in a report (see render/escape.ts).
     runInterview(escapeData(pack), {
       ...(options.client === undefined ? {} : { client: options.client }),
@@ -171,34 +181,42 @@ async function interview(options: AssessOptions, pack: Pack, io: Io, facts?: Inv
       say: (line) => output.write(`${line}\n`),
       messages: options.messages ?? en,
       ...(options.lang === undefined ? {} : { lang: options.lang }),
-      defaultsFor: (client) => startingAnswers(client, options, io, facts),
+      defaultsFor: async (client) => {
+        const start = await startingAnswers(client, options, io, facts);
+        lastRecord = start.lastRecord;
+        return start.defaults;
+      },
     }),
   );
+  return { set, lastRecord };
 }
 
 /**
  * What the interview starts from for a named client: last time's answers
  * (unless --no-history), with the facts of its invoices (--invoices) over them.
  */
-async function startingAnswers(client: string, options: AssessOptions, io: Io, facts?: InvoiceFacts): Promise<{ answers: Answers; note: string } | undefined> {
+async function startingAnswers(
+  client: string,
+  options: AssessOptions,
+  io: Io,
+  facts?: InvoiceFacts,
+): Promise<{ defaults: { answers: Answers; note: string } | undefined; lastRecord: LastRecord | undefined }> {
   const m = options.messages ?? en;
   const notes: string[] = [];
   let answers: Answers = {};
-  if (options.history !== false) {
-    const { lastAnswers } = await import('./history.js');
-    const last = lastAnswers(client, io, m);
-    if (last) {
-      answers = last.answers;
-      const { localFormats } = await import('../i18n/format.js');
-      notes.push(m.interview.defaultsFromHistory(localFormats(options.lang ?? 'en').date(last.assessedOn)));
-    }
+  const lastRecord = options.history === false ? undefined : (await import('./history.js')).readLastRecord(client, io, m);
+  const last = lastRecord?.record;
+  if (last) {
+    answers = last.answers as Answers;
+    const { localFormats } = await import('../i18n/format.js');
+    notes.push(m.interview.defaultsFromHistory(localFormats(options.lang ?? 'en').date(last.assessedOn)));
   }
   const found = facts?.answersFor(client);
   if (found) {
     answers = { ...answers, ...found };
     notes.push(m.interview.defaultsFromInvoices(escapeLine(options.invoices ?? '')));
   }
-  return notes.length ? { answers, note: notes.join(' ') } : undefined;
+  return { defaults: notes.length ? { answers, note: notes.join(' ') } : undefined, lastRecord };
 }
 
 /** After the report, the words to use (for an ending) and, unless --save-answers did, saving the answers, offered at the terminal. */
@@ -214,14 +232,17 @@ async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): P
       return writeErrorReason(error, m);
     }
   };
-  const profile = ENDS_IT.includes(scored.assessment.verdict) ? await profileQuestions(scored, options, io) : undefined;
+  const ends = ENDS_IT.includes(scored.assessment.verdict);
+  // The profile as the report read it (a JSON report did not), and then as the questions below keep it: the words use that.
+  let saved = ends ? (scored.profile ?? (await readSavedProfile(io, m))) : undefined;
+  const profile = saved ? await profileQuestions(scored, saved, options, io, (kept) => (saved = kept)) : undefined;
   await cancellable(options, () =>
     offerAfterVerdict({
       context: { input: io.stdin, output: io.stdout },
       messages: m,
       ...(options.lang === undefined ? {} : { lang: options.lang }),
       say: (line) => io.stdout.write(`${line}\n`),
-      ...(ENDS_IT.includes(scored.assessment.verdict) ? { showScript: async () => io.writeOut(await renderScript(scored, options, io)) } : {}),
+      ...(ends ? { showScript: async () => io.writeOut(await renderScript({ ...scored, ...(saved ? { profile: saved } : {}) }, options, io)) } : {}),
       ...(options.saveAnswers === undefined ? { saveAnswers } : {}),
       // Only a regular file is worth the question "Replace it?": anything else is refused when saving.
       exists: isRegularFile,
@@ -231,16 +252,16 @@ async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): P
 }
 
 /**
- * What the words to use will need of the profile that it does not have, and
- * neither does this run's options: a name to sign with, a currency when an
- * amount is in them, a voice in Thai. Asked once, then kept.
+ * What the words to use will need of the profile (`saved`, as this run read
+ * it) that it does not have, and neither does this run's options: a name to
+ * sign with, a currency when an amount is in them, a voice in Thai. Asked once,
+ * then kept: written to the file, and handed to `kept` for this run's words.
  */
-async function profileQuestions(scored: Scored, options: AssessOptions, io: Io): Promise<ProfileQuestions | undefined> {
+async function profileQuestions(scored: Scored, saved: Profile, options: AssessOptions, io: Io, kept: (profile: Profile) => void): Promise<ProfileQuestions | undefined> {
   const m = options.messages ?? en;
-  const { profileFile, readProfile, writeProfile } = await import('./profile.js');
+  const { profileFile, writeProfile } = await import('./profile.js');
   const { isCurrency } = await import('../i18n/format.js');
   const file = profileFile(io.env);
-  const saved = await readProfile(file, m);
   const amounts = scored.prepared.order.some((q) => q.money && typeof scored.set.answers[q.id] === 'number' && (scored.set.answers[q.id] as number) > 0);
   const missing = [
     ...(saved.name === undefined && options.signAs === undefined ? (['name'] as const) : []),
@@ -253,7 +274,9 @@ async function profileQuestions(scored: Scored, options: AssessOptions, io: Io):
     checkCurrency: (code) => (isCurrency(code) ? undefined : m.config.allowedCurrency),
     async save(answers) {
       try {
-        await writeProfile(file, { ...(await readProfile(file, m)), ...answers }, io, m);
+        const profile = { ...saved, ...answers };
+        await writeProfile(file, profile, io, m);
+        kept(profile);
         return m.config.saved(escapeLine(file));
       } catch (error) {
         return error instanceof Error ? error.message : String(error);
@@ -323,9 +346,15 @@ async function renderAs(format: Format, scored: Scored & { assessedVerdict?: Ver
 }
 
 /** The words to say, written as a letter writes them: dates, amounts and names in the user's language and profile. */
-async function scriptOf({ prepared, set, assessment, today }: Scored, options: AssessOptions, io: Io): Promise<ScriptOutput[]> {
+async function scriptOf({ prepared, set, assessment, today, profile }: Scored, options: AssessOptions, io: Io): Promise<ScriptOutput[]> {
   const m = options.messages ?? en;
-  return buildScript(prepared, set, assessment, { today, words: m.words, letter: await letterFor(options, io) });
+  return buildScript(prepared, set, assessment, { today, words: m.words, letter: await letterFor(profile ?? (await readSavedProfile(io, m)), options) });
+}
+
+/** The profile saved by `fire-check config` (empty when there is none); a run reads it once, and carries it in Scored. */
+async function readSavedProfile(io: Io, m: Messages): Promise<Profile> {
+  const { profileFile, readProfile } = await import('./profile.js');
+  return readProfile(profileFile(io.env), m);
 }
 
 /**
@@ -333,11 +362,10 @@ async function scriptOf({ prepared, set, assessment, today }: Scored, options: A
  * with this run's options over it. Piped and batch runs never ask: what is
  * missing is a placeholder ("[your name]") to fill in by hand.
  */
-async function letterFor(options: AssessOptions, io: Io): Promise<LetterStyle> {
+async function letterFor(saved: Profile, options: AssessOptions): Promise<LetterStyle> {
   const m = options.messages ?? en;
-  const { checkValue, profileFile, readProfile } = await import('./profile.js');
+  const { checkValue } = await import('./profile.js');
   const { letterStyle } = await import('./letter.js');
-  const saved = await readProfile(profileFile(io.env), m);
   // A value given for this run is checked as `config set` checks it.
   const given = {
     ...(options.signAs === undefined ? {} : await checkValue('name', options.signAs, m)),

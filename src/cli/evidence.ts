@@ -4,10 +4,11 @@ import type { InputEncoding } from '../answers/decode.js';
 import { csvRows } from '../answers/records.js';
 import { DEFAULT_MAX_RECORD } from '../answers/limits.js';
 import { createEvidence, evidenceSettings, parseColumns, type DateOrder, type Evidence, type EvidenceProblem } from '../evidence/index.js';
+import type { Pack } from '../engine/types.js';
 import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
 import { problem } from '../i18n/problems.js';
-import { escapeLine } from '../render/escape.js';
+import { escapeData, escapeLine } from '../render/escape.js';
 import { packFor, styleFor, todayFor } from './context.js';
 import { openStream, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
@@ -22,11 +23,14 @@ export interface EvidenceCommandOptions extends CommonOptions {
   today?: string;
 }
 
-/** Reads an export into the facts per client; a problem with the file is a FireCheckError naming it. */
-export async function readEvidence(file: string, options: EvidenceCommandOptions, io: Io): Promise<Evidence> {
+/**
+ * Reads an export into the facts per client, by the thresholds of the run's
+ * pack (read by the caller, once a run); a problem with the file is a
+ * FireCheckError naming it.
+ */
+export async function readEvidence(file: string, options: EvidenceCommandOptions, pack: Pack, io: Io): Promise<Evidence> {
   const m = options.messages ?? en;
   const today = todayFor(options, io);
-  const pack = await packFor(options, io);
   const columns = options.columns === undefined ? undefined : parseColumns(options.columns);
   if (columns && !columns.ok) throw problem(m, 'evidence/bad-columns', options.columns as string, columns.params.reason + (columns.params.field ? ` (${columns.params.field})` : ''));
   const accumulator = createEvidence({
@@ -49,24 +53,27 @@ export async function readEvidence(file: string, options: EvidenceCommandOptions
 }
 
 export async function evidenceCommand(file: string, options: EvidenceCommandOptions, io: Io): Promise<number> {
-  const evidence = await readEvidence(file, options, io);
+  const pack = await packFor(options, io);
+  const evidence = await readEvidence(file, options, pack, io);
   if (options.format === 'json') io.writeOut(`${JSON.stringify(evidence, null, 2)}\n`);
   else {
     const { renderEvidenceText } = await import('../render/evidence.js');
     const { localFormats } = await import('../i18n/format.js');
-    io.writeOut(renderEvidenceText(escapeData(evidence), { messages: options.messages ?? en, formats: localFormats(options.lang ?? 'en'), style: await styleFor(options, io) }));
+    // The pack's texts are data: escaped like the client names (see render/escape.ts).
+    const questions = escapeData(new Map(pack.questions.map((q) => [q.id, q])));
+    io.writeOut(renderEvidenceText(escapeClients(evidence), { messages: options.messages ?? en, formats: localFormats(options.lang ?? 'en'), style: await styleFor(options, io), questions }));
   }
   return EXIT.ok;
 }
 
 /** Client names and values from the file reach the terminal escaped (see render/escape.ts). */
-function escapeData(evidence: Evidence): Evidence {
+function escapeClients(evidence: Evidence): Evidence {
   return { ...evidence, clients: evidence.clients.map((c) => ({ ...c, client: escapeLine(c.client) })) };
 }
 
 function evidenceError(p: EvidenceProblem, source: string, m: Messages): FireCheckError {
   const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
-  const where = p.line === undefined ? source : m.batch.atLine(source, p.line, '').replace(/: $/, '');
+  const where = p.line === undefined ? source : m.errors.fileLine(source, p.line);
   switch (p.code) {
     case 'evidence/empty':
       return problem(m, p.code, source);

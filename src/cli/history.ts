@@ -4,7 +4,7 @@
 import { clientKey } from '../clients/key.js';
 import type { PreparedPack } from '../engine/prepare.js';
 import { recheck } from '../engine/recheck.js';
-import type { Answers, Assessment } from '../engine/types.js';
+import type { Answers, Assessment, Pack, Verdict } from '../engine/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import { problem } from '../i18n/problems.js';
 import { escapeLine } from '../render/escape.js';
@@ -46,7 +46,7 @@ export async function historyCommand(client: string | undefined, options: Histor
     if (options.format === 'json') io.writeOut(`${JSON.stringify(view, null, 2)}\n`);
     else {
       const { renderHistoryList } = await import('../render/history.js');
-      io.writeOut(renderHistoryList(escapeNames(view), await textContext(options)));
+      io.writeOut(renderHistoryList(escapeNames(view), { ...(await textContext(options)), verdictTitle: titlesOf(await packFor(options, io)) }));
     }
     return EXIT.ok;
   }
@@ -58,7 +58,7 @@ export async function historyCommand(client: string | undefined, options: Histor
   if (options.format === 'json') io.writeOut(`${JSON.stringify(view, null, 2)}\n`);
   else {
     const { renderClientHistory } = await import('../render/history.js');
-    io.writeOut(renderClientHistory({ ...view, client: escapeLine(view.client) }, { ...(await textContext(options)), questions: prepared.byId }));
+    io.writeOut(renderClientHistory({ ...view, client: escapeLine(view.client) }, { ...(await textContext(options)), questions: prepared.byId, verdictTitle: titlesOf(prepared.pack) }));
   }
   return EXIT.ok;
 }
@@ -94,12 +94,20 @@ export async function forgetCommand(client: string, options: HistoryOptions, io:
   }
 }
 
-/** Last time's answers for a client, to start an interview from; undefined with no history. */
-export function lastAnswers(client: string, io: Io, m: Messages): { answers: Answers; assessedOn: string } | undefined {
+/** A client's latest record as a run read it from the store, and whose it is (its key). */
+export interface LastRecord {
+  key: string;
+  record: HistoryRecord | undefined;
+}
+
+/**
+ * A client's latest record; none with no history or no name. Read once a run:
+ * the interview starts from it and the re-check after scoring is against it
+ * (withHistory), so both see the same record and a damaged line is said once.
+ */
+export function readLastRecord(client: string, io: Io, m: Messages): LastRecord {
   const key = clientKey(client);
-  if (key === '') return undefined;
-  const last = latestOf(valuesOf(readClient(historyFolder(io.env), key), io, m));
-  return last ? { answers: last.answers as Answers, assessedOn: last.assessedOn } : undefined;
+  return { key, record: key === '' ? undefined : latestOf(valuesOf(readClient(historyFolder(io.env), key), io, m)) };
 }
 
 /** What a run records and shows about last time. */
@@ -113,14 +121,15 @@ export interface WithHistory {
 /**
  * Last time's assessment of this client, as input to this one: the re-check
  * (a fix whose targets were missed moves to fire, A§4) and the comparison.
- * The engine stays pure: the store is read here and handed over.
+ * The engine stays pure: the store is read here and handed over, unless the
+ * run has read this client's already (`read`, for the interview's defaults).
  */
-export function withHistory(p: PreparedPack, assessment: Assessment, answers: Answers, client: string | undefined, today: string, io: Io, m: Messages): WithHistory {
+export function withHistory(p: PreparedPack, assessment: Assessment, answers: Answers, client: string | undefined, today: string, io: Io, m: Messages, read?: LastRecord): WithHistory {
   const folder = historyFolder(io.env);
   const key = client === undefined ? '' : clientKey(client);
   // A client with no name cannot be found again: nothing is recorded or compared.
   if (key === '') return { assessment, record: () => m.history.noName };
-  const last = latestOf(valuesOf(readClient(folder, key), io, m));
+  const last = (read?.key === key ? read : readLastRecord(client as string, io, m)).record;
   const result = recheck(p, assessment, answers, last, today, { words: m.words, reasonText: m.history.escalated });
   return {
     assessment: result.assessment,
@@ -142,6 +151,11 @@ export function recordAll(entries: { assessment: Assessment; answers: Answers; c
 async function textContext(options: CommonOptions) {
   const { localFormats } = await import('../i18n/format.js');
   return { messages: options.messages ?? en, formats: localFormats(options.lang ?? 'en') };
+}
+
+/** Verdicts named as the reports name them: the pack's titles in the run's language, escaped (a pack is data). */
+function titlesOf(pack: Pack): (verdict: string) => string {
+  return (verdict) => escapeLine(pack.verdicts[verdict as Verdict]?.title ?? verdict);
 }
 
 function escapeNames<T extends { clients: { client: string }[] }>(view: T): T {

@@ -16,7 +16,7 @@ export interface InvoiceFacts {
 /** Reads `--invoices` (with --columns, --date-format, --terms as for `evidence`); the currency of amounts is not a filter here. */
 export async function invoiceFacts(file: string, options: EvidenceCommandOptions, p: PreparedPack, io: Io): Promise<InvoiceFacts> {
   const { currency: _letters, ...reading } = options;
-  const evidence = await readEvidence(file, { ...reading, format: 'json' }, io);
+  const evidence = await readEvidence(file, { ...reading, format: 'json' }, p.pack, io);
   const byKey = new Map<string, ClientFacts[]>();
   for (const facts of evidence.clients) byKey.set(clientKey(facts.client), [...(byKey.get(clientKey(facts.client)) ?? []), facts]);
   return {

@@ -91,6 +91,8 @@ export const en = {
     anArray: 'an array',
     position: (line: number, column: number) => `line ${line}, column ${column}`,
     column: (column: number) => `column ${column}`,
+    /** A line of a file, where a problem is: "invoices.csv: line 12". */
+    fileLine: (file: string, line: number) => `${file}: line ${line}`,
     allowedBool: 'allowed: yes, no (or true, false)',
     allowedFreq: 'allowed: never, rarely, sometimes, often, always',
     allowedScale: 'allowed: a whole number from 1 to 5',

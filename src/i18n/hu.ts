@@ -86,6 +86,7 @@ export const hu: Messages = {
     anArray: 'tömb',
     position: (line, column) => `${line}. sor, ${column}. oszlop`,
     column: (column) => `${column}. oszlop`,
+    fileLine: (file, line) => `${file}: ${line}. sor`,
     allowedBool: 'megengedett: yes, no (vagy true, false)',
     allowedFreq: 'megengedett: never, rarely, sometimes, often, always',
     allowedScale: 'megengedett: egész szám 1 és 5 között',

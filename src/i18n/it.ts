@@ -89,6 +89,7 @@ export const it: Messages = {
     anArray: 'un array',
     position: (line, column) => `riga ${line}, colonna ${column}`,
     column: (column) => `colonna ${column}`,
+    fileLine: (file, line) => `${file}: riga ${line}`,
     allowedBool: 'ammessi: yes, no (o true, false)',
     allowedFreq: 'ammessi: never, rarely, sometimes, often, always',
     allowedScale: 'ammesso: un numero intero da 1 a 5',

@@ -86,6 +86,7 @@ export const th: Messages = {
     anArray: 'อาร์เรย์',
     position: (line, column) => `บรรทัด ${line} คอลัมน์ ${column}`,
     column: (column) => `คอลัมน์ ${column}`,
+    fileLine: (file, line) => `${file}: บรรทัด ${line}`,
     allowedBool: 'ใช้ได้: yes, no (หรือ true, false)',
     allowedFreq: 'ใช้ได้: never, rarely, sometimes, often, always',
     allowedScale: 'ใช้ได้: จำนวนเต็ม 1 ถึง 5',

@@ -1,15 +1,19 @@
 // The facts from an invoice export, for people: one block a client, the figures
 // as an accountant reads them and the answers they imply. Pure.
+import type { AnswerValue, Question } from '../engine/types.js';
 import type { Evidence } from '../evidence/index.js';
 import { AGING_BUCKETS } from '../evidence/index.js';
 import { en, type Messages } from '../i18n/en.js';
 import type { LocalFormats } from '../i18n/format.js';
+import { displayAnswer } from './answers.js';
 import { plainStyle, type Style } from './style.js';
 
 export interface EvidenceRenderOptions {
   messages?: Messages;
   formats?: LocalFormats;
   style?: Style;
+  /** The pack's questions, to word the implied answers as a report does ("Pays late: often"); ids without them. */
+  questions?: ReadonlyMap<string, Question>;
 }
 
 export function renderEvidenceText(evidence: Evidence, options: EvidenceRenderOptions = {}): string {
@@ -35,8 +39,16 @@ export function renderEvidenceText(evidence: Evidence, options: EvidenceRenderOp
       lines.push(`  ${e.overdue}: ${count(c.overdue.count)}, ${money(c.overdue.amount, c.currency)} (${e.buckets} ${buckets.join('; ')})`);
     }
     if (c.incomeShare !== null) lines.push(`  ${e.share}: ${f ? f.decimal(c.incomeShare, 1) : c.incomeShare}%`);
-    const answers = Object.entries(c.answers).map(([id, value]) => `${id} ${style.cyan(String(value))}`);
-    lines.push(`  ${e.implies}: ${answers.length ? answers.join(', ') : e.none}`);
+    const answers = Object.entries(c.answers).filter(([, value]) => value !== undefined);
+    if (!answers.length) lines.push(`  ${e.implies}: ${e.none}`);
+    // One a line: a label or an amount ("1,200") may hold the comma a list would be split at.
+    else lines.push(`  ${e.implies}:`, ...answers.map(([id, value]) => `    ${answerLine(id, value, options, m, style)}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** "Pays late: often", as a report's answers say it; a question the pack does not have, by its id. */
+function answerLine(id: string, value: AnswerValue, options: EvidenceRenderOptions, m: Messages, style: Style): string {
+  const q = options.questions?.get(id);
+  return q ? `${q.label}: ${style.cyan(displayAnswer(q, value, m, options.formats))}` : `${id}: ${style.cyan(String(value))}`;
 }

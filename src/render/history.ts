@@ -11,9 +11,12 @@ export interface HistoryRenderOptions {
   messages?: Messages;
   formats?: LocalFormats;
   questions?: ReadonlyMap<string, Question>;
+  /** A verdict as the reports name it (the pack's title, in the run's language); the id without it. */
+  verdictTitle?: (verdict: string) => string;
 }
 
 const dateOf = (o: HistoryRenderOptions) => (iso: string) => (o.formats ? o.formats.date(iso) : iso);
+const titleOf = (o: HistoryRenderOptions) => o.verdictTitle ?? ((verdict: string) => verdict);
 
 /** An answer as the report says it; "not sure" for none. */
 function shown(value: AnswerValue, q: Question | undefined, m: Messages): string {
@@ -37,15 +40,17 @@ export function renderHistoryList(view: HistoryListJson, options: HistoryRenderO
   const m = options.messages ?? en;
   if (!view.clients.length) return `${m.history.none}\n`;
   const date = dateOf(options);
-  const rows = view.clients.map((c) => [c.client, c.latest.verdict, String(c.latest.score), date(c.latest.assessedOn), m.history.trends[c.trend], c.latest.recheckOn ? date(c.latest.recheckOn) : '']);
+  const title = titleOf(options);
+  const rows = view.clients.map((c) => [c.client, title(c.latest.verdict), String(c.latest.score), date(c.latest.assessedOn), m.history.trends[c.trend], c.latest.recheckOn ? date(c.latest.recheckOn) : '']);
   return alignColumns([m.history.heading, ...rows]);
 }
 
 export function renderClientHistory(view: ClientHistoryJson, options: HistoryRenderOptions = {}): string {
   const m = options.messages ?? en;
   const date = dateOf(options);
+  const title = titleOf(options);
   const lines = [view.client, ''];
-  lines.push(alignColumns([m.history.heading.filter((_, i) => i !== 0 && i !== 4), ...view.assessments.map((a) => [a.verdict, String(a.score), date(a.assessedOn), a.recheckOn ? date(a.recheckOn) : ''])]).trimEnd());
+  lines.push(alignColumns([m.history.heading.filter((_, i) => i !== 0 && i !== 4), ...view.assessments.map((a) => [title(a.verdict), String(a.score), date(a.assessedOn), a.recheckOn ? date(a.recheckOn) : ''])]).trimEnd());
   if (view.assessments.length > 1) {
     lines.push('', `${m.history.changes} (${m.history.trends[view.trend]}):`);
     if (!view.changes.length) lines.push(`  ${m.history.noChanges}`);

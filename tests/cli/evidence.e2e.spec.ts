@@ -1,7 +1,12 @@
 // `fire-check evidence` through the built binary: the export read by the one CSV
 // reader, its facts out as text or JSON, its problems with their codes.
 import { describe, expect, it } from 'vitest';
+import { packFiles } from '../../src/cli/pack-files.js';
+import { messagesFor } from '../../src/i18n/index.js';
+import { loadTranslation } from '../../src/pack/load.js';
+import { localizePack } from '../../src/pack/overlay.js';
 import { runCli } from '../helpers/cli.js';
+import { defaultPack, root } from '../helpers/packs.js';
 
 const fixture = (name: string) => `tests/fixtures/invoices/${name}.csv`;
 const COLUMNS = 'client=Cliente,number=Fattura,issued=Data,due=Scadenza,paid=Pagata il,total=Importo,balance=Residuo,currency=Valuta';
@@ -24,6 +29,19 @@ describe('fire-check evidence (built binary)', () => {
     expect(result.stdout).toMatch(/1\.200\u00a0€/);
   });
 
+  it.each(['en', 'it', 'hu', 'th'] as const)('%s: the implied answers worded as a report words them, the question and its answer in the language', async (lang) => {
+    const m = await messagesFor(lang);
+    const pack = lang === 'en' ? defaultPack() : localizePack(defaultPack(), loadTranslation(`${root}rules/default.${lang}.yaml`, defaultPack(), packFiles()));
+    const label = (id: string) => pack.questions.find((q) => q.id === id)?.label;
+    const result = runCli(['evidence', fixture('freshbooks'), '--today', '2026-11-22', '--lang', lang]);
+    expect(result.code).toBe(0);
+    const nordlicht = result.stdout.slice(result.stdout.indexOf('Nordlicht GmbH'), result.stdout.indexOf('Pixel & Co'));
+    expect(nordlicht).toContain(`${m.evidence.implies}:\n    ${label('pays_late')}: ${m.words.freq.often}\n`);
+    expect(nordlicht).toContain(`\n    ${label('unpaid_work')}: ${m.words.no}\n`);
+    expect(nordlicht).toMatch(new RegExp(`\\n {4}${label('income_share')}: 70[.,]2%\\n`));
+    expect(result.stdout).not.toMatch(/pays_late|amount_owed|income_share|unpaid_work/);
+  });
+
   it('an export no format knows: a problem naming its first row, until --columns names them', () => {
     const unknown = runCli(['evidence', fixture('columns'), '--today', '2026-11-22']);
     expect(unknown.code).toBe(2);
@@ -31,6 +49,18 @@ describe('fire-check evidence (built binary)', () => {
     const named = runCli(['evidence', fixture('columns'), '--columns', COLUMNS, '--date-format', 'dmy', '--format', 'json', '--today', '2026-11-22']);
     expect(named.code).toBe(0);
     expect(JSON.parse(named.stdout).source).toMatchObject({ format: 'columns', dateOrder: 'dmy' });
+  });
+
+  it.each([
+    ['en', 'stdin: line 3: Data: 01/14/2026 contradicts'],
+    ['it', 'stdin: riga 3: Data: 01/14/2026 contraddice'],
+    ['hu', 'stdin: 3. sor: Data: 01/14/2026 ellentmond'],
+    ['th', 'stdin: บรรทัด 3: Data: 01/14/2026 ขัดกับ'],
+  ])('%s: dates in both orders, a problem naming the line where the order changed', (lang, where) => {
+    const input = 'Cliente,Fattura,Data,Importo\nAcme,1,13/01/2026,100\nAcme,2,01/14/2026,100\n';
+    const result = runCli(['evidence', '-', '--columns', 'client=Cliente,number=Fattura,issued=Data,total=Importo', '--today', '2026-11-22', '--lang', lang], { input });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^fire-check: ${where}.* \\[evidence/mixed-date-orders\\]\\n$`));
   });
 
   it.each([

@@ -3,7 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packFiles } from '../../src/cli/pack-files.js';
+import { loadTranslation } from '../../src/pack/load.js';
+import { localizePack } from '../../src/pack/overlay.js';
 import { runCli } from '../helpers/cli.js';
+import { defaultPack, root } from '../helpers/packs.js';
 
 const lateOften = JSON.stringify({ client: 'Acme S.r.l.', answers: { pays_late: 'often' } });
 const lateRarely = JSON.stringify({ client: 'ACME  s.r.l.', answers: { pays_late: 'rarely' } });
@@ -59,5 +63,26 @@ describe('the re-check loop (built binary)', () => {
     const run = home();
     expect(run(['batch', 'examples/clients.csv', '--record', '--today', '2026-11-22']).code).toBe(0);
     expect(JSON.parse(run(['history', '--json']).stdout).clients).toHaveLength(5);
+  });
+});
+
+describe('history for people names verdicts as the reports do', () => {
+  const titlesIn = (lang: string) => (lang === 'en' ? defaultPack() : localizePack(defaultPack(), loadTranslation(`${root}rules/default.${lang}.yaml`, defaultPack(), packFiles()))).verdicts;
+  const cells = (text: string) => text.split('\n').flatMap((line) => line.split(/ {2,}/));
+
+  it.each(['en', 'it', 'hu', 'th'])('%s: the localized title in the text tables, the id in JSON', (lang) => {
+    const run = home();
+    run(['--record', '--json', '--today', '2026-10-22'], lateOften);
+    run(['--record', '--json', '--today', '2026-10-22'], JSON.stringify({ client: 'Northwind', answers: { abuse: true } }));
+    run(['--record', '--json', '--today', '2026-11-22'], lateOften);
+    const titles = titlesIn(lang);
+    const list = cells(run(['history', '--lang', lang]).stdout);
+    expect(list).toEqual(expect.arrayContaining([titles.fire.title, titles['fire-now'].title]));
+    expect(list).not.toContain('fire-now');
+    const one = cells(run(['history', 'Acme S.r.l.', '--lang', lang]).stdout);
+    expect(one).toEqual(expect.arrayContaining([titles.fix.title, titles.fire.title]));
+    expect(one).not.toContain('fix');
+    expect(JSON.parse(run(['history', '--json', '--lang', lang]).stdout).clients.map((c: { latest: { verdict: string } }) => c.latest.verdict)).toEqual(['fire', 'fire-now']);
+    expect(JSON.parse(run(['history', 'Acme S.r.l.', '--json', '--lang', lang]).stdout).assessments.map((a: { verdict: string }) => a.verdict)).toEqual(['fix', 'fire']);
   });
 });

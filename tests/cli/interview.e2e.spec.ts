@@ -1,7 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { clientKey } from '../../src/clients/key.js';
+import { CLIENTS, clientStem, RECORDS_EXT } from '../../src/history/layout.js';
 import { messagesFor } from '../../src/i18n/index.js';
 import { isHardStop } from '../../src/engine/prepare.js';
 import { displayWidth } from '../../src/render/wrap.js';
@@ -264,6 +266,26 @@ describeTerminal('after a verdict to end it (tmux)', () => {
     expect(second.screen.slice(second.screen.indexOf('What to say · Acme'))).toMatch(/^ {2}Ada Lovelace$/m);
   });
 
+  it("reads the profile once a run: the words after the report are signed as the report's profile says, though the file changed since", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'fire-check-profile-once-'));
+    const config = join(home, 'config.json');
+    writeFileSync(config, JSON.stringify({ name: 'Ada Lovelace' }));
+    const t = terminal('profile-once', 100);
+    t.start(`${cli} --client Acme --today 2026-11-22 --no-history`, { NO_COLOR: '1', FIRE_CHECK_HOME: home });
+    const screen = await t.answerEach((prompt) => {
+      if (prompt.startsWith('? Show the words')) {
+        // Changed while the report is on the screen: this run has read the profile already.
+        writeFileSync(config, JSON.stringify({ name: 'Grace Hopper' }));
+        return ['Enter'];
+      }
+      if (prompt.startsWith('? Save these answers')) return ['Enter'];
+      return fireNow(prompt) ?? ['Enter'];
+    });
+    expect(screen).toContain('[exit 0]');
+    expect(screen.slice(screen.indexOf('What to say · Acme'))).toMatch(/^ {2}Ada Lovelace$/m);
+    expect(screen).not.toContain('Grace Hopper');
+  });
+
   it('Ctrl-C at an offer: "Cancelled.", exit 130, with the report already printed', async () => {
     const t = terminal('offer-cancel', 100);
     t.start(`${cli} --client Acme`, { NO_COLOR: '1' });
@@ -296,6 +318,29 @@ describeTerminal('starting from what is known (tmux)', () => {
     expect(ids).toEqual(expect.arrayContaining(['dread', 'pays_late']));
     // And the comparison with last time.
     expect(report.previous).toMatchObject({ assessedOn: '2026-10-22', verdict: 'fix', changes: expect.arrayContaining([expect.objectContaining({ id: 'pays_late' })]) });
+  });
+
+  it("reads the client's history once a run: the comparison is with the record the defaults came from, and a damaged line is said once", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'fire-check-history-once-'));
+    const env = { FIRE_CHECK_HOME: home };
+    const record = (today: string, dread: string) => runCli(['--record', '--json', '--today', today], { input: JSON.stringify({ client: 'Nordlicht GmbH', answers: { dread } }), env });
+    expect(JSON.parse(record('2026-10-22', 'often').stdout).verdict).toBe('fix');
+    // A write cut short: half a record at the end of the client's file, which every read of it warns about.
+    appendFileSync(join(home, 'history', CLIENTS, `${clientStem(clientKey('Nordlicht GmbH'))}${RECORDS_EXT}`), '{"v":1,"client":"Nordl');
+    const t = terminal('history-once', 100);
+    t.start(`${cli} --client 'Nordlicht GmbH' --today 2026-11-22 --json > ${home}/out.json`, { NO_COLOR: '1', ...env });
+    let meanwhile = false;
+    const screen = await t.answerEach(() => {
+      // Another run records this client while the interview waits at its first question, after its defaults were read.
+      if (!meanwhile) meanwhile = JSON.parse(record('2026-11-01', 'never').stdout).verdict === 'keep';
+      return ['Enter'];
+    });
+    expect(screen).toContain('[exit 0]');
+    expect(meanwhile).toBe(true);
+    expect(screen.replace(/\s+/g, ' ')).toContain("Last time's answers (22 October 2026) are the defaults");
+    expect(screen.match(/not a whole record/g)).toHaveLength(1);
+    const report = JSON.parse(readFileSync(join(home, 'out.json'), 'utf8'));
+    expect(report.previous).toMatchObject({ assessedOn: '2026-10-22', verdict: 'fix' });
   });
 });
 

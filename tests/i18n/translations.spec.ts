@@ -84,6 +84,17 @@ describe('interface strings', () => {
       if (Array.isArray(value)) expect((theirs as unknown[]).length, path).toBe(value.length);
     }
   });
+
+  it.each([
+    ['en', 'a.csv: line 3'],
+    ['it', 'a.csv: riga 3'],
+    ['hu', 'a.csv: 3. sor'],
+    ['th', 'a.csv: บรรทัด 3'],
+  ] as const)('%s: a line of a file is worded once, as the batch errors place a problem', async (lang, where) => {
+    const m = await messagesFor(lang);
+    expect(m.errors.fileLine('a.csv', 3)).toBe(where);
+    expect(m.batch.atLine('a.csv', 3, 'why')).toBe(`${where}: why`);
+  });
 });
 
 describe('translation files are checked', () => {
