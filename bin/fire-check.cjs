@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 'use strict';
-// CommonJS, as is dist/fire-check.cjs: a piped assessment then never starts Node's
-// ES module loader (see scripts/build.mjs, entryAsCommonJs).
+// CommonJS, as is all of dist/: no run starts Node's ES module loader (see
+// scripts/build.mjs, allAsCommonJs).
 let main;
 try {
-  ({ main } = require('../dist/fire-check.cjs'));
+  ({ main } = require('../dist/fire-check.js'));
 } catch (error) {
   if (error?.code !== 'MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
   process.stderr.write('fire-check: not built yet (dist/ is missing). Run `npm install` or `npm run build` first.\n');

@@ -15,8 +15,9 @@
 //   adds the line): then every module the entry loads is shared by all entries
 //   alike, and lands in one chunk. That chunk then becomes dist/fire-check.js
 //   (see foldEntryIntoChunk), so plain scoring reads one file of dist/, as it did
-//   with a single bundle; and that file is then made CommonJS, dist/fire-check.cjs
-//   (see entryAsCommonJs), so plain scoring never starts Node's ES module loader.
+//   with a single bundle.
+// - Every file of dist/ is then made CommonJS (see allAsCommonJs): no run ever
+//   starts Node's ES module loader.
 // - The build fails if a module is in two outputs, if the entry loads more than
 //   that chunk, or if dist/ reaches 1.3 MB (it runs these checks over esbuild's
 //   metafile; tests/package.e2e.spec.ts runs what `npm pack` publishes).
@@ -195,45 +196,34 @@ async function foldEntryIntoChunk(metafile) {
 }
 
 /**
- * Makes the entry a CommonJS file, dist/fire-check.cjs, which bin/fire-check.cjs
- * loads with require(). Node 20 starts its ES module loader only for an ES module
- * (the loader is not in Node's start-up snapshot, the CommonJS one is): ~3 ms of a
- * piped assessment, which loads nothing but the entry (`npm run bench startup`).
- * The chunks stay ES modules, loaded by import() as before, and take the entry's
- * names with require() (createRequire): an `import` of a CommonJS file would have
- * Node scan its 110 KB for export names with cjs-module-lexer, ~10 ms. require()
- * finds the entry in Node's module cache, so it is one module, and a class is one
- * class. The chunks read the entry's exports once, when they load: the source
- * exports no `let` (tests/layers.spec.ts checks), so nothing exported changes.
+ * Makes every file of dist/ CommonJS (dist/package.json says so), each file
+ * turned over by esbuild on its own: `import` becomes require(), `import()`
+ * a require() in a promise, `export` module.exports. Node 20 starts its ES
+ * module loader only for an ES module, and that loader is not in Node's start-up
+ * snapshot, the CommonJS one is: ~3 ms for the first ES module (an empty .mjs
+ * file costs that over an empty .cjs one on this machine), and each ES module
+ * is then read and linked in promises (a few tenths of a ms a file). CommonJS
+ * loads every file synchronously from Node's module cache. The module graph is
+ * the one esbuild split: each module still in one file, a class one class.
  */
-async function entryAsCommonJs() {
-  const esm = `${dist}fire-check.js`;
-  const { code, warnings } = await transform(await readFile(esm, 'utf8'), {
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minify,
-    // The entry's one use of import.meta: where it is, as a file: URL (src/pack/default.ts).
-    define: { 'import.meta.url': '__fireCheckUrl' },
-    banner: "var __fireCheckUrl=require('node:url').pathToFileURL(__filename).href;",
-  });
-  if (warnings.length) throw new Error(`dist/fire-check.js as CommonJS: ${warnings.map((w) => w.text).join('; ')}`);
-  await writeFile(`${dist}fire-check.cjs`, code);
-  await rm(esm);
-  const entry = 'process.getBuiltinModule("node:module").createRequire(import.meta.url)("./fire-check.cjs")';
+async function allAsCommonJs() {
   for (const name of await readdir(dist)) {
     if (!name.endsWith('.js')) continue;
-    const text = await readFile(`${dist}${name}`, 'utf8');
-    if (!text.includes('"./fire-check.js"')) continue;
-    // esbuild writes `import{a as b,c}from"./fire-check.js";` and `import"./fire-check.js";`, at the top.
-    const required = text
-      .replace(/\bimport\s*\{([^}]*)\}\s*from\s*"\.\/fire-check\.js";?/g, (_, names) => {
-        const pairs = names.split(',').map((item) => item.trim()).filter(Boolean).map((item) => item.split(/\s+as\s+/).join(':'));
-        return `const{${pairs.join(',')}}=${entry};`;
-      })
-      .replace(/\bimport\s*"\.\/fire-check\.js";?/g, `${entry};`);
-    if (required.includes('"./fire-check.js"')) throw new Error(`${name} reaches the entry in a way the build does not rewrite`);
-    await writeFile(`${dist}${name}`, required);
+    const file = `${dist}${name}`;
+    const source = await readFile(file, 'utf8');
+    const { code, warnings } = await transform(source, {
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      minify,
+      supported: { 'dynamic-import': false },
+      // import.meta.url, where the file is as a file: URL (src/pack/default.ts uses it).
+      ...(source.includes('import.meta')
+        ? { define: { 'import.meta.url': '__fireCheckUrl' }, banner: "var __fireCheckUrl=require('node:url').pathToFileURL(__filename).href;" }
+        : {}),
+    });
+    if (warnings.length) throw new Error(`dist/${name} as CommonJS: ${warnings.map((w) => w.text).join('; ')}`);
+    await writeFile(file, code);
   }
 }
 
@@ -243,5 +233,5 @@ if (problems.length) {
   process.exit(1);
 }
 await foldEntryIntoChunk(metafile);
-await entryAsCommonJs();
-await writeFile(`${dist}package.json`, `${JSON.stringify({ type: 'module' })}\n`);
+await allAsCommonJs();
+await writeFile(`${dist}package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);

@@ -42,19 +42,6 @@ describe('layers', () => {
     }
   });
 
-  it('exports no `let`: the entry is CommonJS (scripts/build.mjs), and chunks see its exports as they were when first imported', () => {
-    for (const file of files(src)) {
-      const text = readFileSync(file, 'utf8');
-      expect(/^export\s+(let|var)\b/m.test(text), relative(src, file)).toBe(false);
-      // `export { x }` of a binding declared with let.
-      for (const [, names] of text.matchAll(/^export\s*\{([^}]*)\}\s*;?\s*$/gm)) {
-        for (const name of (names as string).split(',').map((n) => n.trim().split(/\s+as\s+/)[0]).filter(Boolean)) {
-          expect(new RegExp(`^(let|var)\\s+${name}\\b`, 'm').test(text), `${relative(src, file)} exports the let ${name}`).toBe(false);
-        }
-      }
-    }
-  });
-
   it('only cli touches the process: no process.exit outside cli/io.ts, no process.env outside cli', () => {
     for (const file of files(src)) {
       const text = readFileSync(file, 'utf8');

@@ -56,7 +56,7 @@ describe('the published package', () => {
 
   it('defines FireCheckError in one file of dist/, so that instanceof holds across chunks', () => {
     const defining = filesUnder(`${root}dist`).filter((path) => readFileSync(path, 'utf8').includes('"FireCheckError"'));
-    expect(defining.map((path) => path.slice(root.length))).toEqual(['dist/fire-check.cjs']);
+    expect(defining.map((path) => path.slice(root.length))).toEqual(['dist/fire-check.js']);
   });
 
   it('loads every file of dist/ with no node_modules to find', () => {
