@@ -60,7 +60,7 @@ export interface Scored {
 
 /** A line of our own on stderr, wrapped between words to the terminal's width when there is one. */
 async function sayLine(io: Io, options: CommonOptions, text: string): Promise<void> {
-  const width = io.stderr.isTTY ? terminalWidth(io) : undefined;
+  const width = io.isTTY('stderr') ? terminalWidth(io) : undefined;
   if (width === undefined) return void io.stderr.write(`${escapeLine(text)}\n`);
   const { wrapWords } = await import('../render/wrap.js');
   io.stderr.write(`${wrapWords(escapeLine(text), width, options.lang ?? 'en').join('\n')}\n`);
@@ -78,7 +78,7 @@ export async function score(options: AssessOptions, io: Io, forPeople = false): 
   const today = todayFor(options, io);
   const pack = await packFor(options, io);
   const prepared = prepare(pack);
-  const interviewed = options.answers === undefined && io.stdinIsTTY();
+  const interviewed = options.answers === undefined && io.isTTY('stdin');
   const facts = options.invoices === undefined ? undefined : await (await import('./invoice-answers.js')).invoiceFacts(options.invoices, options, prepared, io);
   const { set, lastRecord } = interviewed ? await interview(options, pack, io, facts) : { set: await answersGiven(options, prepared, io), lastRecord: undefined };
   if (options.client !== undefined) set.client = options.client.trim() || undefined;
@@ -111,7 +111,7 @@ export async function assess(options: AssessOptions, io: Io): Promise<number> {
   io.writeOut(await render(scored, options, io));
   if (history) await sayLine(io, options, history.record());
   // Only with the report on the terminal: one redirected to a file must stay the report alone.
-  if (scored.interviewed && io.stdout.isTTY && scored.assessment.verdict !== 'keep') await offerNextSteps(scored, options, io);
+  if (scored.interviewed && io.isTTY('stdout') && scored.assessment.verdict !== 'keep') await offerNextSteps(scored, options, io);
   return options.exitCode ? EXIT[scored.assessment.verdict] : EXIT.ok;
 }
 
@@ -168,10 +168,10 @@ async function answersGiven(options: AssessOptions, prepared: PreparedPack, io: 
 async function interview(options: AssessOptions, pack: Pack, io: Io, facts?: InvoiceFacts): Promise<{ set: AnswerSet; lastRecord: LastRecord | undefined }> {
   // inquirer colours through node:util styleText, which reads NO_COLOR when the
   // prompt modules load: so the colour decision reaches it through the environment.
-  if (colourLevel(io.env, io.stdout, options.color) === 0) process.env.NO_COLOR = '1';
+  if (colourLevel(io.env, { isTTY: io.isTTY('stdout') }, options.color) === 0) process.env.NO_COLOR = '1';
   const { runInterview } = await import('../interview/interview.js');
   // Prompts draw on stdout when it is the terminal; with stdout redirected, on stderr, so the file gets only the report.
-  const output = io.stdout.isTTY ? io.stdout : io.stderr;
+  const output = io.isTTY('stdout') ? io.stdout : io.stderr;
   let lastRecord: LastRecord | undefined;
   const set = await cancellable(options, () =>
     // The pack's texts reach the screen escaped, as in a report (see render/escape.ts).

@@ -43,7 +43,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   // `batch --invoices export.csv` with no file: every client of the export, on the facts alone
   // (answers on stdin with them: `batch - --invoices export.csv`).
   const factsOnly = facts !== undefined && file === undefined;
-  if (source === 'stdin' && io.stdinIsTTY() && !factsOnly) throw problem(m, 'input/nothing-piped');
+  if (source === 'stdin' && io.isTTY('stdin') && !factsOnly) throw problem(m, 'input/nothing-piped');
   // A folder given as stdin (`batch < folder`) reads as nothing at all: say what it is.
   if (source === 'stdin' && !factsOnly && stdinIsDirectory()) throw problem(m, 'io/not-readable', m.errors.batchInput, 'stdin', m.errors.isDirectory);
   const inputFormat = factsOnly ? 'ndjson' : (options.inputFormat ?? formatFromName(source, m));
@@ -222,7 +222,7 @@ function thousands(n: number): string {
 
 /** Count and rate on stderr, only when stderr is a terminal; silent otherwise. */
 function progressMeter(io: Io, m: Messages): ((count: number) => void) & { done(): void } {
-  const enabled = Boolean(io.stderr.isTTY) && !io.env.CI;
+  const enabled = io.isTTY('stderr') && !io.env.CI;
   const started = Date.now();
   let last = 0;
   let shown = false;

@@ -41,7 +41,7 @@ export function formatOf(options: CommonOptions): string {
 }
 
 /** Colour functions at the level decided for this run; chalk is loaded only for output that is coloured text. */
-export async function styleFor(options: CommonOptions, io: Io, stream: { isTTY?: boolean } = io.stdout): Promise<Style> {
+export async function styleFor(options: CommonOptions, io: Io, stream: { isTTY?: boolean } = { isTTY: io.isTTY('stdout') }): Promise<Style> {
   const level = colourLevel(io.env, stream, options.color);
   if (level === 0) return plainStyle;
   const { Chalk } = await import('chalk');
@@ -54,7 +54,7 @@ export async function styleFor(options: CommonOptions, io: Io, stream: { isTTY?:
  */
 export function terminalWidth(io: Io): number | undefined {
   const fromEnv = Number(io.env.COLUMNS);
-  const columns = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : io.stdout.isTTY ? io.stdout.columns : undefined;
+  const columns = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : io.isTTY('stdout') ? io.stdout.columns : undefined;
   return columns === undefined ? undefined : columns - 1;
 }
 

@@ -8,8 +8,8 @@ import { en, type Messages } from '../i18n/en.js';
 export interface Io {
   /** The stdin stream; a getter, since building it costs start-up time that piped runs do not need. */
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  /** Whether stdin is a terminal, without building the stream. */
-  stdinIsTTY(): boolean;
+  /** Whether stdin, stdout or stderr is a terminal, without building its stream. */
+  isTTY(stream: StdStream): boolean;
   /** All of stdin, when it is not a terminal. */
   readStdin(maxBytes?: number): Promise<string>;
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -54,6 +54,9 @@ export interface Io {
   onStop?(stop: (exitCode: number) => void): () => void;
 }
 
+export type StdStream = 'stdin' | 'stdout' | 'stderr';
+const STD_FDS: Record<StdStream, number> = { stdin: 0, stdout: 1, stderr: 2 };
+
 /** The signals that ask a run to stop, and the exit code each gives (128 + its number). */
 const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
@@ -62,7 +65,7 @@ export function processIo(): Io {
     get stdin() {
       return process.stdin;
     },
-    stdinIsTTY,
+    isTTY: (stream) => isTerminal(STD_FDS[stream], () => process[stream]),
     readStdin: async (maxBytes = Infinity) => {
       try {
         // Piped or redirected stdin in synchronous reads: no stream machinery at start-up.
@@ -183,16 +186,17 @@ function stderrStream(): NodeJS.WriteStream {
 }
 
 /**
- * A pipe, a file or a socket is never a terminal; only for a character device
- * (a terminal, or /dev/null) is node:tty asked, since loading it costs ~4 ms.
+ * Whether fd 0, 1 or 2 is a terminal. A pipe, a file or a socket is never one;
+ * only for a character device (a terminal, or /dev/null) is the stream built
+ * and asked, since building it loads node:tty and Node's streams (~4 ms).
  */
-function stdinIsTTY(): boolean {
+function isTerminal(fd: number, stream: () => { isTTY?: boolean }): boolean {
   try {
-    if (!fstatSync(0).isCharacterDevice()) return false;
+    if (!fstatSync(fd).isCharacterDevice()) return false;
   } catch {
-    return false; // stdin closed
+    return false; // closed
   }
-  return process.stdin.isTTY === true;
+  return stream().isTTY === true;
 }
 
 export async function readStream(stream: NodeJS.ReadableStream, maxBytes = Infinity): Promise<string> {
