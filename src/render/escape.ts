@@ -4,7 +4,8 @@
 // A terminal acts on some characters instead of showing them: ESC starts the
 // sequences that set the clipboard (OSC 52) or clear the screen (CSI 2J), BEL
 // ends some of them, CR goes back over what was printed, 0x9b is a one-byte
-// CSI, and the bidi overrides and isolates reorder whatever follows. Each one
+// CSI, the bidi controls reorder whatever follows, and U+2028/U+2029 break
+// lines in some terminals and editors. Each one
 // that comes from data is shown instead as its code, the way JSON writes it:
 // ESC as the six characters `\u001b`.
 //
@@ -17,10 +18,16 @@
 // in the writer, could not tell our colour codes from the same bytes in a
 // client's name. JSON output is exact: JSON.stringify escapes what it must.
 
-/** Every character a terminal may act on: C0 controls, DEL, C1 controls, bidi embeddings, overrides and isolates. */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Every character a terminal or a reader may act on: C0 controls, DEL, C1
+ * controls, every bidi control (Unicode's Bidi_Control: the embeddings,
+ * overrides and isolates, and the marks U+200E, U+200F and U+061C, which
+ * reorder neutral text around them), and the line and paragraph separators
+ * U+2028 and U+2029, which some terminals and editors break lines at.
+ */
+const CONTROLS = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
 /** The same but line feed and tab, which text that runs over lines may use for its layout. */
-const CONTROLS_BUT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_BUT_LAYOUT = /(?![\n\t])[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
 
 const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 

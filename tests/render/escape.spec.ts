@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeData, escapeLine, escapeMarkdown, escapeText } from '../../src/render/escape.js';
 
 /** What a terminal may act on: no escaped text may hold one. */
-const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 describe('escapeLine: one line of data for a terminal', () => {
   it.each([
@@ -16,6 +16,8 @@ describe('escapeLine: one line of data for a terminal', () => {
     ['C1 CSI (0x9b)', '\x9b2J', '\\u009b2J'],
     ['a bidi override and its end', '\u202eevil\u202c', '\\u202eevil\\u202c'],
     ['bidi isolates', '\u2066x\u2069', '\\u2066x\\u2069'],
+    ['bidi marks (right-to-left, left-to-right, Arabic letter mark)', 'a\u200fb\u200ec\u061cd', 'a\\u200fb\\u200ec\\u061cd'],
+    ['line and paragraph separators', 'Acme\u2028FIRE NOW\u2029', 'Acme\\u2028FIRE NOW\\u2029'],
     ['plain text, Thai and emoji untouched', 'Forno · ร้านกาแฟ 🍞', 'Forno · ร้านกาแฟ 🍞'],
   ])('%s', (_, input, shown) => {
     expect(escapeLine(input)).toBe(shown);
@@ -28,7 +30,7 @@ describe('escapeLine: one line of data for a terminal', () => {
 
 describe('escapeText: data that may run over lines', () => {
   it('keeps line feeds and tabs, and escapes every other control', () => {
-    expect(escapeText('one\n\ttwo\r\x1b[2J')).toBe('one\n\ttwo\\u000d\\u001b[2J');
+    expect(escapeText('one\n\ttwo\r\x1b[2J\u2028\u200f')).toBe('one\n\ttwo\\u000d\\u001b[2J\\u2028\\u200f');
   });
 
   it('is idempotent: escaped text is left as it is', () => {
