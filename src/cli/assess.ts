@@ -66,10 +66,15 @@ async function sayLine(io: Io, options: CommonOptions, text: string): Promise<vo
   io.stderr.write(`${wrapWords(escapeLine(text), width, options.lang ?? 'en').join('\n')}\n`);
 }
 
-/** The client's history read into this assessment (see history.ts); loaded only when a run remembers. */
-async function lastTime(scored: Scored, options: AssessOptions, io: Io) {
+/**
+ * The client's history read into this assessment (see history.ts); loaded only
+ * when a run remembers. A report for people gives last time's date in its
+ * re-check reason as it gives its other dates; JSON keeps it ISO.
+ */
+async function lastTime(scored: Scored, options: AssessOptions, io: Io, forPeople: boolean) {
   const { withHistory } = await import('./history.js');
-  return withHistory(scored.prepared, scored.assessment, scored.set.answers, scored.set.client, scored.today, io, options.messages ?? en, scored.lastRecord);
+  const date = forPeople ? (await import('../i18n/format.js')).localFormats(options.lang ?? 'en').date : undefined;
+  return withHistory(scored.prepared, scored.assessment, scored.set.answers, scored.set.client, scored.today, io, options.messages ?? en, scored.lastRecord, date);
 }
 
 /** Reads the pack and the answers (file, stdin or interview) and scores them. */
@@ -100,9 +105,10 @@ export async function score(options: AssessOptions, io: Io, forPeople = false): 
 const ENDS_IT: readonly Verdict[] = ['fire', 'fire-now'];
 
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
-  let scored: Scored = await score(options, io, REPORT_FORMATS[options.format as keyof typeof REPORT_FORMATS]?.medium !== 'data');
+  const forPeople = REPORT_FORMATS[options.format as keyof typeof REPORT_FORMATS]?.medium !== 'data';
+  let scored: Scored = await score(options, io, forPeople);
   // The interview remembers (unless --no-history); piped and --answers runs only with --record.
-  const history = options.history !== false && (options.record || scored.interviewed) ? await lastTime(scored, options, io) : undefined;
+  const history = options.history !== false && (options.record || scored.interviewed) ? await lastTime(scored, options, io, forPeople) : undefined;
   if (history) {
     const { previous } = history;
     scored = { ...scored, assessment: previous ? { ...history.assessment, previous: previous as unknown as Record<string, unknown> } : history.assessment, ...(previous ? { previous } : {}) };

@@ -123,14 +123,16 @@ export interface WithHistory {
  * (a fix whose targets were missed moves to fire, A§4) and the comparison.
  * The engine stays pure: the store is read here and handed over, unless the
  * run has read this client's already (`read`, for the interview's defaults).
+ * `date` writes last time's date in the re-check's reason: as the report
+ * writes its dates for people; ISO, as JSON keeps dates, without it.
  */
-export function withHistory(p: PreparedPack, assessment: Assessment, answers: Answers, client: string | undefined, today: string, io: Io, m: Messages, read?: LastRecord): WithHistory {
+export function withHistory(p: PreparedPack, assessment: Assessment, answers: Answers, client: string | undefined, today: string, io: Io, m: Messages, read?: LastRecord, date?: (iso: string) => string): WithHistory {
   const folder = historyFolder(io.env);
   const key = client === undefined ? '' : clientKey(client);
   // A client with no name cannot be found again: nothing is recorded or compared.
   if (key === '') return { assessment, record: () => m.history.noName };
   const last = (read?.key === key ? read : readLastRecord(client as string, io, m)).record;
-  const result = recheck(p, assessment, answers, last, today, { words: m.words, reasonText: m.history.escalated });
+  const result = recheck(p, assessment, answers, last, today, { words: m.words, reasonText: (on) => m.history.escalated(date ? date(on) : on) });
   return {
     assessment: result.assessment,
     ...(last ? { previous: previousView(last, result, answers, p) } : {}),
