@@ -32,7 +32,7 @@ export async function readEvidence(file: string, options: EvidenceCommandOptions
   const m = options.messages ?? en;
   const today = todayFor(options, io);
   const columns = options.columns === undefined ? undefined : parseColumns(options.columns);
-  if (columns && !columns.ok) throw problem(m, 'evidence/bad-columns', options.columns as string, columns.params.reason + (columns.params.field ? ` (${columns.params.field})` : ''));
+  if (columns && !columns.ok) throw problem(m, 'evidence/bad-columns', options.columns as string, columnsWhy(columns.params, m));
   const accumulator = createEvidence({
     settings: evidenceSettings(pack.evidence),
     ...(columns ? { columns: columns.columns } : {}),
@@ -71,6 +71,14 @@ function escapeClients(evidence: Evidence): Evidence {
   return { ...evidence, clients: evidence.clients.map((c) => ({ ...c, client: escapeLine(c.client) })) };
 }
 
+type ColumnsProblem = Extract<ReturnType<typeof parseColumns>, { ok: false }>;
+
+/** What is wrong with --columns, in words (its reason is a code). With neither date named, either one will do. */
+function columnsWhy({ reason, field = '' }: ColumnsProblem['params'], m: Messages): string {
+  const why = m.evidence.badColumns;
+  return reason === 'missing' && field === 'issued' ? why.missingDate : why[reason](field);
+}
+
 function evidenceError(p: EvidenceProblem, source: string, m: Messages): FireCheckError {
   const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
   const where = p.line === undefined ? source : m.errors.fileLine(source, p.line);
@@ -86,7 +94,7 @@ function evidenceError(p: EvidenceProblem, source: string, m: Messages): FireChe
     case 'evidence/mixed-date-orders':
       return problem(m, p.code, where, list(p.params.column), escapeLine(list(p.params.value)));
     case 'evidence/bad-columns':
-      return problem(m, p.code, list(p.params.spec), list(p.params.reason));
+      return problem(m, p.code, list(p.params.spec), columnsWhy(p.params as ColumnsProblem['params'], m));
     case 'evidence/bad-today':
       return problem(m, p.code, list(p.params.value));
   }

@@ -213,6 +213,13 @@ export const en = {
     implies: 'Implied answers',
     none: 'none',
     noClients: 'No client with an invoice the figures can use.',
+    badColumns: {
+      syntax: (field: string) => `${field} is not written as field=Column`,
+      'unknown-field': (field: string) => `${field} is not a field`,
+      twice: (field: string) => `${field} is given twice`,
+      missing: (field: string) => `no column is given for ${field}`,
+      missingDate: 'no column is given for issued or due',
+    },
   },
   history: {
     skipped: (file: string, line: number) => `${file}: line ${line}: not a whole record (a write cut short?); skipped`,

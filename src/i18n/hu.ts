@@ -207,6 +207,13 @@ export const hu: Messages = {
     implies: 'Ebből következő válaszok',
     none: 'nincs',
     noClients: 'Nincs ügyfél használható számlával.',
+    badColumns: {
+      syntax: (field) => `${field} nem mező=Oszlop alakú`,
+      'unknown-field': (field) => `${field} nem mező`,
+      twice: (field) => `${field} kétszer szerepel`,
+      missing: (field) => `nincs megadva oszlop ehhez: ${field}`,
+      missingDate: 'nincs megadva oszlop ezek egyikéhez: issued, due',
+    },
   },
   history: {
     skipped: (file, line) => `${file}: ${line}. sor: nem teljes rekord (megszakadt írás?); kihagyva`,

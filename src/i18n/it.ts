@@ -210,6 +210,13 @@ export const it: Messages = {
     implies: 'Risposte che ne derivano',
     none: 'nessuna',
     noClients: 'Nessun cliente con una fattura utilizzabile.',
+    badColumns: {
+      syntax: (field) => `${field} non è scritto come campo=Colonna`,
+      'unknown-field': (field) => `${field} non è un campo`,
+      twice: (field) => `${field} compare due volte`,
+      missing: (field) => `manca la colonna per ${field}`,
+      missingDate: 'manca la colonna per issued o due',
+    },
   },
   history: {
     skipped: (file, line) => `${file}: riga ${line}: non è un record completo (una scrittura interrotta?); saltato`,

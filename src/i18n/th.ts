@@ -207,6 +207,13 @@ export const th: Messages = {
     implies: 'คำตอบที่ได้จากข้อมูล',
     none: 'ไม่มี',
     noClients: 'ไม่มีลูกค้าที่มีใบแจ้งหนี้ที่ใช้ได้',
+    badColumns: {
+      syntax: (field) => `${field} ไม่ได้เขียนในรูปแบบ ฟิลด์=คอลัมน์`,
+      'unknown-field': (field) => `ไม่มีฟิลด์ชื่อ ${field}`,
+      twice: (field) => `ระบุฟิลด์ ${field} ซ้ำสองครั้ง`,
+      missing: (field) => `ยังไม่ได้ระบุคอลัมน์ของฟิลด์ ${field}`,
+      missingDate: 'ยังไม่ได้ระบุคอลัมน์ของฟิลด์ issued หรือ due',
+    },
   },
   history: {
     skipped: (file, line) => `${file}: บรรทัด ${line}: ไม่ใช่ระเบียนที่สมบูรณ์ (การเขียนถูกขัดจังหวะ?) ข้ามไป`,

@@ -63,6 +63,25 @@ describe('fire-check evidence (built binary)', () => {
     expect(result.stderr).toMatch(new RegExp(`^fire-check: ${where}.* \\[evidence/mixed-date-orders\\]\\n$`));
   });
 
+  it.each((['en', 'it', 'hu', 'th'] as const).flatMap((lang) =>
+    [
+      ['client=A,total=B,issued=C,amount=D', 'unknown-field', 'amount'],
+      ['client=A,total=B,issued=C,client=D', 'twice', 'client'],
+      ['client=A,total=,issued=C', 'syntax', 'total'],
+      ['issued=C,total=B', 'missing', 'client'],
+      ['client=A,total=B', 'missing', 'issued'],
+    ].map(([spec, reason, field]) => [lang, spec, reason, field] as const),
+  ))('%s: --columns %s says what is wrong in the language (%s), with its code', async (lang, spec, reason, field) => {
+    const m = await messagesFor(lang);
+    const result = runCli(['evidence', fixture('columns'), '--columns', spec as string, '--today', '2026-11-22', '--lang', lang]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/ \[evidence\/bad-columns\]\n$/);
+    const why = m.evidence.badColumns;
+    expect(result.stderr).toContain(reason === 'missing' && field === 'issued' ? why.missingDate : why[reason as 'syntax' | 'unknown-field' | 'twice' | 'missing'](field as string));
+    // The reason's code, as it used to be shown, is not a word of any language.
+    expect(result.stderr).not.toContain(`${reason} (${field})`);
+  });
+
   it.each([
     [['evidence', 'nope.csv'], 'io/not-readable'],
     [['evidence', fixture('columns'), '--columns', 'client'], 'evidence/bad-columns'],
