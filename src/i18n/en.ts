@@ -200,7 +200,9 @@ export const en = {
     voices: { male: 'ผม / ครับ', female: 'ดิฉัน / ค่ะ', neutral: 'neither (neutral)' },
   },
   evidence: {
-    title: (format: string, rows: string, invoices: string) => `Invoices: ${format} export, ${rows} rows, ${invoices} invoices`,
+    title: (source: string, rows: string, invoices: string) => `Invoices: ${source}, ${rows} rows, ${invoices} invoices`,
+    exportOf: (tool: string) => `${tool} export`,
+    ownColumns: 'export read by your columns',
     skipped: (count: string) => `${count} rows skipped (no client, amount or date the figures can use); see --format json for which`,
     asOf: (date: string) => `As of ${date}`,
     invoices: 'Invoices',

@@ -2,7 +2,7 @@
 // as an accountant reads them and the answers they imply. Pure.
 import type { AnswerValue, Question } from '../engine/types.js';
 import type { Evidence } from '../evidence/index.js';
-import { AGING_BUCKETS } from '../evidence/index.js';
+import { AGING_BUCKETS, TOOL_NAMES } from '../evidence/index.js';
 import { en, type Messages } from '../i18n/en.js';
 import type { LocalFormats } from '../i18n/format.js';
 import { displayAnswer } from './answers.js';
@@ -25,7 +25,9 @@ export function renderEvidenceText(evidence: Evidence, options: EvidenceRenderOp
   const money = (amount: number, currency: string) => (f && currency ? f.money(amount, currency.toUpperCase()) : `${amount}${currency ? ` ${currency.toUpperCase()}` : ''}`);
   const date = (iso: string) => (f ? f.date(iso) : iso);
   const { source } = evidence;
-  const lines = [style.bold(e.title(source.format, count(source.rows), count(source.invoices))), e.asOf(date(evidence.asOf))];
+  // The tool as it names itself; an export read by --columns, in the language's words.
+  const from = source.format === 'columns' ? e.ownColumns : e.exportOf(TOOL_NAMES[source.format]);
+  const lines = [style.bold(e.title(from, count(source.rows), count(source.invoices))), e.asOf(date(evidence.asOf))];
   if (source.skippedTotal) lines.push(style.dim(e.skipped(count(source.skippedTotal))));
   if (!evidence.clients.length) return `${[...lines, '', e.noClients].join('\n')}\n`;
   for (const c of evidence.clients) {

@@ -2,6 +2,7 @@
 // reader, its facts out as text or JSON, its problems with their codes.
 import { describe, expect, it } from 'vitest';
 import { packFiles } from '../../src/cli/pack-files.js';
+import { FORMAT_NAMES, TOOL_NAMES } from '../../src/evidence/index.js';
 import { messagesFor } from '../../src/i18n/index.js';
 import { loadTranslation } from '../../src/pack/load.js';
 import { localizePack } from '../../src/pack/overlay.js';
@@ -40,6 +41,21 @@ describe('fire-check evidence (built binary)', () => {
     expect(nordlicht).toContain(`\n    ${label('unpaid_work')}: ${m.words.no}\n`);
     expect(nordlicht).toMatch(new RegExp(`\\n {4}${label('income_share')}: 70[.,]2%\\n`));
     expect(result.stdout).not.toMatch(/pays_late|amount_owed|income_share|unpaid_work/);
+  });
+
+  it.each((['en', 'th'] as const).flatMap((lang) => FORMAT_NAMES.filter((f) => f !== 'columns').map((format) => [lang, format] as const)))('%s: the %s export is named in the title as the tool names itself', (lang, format) => {
+    const title = runCli(['evidence', fixture(format), '--today', '2026-11-22', '--lang', lang]).stdout.split('\n')[0] as string;
+    expect(title).toContain(TOOL_NAMES[format]);
+    expect(title).not.toContain(format);
+  });
+
+  it.each(['en', 'it', 'hu', 'th'] as const)('%s: an export read by --columns is named by a phrase of the language, and the known tools by their names', async (lang) => {
+    const m = await messagesFor(lang);
+    const named = runCli(['evidence', fixture('columns'), '--columns', COLUMNS, '--date-format', 'dmy', '--today', '2026-11-22', '--lang', lang]);
+    expect(named.stdout.split('\n')[0]).toContain(m.evidence.ownColumns);
+    const unknown = runCli(['evidence', fixture('columns'), '--today', '2026-11-22', '--lang', lang]);
+    expect(unknown.stderr).toContain(TOOL_NAMES.quickbooks);
+    expect(unknown.stderr).not.toMatch(/quickbooks|invoiceninja/);
   });
 
   it('an export no format knows: a problem naming its first row, until --columns names them', () => {
