@@ -30,6 +30,28 @@ describe('fire-check evidence (built binary)', () => {
     expect(result.stdout).toMatch(/1\.200\u00a0€/);
   });
 
+  it.each([
+    ['en', '2,840.50', '1,200'],
+    ['it', '2.840,50', '1.200'],
+    ['hu', '2\u00a0840,50', '1\u00a0200'],
+    ['th', '2,840.50', '1,200'],
+  ] as const)('%s: amounts with no currency, and the amounts the answers imply, in the language\'s numbers (%s); JSON keeps numbers', async (lang, noCurrency, owed) => {
+    const pack = lang === 'en' ? defaultPack() : localizePack(defaultPack(), loadTranslation(`${root}rules/default.${lang}.yaml`, defaultPack(), packFiles()));
+    const label = pack.questions.find((q) => q.id === 'amount_owed')?.label as string;
+    // Invoicely writes no currency: Bruce Wayne owes 2840.5.
+    const bare = runCli(['evidence', fixture('invoicely'), '--today', '2026-11-22', '--lang', lang]).stdout;
+    expect(bare).not.toMatch(/\b2840\.5\b|\b2340\.5\b/);
+    expect(bare).toContain(`, ${noCurrency}\n`);
+    expect(bare).toContain(`    ${label}: ${noCurrency}\n`);
+    // FreshBooks writes EUR: the amount owed is written as the figures above it are.
+    const euros = runCli(['evidence', fixture('freshbooks'), '--today', '2026-11-22', '--lang', lang]).stdout;
+    const nordlicht = euros.slice(euros.indexOf('Nordlicht GmbH'), euros.indexOf('Pixel & Co'));
+    const open = /, (.+)$/.exec(nordlicht.split('\n')[2] as string)?.[1];
+    expect(open).toContain(owed);
+    expect(nordlicht).toContain(`    ${label}: ${open}\n`);
+    expect(JSON.parse(runCli(['evidence', fixture('invoicely'), '--json', '--today', '2026-11-22']).stdout).clients[0].open.amount).toBe(2840.5);
+  });
+
   it.each(['en', 'it', 'hu', 'th'] as const)('%s: the implied answers worded as a report words them, the question and its answer in the language', async (lang) => {
     const m = await messagesFor(lang);
     const pack = lang === 'en' ? defaultPack() : localizePack(defaultPack(), loadTranslation(`${root}rules/default.${lang}.yaml`, defaultPack(), packFiles()));
