@@ -4,13 +4,13 @@
 import { clientKey } from '../clients/key.js';
 import type { PreparedPack } from '../engine/prepare.js';
 import { recheck } from '../engine/recheck.js';
-import type { Answers, Assessment, Pack, Verdict } from '../engine/types.js';
+import type { Answers, Assessment } from '../engine/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import { problem } from '../i18n/problems.js';
 import { escapeLine } from '../render/escape.js';
 import { historyRecord, latestOf, type HistoryRecord } from '../history/record.js';
 import { clientHistoryView, dueView, historyListView, previousView, type PreviousJson } from '../history/views.js';
-import { packFor, todayFor } from './context.js';
+import { packFor, todayFor, verdictTitles } from './context.js';
 import { historyFolder } from './history-home.js';
 import { appendRecords, exportHistory, forgetClient, readClient, readIndex } from './history-store.js';
 import type { Io } from './io.js';
@@ -46,7 +46,7 @@ export async function historyCommand(client: string | undefined, options: Histor
     if (options.format === 'json') io.writeOut(`${JSON.stringify(view, null, 2)}\n`);
     else {
       const { renderHistoryList } = await import('../render/history.js');
-      io.writeOut(renderHistoryList(escapeNames(view), { ...(await textContext(options)), verdictTitle: titlesOf(await packFor(options, io)) }));
+      io.writeOut(renderHistoryList(escapeNames(view), { ...(await textContext(options)), verdictTitle: verdictTitles(await packFor(options, io)) }));
     }
     return EXIT.ok;
   }
@@ -58,7 +58,7 @@ export async function historyCommand(client: string | undefined, options: Histor
   if (options.format === 'json') io.writeOut(`${JSON.stringify(view, null, 2)}\n`);
   else {
     const { renderClientHistory } = await import('../render/history.js');
-    io.writeOut(renderClientHistory({ ...view, client: escapeLine(view.client) }, { ...(await textContext(options)), questions: prepared.byId, verdictTitle: titlesOf(prepared.pack) }));
+    io.writeOut(renderClientHistory({ ...view, client: escapeLine(view.client) }, { ...(await textContext(options)), questions: prepared.byId, verdictTitle: verdictTitles(prepared.pack) }));
   }
   return EXIT.ok;
 }
@@ -153,11 +153,6 @@ export function recordAll(entries: { assessment: Assessment; answers: Answers; c
 async function textContext(options: CommonOptions) {
   const { localFormats } = await import('../i18n/format.js');
   return { messages: options.messages ?? en, formats: localFormats(options.lang ?? 'en') };
-}
-
-/** Verdicts named as the reports name them: the pack's titles in the run's language, escaped (a pack is data). */
-function titlesOf(pack: Pack): (verdict: string) => string {
-  return (verdict) => escapeLine(pack.verdicts[verdict as Verdict]?.title ?? verdict);
 }
 
 function escapeNames<T extends { clients: { client: string }[] }>(view: T): T {
