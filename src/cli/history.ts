@@ -7,7 +7,7 @@ import { recheck } from '../engine/recheck.js';
 import type { Answers, Assessment } from '../engine/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import { problem } from '../i18n/problems.js';
-import { escapeLine } from '../render/escape.js';
+import { escapeData, escapeLine } from '../render/escape.js';
 import { historyRecord, latestOf, type HistoryRecord } from '../history/record.js';
 import { clientHistoryView, dueView, historyListView, previousView, type PreviousJson } from '../history/views.js';
 import { packFor, todayFor, verdictTitles } from './context.js';
@@ -46,7 +46,7 @@ export async function historyCommand(client: string | undefined, options: Histor
     if (options.format === 'json') io.writeOut(`${JSON.stringify(view, null, 2)}\n`);
     else {
       const { renderHistoryList } = await import('../render/history.js');
-      io.writeOut(renderHistoryList(escapeNames(view), { ...(await textContext(options)), verdictTitle: verdictTitles(await packFor(options, io)) }));
+      io.writeOut(renderHistoryList(escapeData(escapeNames(view)), { ...(await textContext(options)), verdictTitle: verdictTitles(await packFor(options, io)) }));
     }
     return EXIT.ok;
   }
@@ -58,7 +58,9 @@ export async function historyCommand(client: string | undefined, options: Histor
   if (options.format === 'json') io.writeOut(`${JSON.stringify(view, null, 2)}\n`);
   else {
     const { renderClientHistory } = await import('../render/history.js');
-    io.writeOut(renderClientHistory({ ...view, client: escapeLine(view.client) }, { ...(await textContext(options)), questions: prepared.byId, verdictTitle: verdictTitles(prepared.pack) }));
+    // The pack's labels and units, and what the store kept, are data: escaped as the reports escape theirs (see assess.ts).
+    const shown = escapeData({ ...view, client: escapeLine(view.client) });
+    io.writeOut(renderClientHistory(shown, { ...(await textContext(options)), questions: escapeData(prepared.byId), verdictTitle: verdictTitles(prepared.pack) }));
   }
   return EXIT.ok;
 }
@@ -71,7 +73,7 @@ export async function dueCommand(options: HistoryOptions, io: Io): Promise<numbe
   if (options.format === 'json') io.writeOut(`${JSON.stringify(view, null, 2)}\n`);
   else {
     const { renderDue } = await import('../render/history.js');
-    io.writeOut(renderDue({ ...view, due: view.due.map((d) => ({ ...d, client: escapeLine(d.client) })) }, await textContext(options)));
+    io.writeOut(renderDue(escapeData({ ...view, due: view.due.map((d) => ({ ...d, client: escapeLine(d.client) })) }), await textContext(options)));
   }
   return view.due.length ? EXIT.due : EXIT.ok;
 }
