@@ -261,11 +261,12 @@ async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): P
  * What the words to use will need of the profile (`saved`, as this run read
  * it) that it does not have, and neither does this run's options: a name to
  * sign with, a currency when an amount is in them, a voice in Thai. Asked once,
- * then kept: written to the file, and handed to `kept` for this run's words.
+ * then kept: written to the file (over what it holds by then), and handed to
+ * `kept` for this run's words.
  */
 async function profileQuestions(scored: Scored, saved: Profile, options: AssessOptions, io: Io, kept: (profile: Profile) => void): Promise<ProfileQuestions | undefined> {
   const m = options.messages ?? en;
-  const { profileFile, writeProfile } = await import('./profile.js');
+  const { profileFile, readProfile, writeProfile } = await import('./profile.js');
   const { isCurrency } = await import('../i18n/format.js');
   const file = profileFile(io.env);
   const amounts = scored.prepared.order.some((q) => q.money && typeof scored.set.answers[q.id] === 'number' && (scored.set.answers[q.id] as number) > 0);
@@ -280,9 +281,10 @@ async function profileQuestions(scored: Scored, saved: Profile, options: AssessO
     checkCurrency: (code) => (isCurrency(code) ? undefined : m.config.allowedCurrency),
     async save(answers) {
       try {
-        const profile = { ...saved, ...answers };
-        await writeProfile(file, profile, io, m);
-        kept(profile);
+        // Read again just before writing: a `config set` in another terminal while the question waited is kept,
+        // the answers winning for their keys. This run's words go on from its own read, with the answers.
+        await writeProfile(file, { ...(await readProfile(file, m)), ...answers }, io, m);
+        kept({ ...saved, ...answers });
         return m.config.saved(escapeLine(file));
       } catch (error) {
         return error instanceof Error ? error.message : String(error);
