@@ -66,10 +66,15 @@ async function sayLine(io: Io, options: CommonOptions, text: string): Promise<vo
   io.stderr.write(`${wrapWords(escapeLine(text), width, options.lang ?? 'en').join('\n')}\n`);
 }
 
-/** The client's history read into this assessment (see history.ts); loaded only when a run remembers. */
-async function lastTime(scored: Scored, options: AssessOptions, io: Io) {
+/**
+ * The client's history read into this assessment (see history.ts); loaded only
+ * when a run remembers. A report for people gives last time's date in its
+ * re-check reason as it gives its other dates; JSON keeps it ISO.
+ */
+async function lastTime(scored: Scored, options: AssessOptions, io: Io, forPeople: boolean) {
   const { withHistory } = await import('./history.js');
-  return withHistory(scored.prepared, scored.assessment, scored.set.answers, scored.set.client, scored.today, io, options.messages ?? en, scored.lastRecord);
+  const date = forPeople ? (await import('../i18n/format.js')).localFormats(options.lang ?? 'en').date : undefined;
+  return withHistory(scored.prepared, scored.assessment, scored.set.answers, scored.set.client, scored.today, io, options.messages ?? en, scored.lastRecord, date);
 }
 
 /** Reads the pack and the answers (file, stdin or interview) and scores them. */
@@ -100,9 +105,10 @@ export async function score(options: AssessOptions, io: Io, forPeople = false): 
 const ENDS_IT: readonly Verdict[] = ['fire', 'fire-now'];
 
 export async function assess(options: AssessOptions, io: Io): Promise<number> {
-  let scored: Scored = await score(options, io, REPORT_FORMATS[options.format as keyof typeof REPORT_FORMATS]?.medium !== 'data');
+  const forPeople = REPORT_FORMATS[options.format as keyof typeof REPORT_FORMATS]?.medium !== 'data';
+  let scored: Scored = await score(options, io, forPeople);
   // The interview remembers (unless --no-history); piped and --answers runs only with --record.
-  const history = options.history !== false && (options.record || scored.interviewed) ? await lastTime(scored, options, io) : undefined;
+  const history = options.history !== false && (options.record || scored.interviewed) ? await lastTime(scored, options, io, forPeople) : undefined;
   if (history) {
     const { previous } = history;
     scored = { ...scored, assessment: previous ? { ...history.assessment, previous: previous as unknown as Record<string, unknown> } : history.assessment, ...(previous ? { previous } : {}) };
@@ -255,11 +261,12 @@ async function offerNextSteps(scored: Scored, options: AssessOptions, io: Io): P
  * What the words to use will need of the profile (`saved`, as this run read
  * it) that it does not have, and neither does this run's options: a name to
  * sign with, a currency when an amount is in them, a voice in Thai. Asked once,
- * then kept: written to the file, and handed to `kept` for this run's words.
+ * then kept: written to the file (over what it holds by then), and handed to
+ * `kept` for this run's words.
  */
 async function profileQuestions(scored: Scored, saved: Profile, options: AssessOptions, io: Io, kept: (profile: Profile) => void): Promise<ProfileQuestions | undefined> {
   const m = options.messages ?? en;
-  const { profileFile, writeProfile } = await import('./profile.js');
+  const { profileFile, readProfile, writeProfile } = await import('./profile.js');
   const { isCurrency } = await import('../i18n/format.js');
   const file = profileFile(io.env);
   const amounts = scored.prepared.order.some((q) => q.money && typeof scored.set.answers[q.id] === 'number' && (scored.set.answers[q.id] as number) > 0);
@@ -274,9 +281,10 @@ async function profileQuestions(scored: Scored, saved: Profile, options: AssessO
     checkCurrency: (code) => (isCurrency(code) ? undefined : m.config.allowedCurrency),
     async save(answers) {
       try {
-        const profile = { ...saved, ...answers };
-        await writeProfile(file, profile, io, m);
-        kept(profile);
+        // Read again just before writing: a `config set` in another terminal while the question waited is kept,
+        // the answers winning for their keys. This run's words go on from its own read, with the answers.
+        await writeProfile(file, { ...(await readProfile(file, m)), ...answers }, io, m);
+        kept({ ...saved, ...answers });
         return m.config.saved(escapeLine(file));
       } catch (error) {
         return error instanceof Error ? error.message : String(error);

@@ -7,7 +7,7 @@ import { en, type Messages } from '../i18n/en.js';
 import { ByteSink } from '../render/json-bytes.js';
 import { BATCH_FORMATS, type BatchFormat } from '../render/formats.js';
 import { scoreRecord, type RecordContext } from './batch-record.js';
-import { packFor, todayFor } from './context.js';
+import { packFor, todayFor, verdictTitles } from './context.js';
 import { prepare } from '../engine/prepare.js';
 import { Readable } from 'node:stream';
 import { escapeLine } from '../render/escape.js';
@@ -48,7 +48,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   if (source === 'stdin' && !factsOnly && stdinIsDirectory()) throw problem(m, 'io/not-readable', m.errors.batchInput, 'stdin', m.errors.isDirectory);
   const inputFormat = factsOnly ? 'ndjson' : (options.inputFormat ?? formatFromName(source, m));
   const input = factsOnly ? factsAsRecords(facts) : source === 'stdin' ? io.stdin : openStream(source, m.errors.batchInput, m);
-  const writer = (await BATCH_FORMATS[options.format as BatchFormat].load())(m, source);
+  const writer = (await BATCH_FORMATS[options.format as BatchFormat].load())(m, source, verdictTitles(pack));
   const ctx: RecordContext = { prepared, evaluateOptions: { today, words: m.words }, writer };
   // --record: kept a chunk at a time, and written to the history together (the store groups them by client).
   const toRecord: { assessment: Assessment; answers: Answers; client: string | undefined }[] = [];

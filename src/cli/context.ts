@@ -1,7 +1,8 @@
 import { problem } from '../i18n/problems.js';
 import { en, type Messages } from '../i18n/en.js';
-import type { Pack } from '../engine/types.js';
+import type { Pack, Verdict } from '../engine/types.js';
 import { embeddedDefaultPackText } from '../pack/default.js';
+import { escapeLine } from '../render/escape.js';
 import { plainStyle, type Style } from '../render/style.js';
 import { colourLevel } from './colour.js';
 import { readErrorReason, type Io } from './io.js';
@@ -34,6 +35,11 @@ export async function packFor(options: CommonOptions, io?: Pick<Io, 'env'>): Pro
   const own = translation ? localizePack(pack, translation) : pack;
   const shared = await defaultTranslation(lang);
   return shared ? localizePack(own, shared, await defaultPack()) : own;
+}
+
+/** Verdicts named as the reports name them: the pack's titles in the run's language, escaped (a pack is data). */
+export function verdictTitles(pack: Pack): (verdict: string) => string {
+  return (verdict) => escapeLine(pack.verdicts[verdict as Verdict]?.title ?? verdict);
 }
 
 export function formatOf(options: CommonOptions): string {

@@ -3,7 +3,7 @@
 import type { InputEncoding } from '../answers/decode.js';
 import { csvRows } from '../answers/records.js';
 import { DEFAULT_MAX_RECORD } from '../answers/limits.js';
-import { createEvidence, evidenceSettings, parseColumns, type DateOrder, type Evidence, type EvidenceProblem } from '../evidence/index.js';
+import { createEvidence, evidenceSettings, parseColumns, TOOL_NAMES, type DateOrder, type Evidence, type EvidenceProblem } from '../evidence/index.js';
 import type { Pack } from '../engine/types.js';
 import { FireCheckError } from '../errors.js';
 import { en, type Messages } from '../i18n/en.js';
@@ -32,7 +32,7 @@ export async function readEvidence(file: string, options: EvidenceCommandOptions
   const m = options.messages ?? en;
   const today = todayFor(options, io);
   const columns = options.columns === undefined ? undefined : parseColumns(options.columns);
-  if (columns && !columns.ok) throw problem(m, 'evidence/bad-columns', options.columns as string, columns.params.reason + (columns.params.field ? ` (${columns.params.field})` : ''));
+  if (columns && !columns.ok) throw problem(m, 'evidence/bad-columns', options.columns as string, columnsWhy(columns.params, m));
   const accumulator = createEvidence({
     settings: evidenceSettings(pack.evidence),
     ...(columns ? { columns: columns.columns } : {}),
@@ -71,6 +71,19 @@ function escapeClients(evidence: Evidence): Evidence {
   return { ...evidence, clients: evidence.clients.map((c) => ({ ...c, client: escapeLine(c.client) })) };
 }
 
+function toolNames(formats: unknown): string {
+  const known = Array.isArray(formats) ? formats.filter((f): f is keyof typeof TOOL_NAMES => Object.hasOwn(TOOL_NAMES, f)) : [];
+  return known.map((f) => TOOL_NAMES[f]).join(', ');
+}
+
+type ColumnsProblem = Extract<ReturnType<typeof parseColumns>, { ok: false }>;
+
+/** What is wrong with --columns, in words (its reason is a code). With neither date named, either one will do. */
+function columnsWhy({ reason, field = '' }: ColumnsProblem['params'], m: Messages): string {
+  const why = m.evidence.badColumns;
+  return reason === 'missing' && field === 'issued' ? why.missingDate : why[reason](field);
+}
+
 function evidenceError(p: EvidenceProblem, source: string, m: Messages): FireCheckError {
   const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
   const where = p.line === undefined ? source : m.errors.fileLine(source, p.line);
@@ -78,7 +91,8 @@ function evidenceError(p: EvidenceProblem, source: string, m: Messages): FireChe
     case 'evidence/empty':
       return problem(m, p.code, source);
     case 'evidence/unknown-format':
-      return problem(m, p.code, source, escapeLine(list(p.params.firstRow)).slice(0, 120), list(p.params.formats));
+      // The tools by their names; the sentence goes on to say how to name the columns of any other.
+      return problem(m, p.code, source, escapeLine(list(p.params.firstRow)).slice(0, 120), toolNames(p.params.formats));
     case 'evidence/missing-columns':
       return problem(m, p.code, source, list(p.params.missing) || list(p.params.format));
     case 'evidence/ambiguous-dates':
@@ -86,7 +100,7 @@ function evidenceError(p: EvidenceProblem, source: string, m: Messages): FireChe
     case 'evidence/mixed-date-orders':
       return problem(m, p.code, where, list(p.params.column), escapeLine(list(p.params.value)));
     case 'evidence/bad-columns':
-      return problem(m, p.code, list(p.params.spec), list(p.params.reason));
+      return problem(m, p.code, list(p.params.spec), columnsWhy(p.params as ColumnsProblem['params'], m));
     case 'evidence/bad-today':
       return problem(m, p.code, list(p.params.value));
   }

@@ -4,13 +4,13 @@
 import { clientKey } from '../clients/key.js';
 import type { PreparedPack } from '../engine/prepare.js';
 import { recheck } from '../engine/recheck.js';
-import type { Answers, Assessment, Pack, Verdict } from '../engine/types.js';
+import type { Answers, Assessment } from '../engine/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import { problem } from '../i18n/problems.js';
-import { escapeLine } from '../render/escape.js';
+import { escapeData, escapeLine } from '../render/escape.js';
 import { historyRecord, latestOf, type HistoryRecord } from '../history/record.js';
 import { clientHistoryView, dueView, historyListView, previousView, type PreviousJson } from '../history/views.js';
-import { packFor, todayFor } from './context.js';
+import { packFor, todayFor, verdictTitles } from './context.js';
 import { historyFolder } from './history-home.js';
 import { appendRecords, exportHistory, forgetClient, readClient, readIndex } from './history-store.js';
 import type { Io } from './io.js';
@@ -46,7 +46,7 @@ export async function historyCommand(client: string | undefined, options: Histor
     if (options.format === 'json') io.writeOut(`${JSON.stringify(view, null, 2)}\n`);
     else {
       const { renderHistoryList } = await import('../render/history.js');
-      io.writeOut(renderHistoryList(escapeNames(view), { ...(await textContext(options)), verdictTitle: titlesOf(await packFor(options, io)) }));
+      io.writeOut(renderHistoryList(escapeData(escapeNames(view)), { ...(await textContext(options)), verdictTitle: verdictTitles(await packFor(options, io)) }));
     }
     return EXIT.ok;
   }
@@ -58,7 +58,9 @@ export async function historyCommand(client: string | undefined, options: Histor
   if (options.format === 'json') io.writeOut(`${JSON.stringify(view, null, 2)}\n`);
   else {
     const { renderClientHistory } = await import('../render/history.js');
-    io.writeOut(renderClientHistory({ ...view, client: escapeLine(view.client) }, { ...(await textContext(options)), questions: prepared.byId, verdictTitle: titlesOf(prepared.pack) }));
+    // The pack's labels and units, and what the store kept, are data: escaped as the reports escape theirs (see assess.ts).
+    const shown = escapeData({ ...view, client: escapeLine(view.client) });
+    io.writeOut(renderClientHistory(shown, { ...(await textContext(options)), questions: escapeData(prepared.byId), verdictTitle: verdictTitles(prepared.pack) }));
   }
   return EXIT.ok;
 }
@@ -71,7 +73,7 @@ export async function dueCommand(options: HistoryOptions, io: Io): Promise<numbe
   if (options.format === 'json') io.writeOut(`${JSON.stringify(view, null, 2)}\n`);
   else {
     const { renderDue } = await import('../render/history.js');
-    io.writeOut(renderDue({ ...view, due: view.due.map((d) => ({ ...d, client: escapeLine(d.client) })) }, await textContext(options)));
+    io.writeOut(renderDue(escapeData({ ...view, due: view.due.map((d) => ({ ...d, client: escapeLine(d.client) })) }), await textContext(options)));
   }
   return view.due.length ? EXIT.due : EXIT.ok;
 }
@@ -123,14 +125,16 @@ export interface WithHistory {
  * (a fix whose targets were missed moves to fire, A§4) and the comparison.
  * The engine stays pure: the store is read here and handed over, unless the
  * run has read this client's already (`read`, for the interview's defaults).
+ * `date` writes last time's date in the re-check's reason: as the report
+ * writes its dates for people; ISO, as JSON keeps dates, without it.
  */
-export function withHistory(p: PreparedPack, assessment: Assessment, answers: Answers, client: string | undefined, today: string, io: Io, m: Messages, read?: LastRecord): WithHistory {
+export function withHistory(p: PreparedPack, assessment: Assessment, answers: Answers, client: string | undefined, today: string, io: Io, m: Messages, read?: LastRecord, date?: (iso: string) => string): WithHistory {
   const folder = historyFolder(io.env);
   const key = client === undefined ? '' : clientKey(client);
   // A client with no name cannot be found again: nothing is recorded or compared.
   if (key === '') return { assessment, record: () => m.history.noName };
   const last = (read?.key === key ? read : readLastRecord(client as string, io, m)).record;
-  const result = recheck(p, assessment, answers, last, today, { words: m.words, reasonText: m.history.escalated });
+  const result = recheck(p, assessment, answers, last, today, { words: m.words, reasonText: (on) => m.history.escalated(date ? date(on) : on) });
   return {
     assessment: result.assessment,
     ...(last ? { previous: previousView(last, result, answers, p) } : {}),
@@ -151,11 +155,6 @@ export function recordAll(entries: { assessment: Assessment; answers: Answers; c
 async function textContext(options: CommonOptions) {
   const { localFormats } = await import('../i18n/format.js');
   return { messages: options.messages ?? en, formats: localFormats(options.lang ?? 'en') };
-}
-
-/** Verdicts named as the reports name them: the pack's titles in the run's language, escaped (a pack is data). */
-function titlesOf(pack: Pack): (verdict: string) => string {
-  return (verdict) => escapeLine(pack.verdicts[verdict as Verdict]?.title ?? verdict);
 }
 
 function escapeNames<T extends { clients: { client: string }[] }>(view: T): T {

@@ -15,7 +15,7 @@ export function letterStyle(profile: Profile, lang: Lang, m: Messages, contact?:
   return {
     date: formats.date,
     // With no currency known, the amount is grouped and a placeholder says what to fill in.
-    money: (amount) => (currency ? formats.money(amount, currency) : `${formats.decimal(amount, Number.isInteger(amount) ? 0 : 2)} ${m.script.currencyPlaceholder}`),
+    money: (amount) => (currency ? formats.money(amount, currency) : `${formats.amount(amount)} ${m.script.currencyPlaceholder}`),
     me: profile.name ?? m.script.yourName,
     contact,
     pronoun: voice?.pronoun || undefined,

@@ -12,7 +12,7 @@ export { COLUMN_FIELDS, parseColumns, type ColumnMap, type ColumnsResult } from 
 export { currencyCode } from './currency.js';
 export { DATE_ORDERS, type DateOrder } from './dates.js';
 export { AGING_BUCKETS, INCOME_WINDOW_DAYS } from './figures.js';
-export { FORMAT_NAMES, type FormatName } from './formats/types.js';
+export { FORMAT_NAMES, TOOL_NAMES, type FormatName } from './formats/types.js';
 export { joinClients, type ClientJoin } from './join.js';
 export { parseAmount, type DecimalSeparator } from './numbers.js';
 export type { ClientFacts, Evidence, EvidenceAnswers, EvidenceProblem, EvidenceProblemCode } from './result.js';

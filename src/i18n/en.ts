@@ -200,7 +200,9 @@ export const en = {
     voices: { male: 'ผม / ครับ', female: 'ดิฉัน / ค่ะ', neutral: 'neither (neutral)' },
   },
   evidence: {
-    title: (format: string, rows: string, invoices: string) => `Invoices: ${format} export, ${rows} rows, ${invoices} invoices`,
+    title: (source: string, rows: string, invoices: string) => `Invoices: ${source}, ${rows} rows, ${invoices} invoices`,
+    exportOf: (tool: string) => `${tool} export`,
+    ownColumns: 'export read by your columns',
     skipped: (count: string) => `${count} rows skipped (no client, amount or date the figures can use); see --format json for which`,
     asOf: (date: string) => `As of ${date}`,
     invoices: 'Invoices',
@@ -213,6 +215,13 @@ export const en = {
     implies: 'Implied answers',
     none: 'none',
     noClients: 'No client with an invoice the figures can use.',
+    badColumns: {
+      syntax: (field: string) => `${field} is not written as field=Column`,
+      'unknown-field': (field: string) => `${field} is not a field`,
+      twice: (field: string) => `${field} is given twice`,
+      missing: (field: string) => `no column is given for ${field}`,
+      missingDate: 'no column is given for issued or due',
+    },
   },
   history: {
     skipped: (file: string, line: number) => `${file}: line ${line}: not a whole record (a write cut short?); skipped`,

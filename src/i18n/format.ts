@@ -10,6 +10,8 @@ export interface LocalFormats {
   money(amount: number, currency: string): string;
   /** A number with at most `digits` decimals, in the language's way ("8,4"). */
   decimal(value: number, digits?: number): string;
+  /** An amount whose currency is not known, grouped as money() groups it ("2.840,50", "1.200"); whole amounts without decimals. */
+  amount(value: number): string;
 }
 
 /** The locale Intl formats each language in; Thai letters count years in the Buddhist era. */
@@ -20,6 +22,7 @@ export function localFormats(lang: Lang): LocalFormats {
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const money = new Map<string, Intl.NumberFormat>();
   const decimals = new Map<number, Intl.NumberFormat>();
+  const amounts = new Map<number, Intl.NumberFormat>();
   return {
     date: (iso) => dates.format(new Date(`${iso}T00:00:00Z`)),
     money(amount, currency) {
@@ -35,6 +38,13 @@ export function localFormats(lang: Lang): LocalFormats {
     decimal(value, digits = 1) {
       let format = decimals.get(digits);
       if (!format) decimals.set(digits, (format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+      return format.format(value);
+    },
+    amount(value) {
+      // Grouped always, as money() is: Italian and Hungarian leave a four-digit number ungrouped otherwise ("1200" beside "1.200 €").
+      const digits = Number.isInteger(value) ? 0 : 2;
+      let format = amounts.get(digits);
+      if (!format) amounts.set(digits, (format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: 'always' } as unknown as Intl.NumberFormatOptions)));
       return format.format(value);
     },
   };

@@ -170,7 +170,7 @@ export const hu: Messages = {
     'config/unknown-key': (key, keys) => `ismeretlen beállítás: „${key}”; a beállítások: ${keys}`,
     'config/bad-value': (key, value, allowed) => `${value} érvénytelen érték ehhez a beállításhoz: ${key}; ${allowed}`,
     'evidence/empty': (file) => `${file}: a fájlban nincs számlasor`,
-    'evidence/unknown-format': (file, first, formats) => `nem derül ki, melyik program exportálta ezt a fájlt: ${file} (első sora: ${first}); ismert formátumok: ${formats}; más programnál add meg az oszlopokat: --columns client=…,issued=…,due=…,paid=…,total=…,balance=…`,
+    'evidence/unknown-format': (file, first, formats) => `nem derül ki, melyik program exportálta ezt a fájlt: ${file} (első sora: ${first}); ismert programok: ${formats}; más programnál add meg az oszlopokat: --columns client=…,issued=…,due=…,paid=…,total=…,balance=…`,
     'evidence/missing-columns': (file, missing) => `${file}: nincs ilyen oszlop: ${missing}; ellenőrizd a --columns után megadott neveket (pontosan úgy kell írni őket, ahogy a fejlécben állnak)`,
     'evidence/ambiguous-dates': (file, columns, example) => `${file}: a dátumok (${columns}, pl. ${example}) nap–hónap és hónap–nap sorrendben is olvashatók, és a fájlban egyetlen dátum sem dönti el, melyik a helyes; add meg: --date-format dmy (22/11/2026) vagy --date-format mdy (11/22/2026)`,
     'evidence/mixed-date-orders': (file, where, value) => `${file}: ${where}: ${value} ellentmond a fenti dátumok sorrendjének; add meg: --date-format dmy vagy mdy`,
@@ -194,7 +194,9 @@ export const hu: Messages = {
     voices: { male: 'ผม / ครับ', female: 'ดิฉัน / ค่ะ', neutral: 'egyik sem (semleges)' },
   },
   evidence: {
-    title: (format, rows, invoices) => `Számlák: ${format}-export, ${rows} sor, ${invoices} számla`,
+    title: (source, rows, invoices) => `Számlák: ${source}, ${rows} sor, ${invoices} számla`,
+    exportOf: (tool) => `${tool}-export`,
+    ownColumns: 'export a megadott oszlopokkal',
     skipped: (count) => `${count} sor kimaradt (nincs használható ügyfél, összeg vagy dátum); hogy melyek, a --format json mutatja`,
     asOf: (date) => `Állapot: ${date}`,
     invoices: 'Számlák',
@@ -207,6 +209,13 @@ export const hu: Messages = {
     implies: 'Ebből következő válaszok',
     none: 'nincs',
     noClients: 'Nincs ügyfél használható számlával.',
+    badColumns: {
+      syntax: (field) => `${field} nem mező=Oszlop alakú`,
+      'unknown-field': (field) => `${field} nem mező`,
+      twice: (field) => `${field} kétszer szerepel`,
+      missing: (field) => `nincs megadva oszlop ehhez: ${field}`,
+      missingDate: 'nincs megadva oszlop ezek egyikéhez: issued, due',
+    },
   },
   history: {
     skipped: (file, line) => `${file}: ${line}. sor: nem teljes rekord (megszakadt írás?); kihagyva`,

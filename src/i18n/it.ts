@@ -173,7 +173,7 @@ export const it: Messages = {
     'config/unknown-key': (key, keys) => `"${key}" non è un'impostazione; impostazioni disponibili: ${keys}`,
     'config/bad-value': (key, value, allowed) => `${value} non è un valore valido per ${key}; ${allowed}`,
     'evidence/empty': (file) => `${file} non contiene righe di fattura`,
-    'evidence/unknown-format': (file, first, formats) => `impossibile capire quale programma abbia esportato ${file} (prima riga: ${first}); formati conosciuti: ${formats}; per un altro programma, indica le colonne: --columns client=…,issued=…,due=…,paid=…,total=…,balance=…`,
+    'evidence/unknown-format': (file, first, formats) => `impossibile capire quale programma abbia esportato ${file} (prima riga: ${first}); programmi conosciuti: ${formats}; per un altro programma, indica le colonne: --columns client=…,issued=…,due=…,paid=…,total=…,balance=…`,
     'evidence/missing-columns': (file, missing) => `${file} non ha la colonna ${missing}; controlla i nomi dati a --columns (devono essere quelli dell'intestazione, scritti allo stesso modo)`,
     'evidence/ambiguous-dates': (file, columns, example) => `le date in ${file} (${columns}, es. ${example}) si possono leggere sia come giorno/mese sia come mese/giorno, e nessuna data del file lo chiarisce; usa --date-format dmy (22/11/2026) o --date-format mdy (11/22/2026)`,
     'evidence/mixed-date-orders': (file, where, value) => `${file}: ${where}: ${value} contraddice l'ordine delle date precedenti; usa --date-format dmy o mdy`,
@@ -197,7 +197,9 @@ export const it: Messages = {
     voices: { male: 'ผม / ครับ', female: 'ดิฉัน / ค่ะ', neutral: 'nessuno dei due (neutro)' },
   },
   evidence: {
-    title: (format, rows, invoices) => `Fatture: export ${format}, ${count(rows, 'riga', 'righe')}, ${count(invoices, 'fattura', 'fatture')}`,
+    title: (source, rows, invoices) => `Fatture: ${source}, ${count(rows, 'riga', 'righe')}, ${count(invoices, 'fattura', 'fatture')}`,
+    exportOf: (tool) => `export di ${tool}`,
+    ownColumns: 'export letto con le tue colonne',
     skipped: (n) => `${count(n, 'riga saltata', 'righe saltate')} (senza cliente, importo o data utilizzabili); --format json mostra quali`,
     asOf: (date) => `Data di riferimento: ${date}`,
     invoices: 'Fatture',
@@ -210,6 +212,13 @@ export const it: Messages = {
     implies: 'Risposte che ne derivano',
     none: 'nessuna',
     noClients: 'Nessun cliente con una fattura utilizzabile.',
+    badColumns: {
+      syntax: (field) => `${field} non è scritto come campo=Colonna`,
+      'unknown-field': (field) => `${field} non è un campo`,
+      twice: (field) => `${field} compare due volte`,
+      missing: (field) => `manca la colonna per ${field}`,
+      missingDate: 'manca la colonna per issued o due',
+    },
   },
   history: {
     skipped: (file, line) => `${file}: riga ${line}: non è un record completo (una scrittura interrotta?); saltato`,

@@ -170,7 +170,7 @@ export const th: Messages = {
     'config/unknown-key': (key, keys) => `ไม่มีการตั้งค่าชื่อ "${key}" การตั้งค่าที่มี: ${keys}`,
     'config/bad-value': (key, value, allowed) => `${value} ใช้เป็นค่าของ ${key} ไม่ได้ ${allowed}`,
     'evidence/empty': (file) => `ไม่มีแถวของใบแจ้งหนี้ใน ${file}`,
-    'evidence/unknown-format': (file, first, formats) => `บอกไม่ได้ว่าโปรแกรมใดส่งออก ${file} (แถวแรก: ${first}) รูปแบบที่รู้จัก: ${formats} สำหรับโปรแกรมอื่น ให้ระบุคอลัมน์: --columns client=…,issued=…,due=…,paid=…,total=…,balance=…`,
+    'evidence/unknown-format': (file, first, formats) => `บอกไม่ได้ว่าโปรแกรมใดส่งออก ${file} (แถวแรก: ${first}) โปรแกรมที่รู้จัก: ${formats} สำหรับโปรแกรมอื่น ให้ระบุคอลัมน์: --columns client=…,issued=…,due=…,paid=…,total=…,balance=…`,
     'evidence/missing-columns': (file, missing) => `${file} ไม่มีคอลัมน์ ${missing} โปรดตรวจชื่อคอลัมน์ที่ระบุใน --columns (ต้องสะกดตรงกับหัวตารางทุกตัวอักษร)`,
     'evidence/ambiguous-dates': (file, columns, example) => `วันที่ใน ${file} (${columns} เช่น ${example}) อ่านได้ทั้งแบบวันก่อนเดือนและเดือนก่อนวัน และไม่มีวันที่ใดในไฟล์ที่ชี้ขาดได้ ให้ใช้ --date-format dmy (22/11/2026) หรือ --date-format mdy (11/22/2026)`,
     'evidence/mixed-date-orders': (file, where, value) => `${file}: ${where}: ${value} ขัดกับลำดับวันเดือนของวันที่ก่อนหน้า ให้ใช้ --date-format dmy หรือ mdy`,
@@ -194,7 +194,9 @@ export const th: Messages = {
     voices: { male: 'ผม / ครับ', female: 'ดิฉัน / ค่ะ', neutral: 'ไม่ระบุเพศ (เป็นกลาง)' },
   },
   evidence: {
-    title: (format, rows, invoices) => `ใบแจ้งหนี้: ไฟล์ส่งออกจาก ${format} ${rows} แถว ${invoices} ใบ`,
+    title: (source, rows, invoices) => `ใบแจ้งหนี้: ${source} ${rows} แถว ${invoices} ใบ`,
+    exportOf: (tool) => `ไฟล์ส่งออกจาก ${tool}`,
+    ownColumns: 'ไฟล์ส่งออกตามคอลัมน์ที่คุณระบุ',
     skipped: (count) => `ข้าม ${count} แถว (ไม่มีลูกค้า จำนวนเงิน หรือวันที่ที่ใช้ได้) ดูได้ว่าเป็นแถวใดด้วย --format json`,
     asOf: (date) => `ณ วันที่ ${date}`,
     invoices: 'ใบแจ้งหนี้',
@@ -207,6 +209,13 @@ export const th: Messages = {
     implies: 'คำตอบที่ได้จากข้อมูล',
     none: 'ไม่มี',
     noClients: 'ไม่มีลูกค้าที่มีใบแจ้งหนี้ที่ใช้ได้',
+    badColumns: {
+      syntax: (field) => `${field} ไม่ได้เขียนในรูปแบบ ฟิลด์=คอลัมน์`,
+      'unknown-field': (field) => `ไม่มีฟิลด์ชื่อ ${field}`,
+      twice: (field) => `ระบุฟิลด์ ${field} ซ้ำสองครั้ง`,
+      missing: (field) => `ยังไม่ได้ระบุคอลัมน์ของฟิลด์ ${field}`,
+      missingDate: 'ยังไม่ได้ระบุคอลัมน์ของฟิลด์ issued หรือ due',
+    },
   },
   history: {
     skipped: (file, line) => `${file}: บรรทัด ${line}: ไม่ใช่ระเบียนที่สมบูรณ์ (การเขียนถูกขัดจังหวะ?) ข้ามไป`,

@@ -5,8 +5,12 @@ import { joined } from './batch-writers.js';
 import { escapeLine } from './escape.js';
 import { renderRankedTable, type Ranked } from './table.js';
 
-/** For people: every client, worst first, once all are in; failures go to stderr as they come. */
-export function tableWriter(m: Messages, source: string): BatchWriter {
+/**
+ * For people: every client, worst first, once all are in, each verdict by its
+ * title as the reports give it (`verdictTitle`, escaped by the caller);
+ * failures go to stderr as they come.
+ */
+export function tableWriter(m: Messages, source: string, verdictTitle?: (verdict: string) => string): BatchWriter {
   const ranked: Ranked[] = [];
   return {
     start() {},
@@ -14,7 +18,7 @@ export function tableWriter(m: Messages, source: string): BatchWriter {
       ranked.push({ line, client: escapeLine(a.client ?? ''), verdict: a.verdict, score: a.score, confidence: a.confidence, top: escapeLine(a.reasons[0]?.text ?? '') });
     },
     failed: (line, problems) => `${escapeLine(m.batch.atLine(source, line, joined(problems)))}\n`,
-    end: (sink) => sink.text(renderRankedTable(ranked, m.batch.table)),
+    end: (sink) => sink.text(renderRankedTable(ranked, m.batch.table, verdictTitle)),
   };
 }
 

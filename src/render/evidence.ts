@@ -2,7 +2,7 @@
 // as an accountant reads them and the answers they imply. Pure.
 import type { AnswerValue, Question } from '../engine/types.js';
 import type { Evidence } from '../evidence/index.js';
-import { AGING_BUCKETS } from '../evidence/index.js';
+import { AGING_BUCKETS, TOOL_NAMES } from '../evidence/index.js';
 import { en, type Messages } from '../i18n/en.js';
 import type { LocalFormats } from '../i18n/format.js';
 import { displayAnswer } from './answers.js';
@@ -22,10 +22,13 @@ export function renderEvidenceText(evidence: Evidence, options: EvidenceRenderOp
   const style = options.style ?? plainStyle;
   const f = options.formats;
   const count = (n: number) => (f ? f.decimal(n, 0) : String(n));
-  const money = (amount: number, currency: string) => (f && currency ? f.money(amount, currency.toUpperCase()) : `${amount}${currency ? ` ${currency.toUpperCase()}` : ''}`);
+  // With no currency known, the amount as the language groups it; with no formats (a unit test), as it is.
+  const money = (amount: number, currency: string) => (f && currency ? f.money(amount, currency.toUpperCase()) : `${f ? f.amount(amount) : amount}${currency ? ` ${currency.toUpperCase()}` : ''}`);
   const date = (iso: string) => (f ? f.date(iso) : iso);
   const { source } = evidence;
-  const lines = [style.bold(e.title(source.format, count(source.rows), count(source.invoices))), e.asOf(date(evidence.asOf))];
+  // The tool as it names itself; an export read by --columns, in the language's words.
+  const from = source.format === 'columns' ? e.ownColumns : e.exportOf(TOOL_NAMES[source.format]);
+  const lines = [style.bold(e.title(from, count(source.rows), count(source.invoices))), e.asOf(date(evidence.asOf))];
   if (source.skippedTotal) lines.push(style.dim(e.skipped(count(source.skippedTotal))));
   if (!evidence.clients.length) return `${[...lines, '', e.noClients].join('\n')}\n`;
   for (const c of evidence.clients) {
@@ -42,13 +45,18 @@ export function renderEvidenceText(evidence: Evidence, options: EvidenceRenderOp
     const answers = Object.entries(c.answers).filter(([, value]) => value !== undefined);
     if (!answers.length) lines.push(`  ${e.implies}: ${e.none}`);
     // One a line: a label or an amount ("1,200") may hold the comma a list would be split at.
-    else lines.push(`  ${e.implies}:`, ...answers.map(([id, value]) => `    ${answerLine(id, value, options, m, style)}`));
+    else lines.push(`  ${e.implies}:`, ...answers.map(([id, value]) => `    ${answerLine(id, value, options, m, style, (amount) => money(amount, c.currency))}`));
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** "Pays late: often", as a report's answers say it; a question the pack does not have, by its id. */
-function answerLine(id: string, value: AnswerValue, options: EvidenceRenderOptions, m: Messages, style: Style): string {
+/**
+ * "Pays late: often", as a report's answers say it; an amount ("Amount owed")
+ * as the figures above it write amounts, in the client's currency when known;
+ * a question the pack does not have, by its id.
+ */
+function answerLine(id: string, value: AnswerValue, options: EvidenceRenderOptions, m: Messages, style: Style, money: (amount: number) => string): string {
   const q = options.questions?.get(id);
-  return q ? `${q.label}: ${style.cyan(displayAnswer(q, value, m, options.formats))}` : `${id}: ${style.cyan(String(value))}`;
+  if (!q) return `${id}: ${style.cyan(String(value))}`;
+  return `${q.label}: ${style.cyan(q.money && typeof value === 'number' ? money(value) : displayAnswer(q, value, m, options.formats))}`;
 }

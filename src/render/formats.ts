@@ -62,12 +62,15 @@ export const SCRIPT_FORMATS = {
   markdown: { medium: 'document', script: true, load: async () => (await import('./script.js')).renderScriptMarkdown },
 } as const satisfies Record<string, Format>;
 
-/** Batch output (`fire-check batch --format …`): a writer per run, fed record by record. */
+/**
+ * Batch output (`fire-check batch --format …`): a writer per run, fed record by
+ * record, given the verdicts' titles for people (the data formats keep the ids).
+ */
 export const BATCH_FORMATS = {
   ndjson: { load: async () => (await import('./batch-writers.js')).ndjsonWriter },
   csv: { load: async () => (await import('./batch-csv.js')).csvWriter },
   table: { load: async () => (await import('./batch-table.js')).tableWriter },
-} as const satisfies Record<string, { load(): Promise<(m: Messages, source: string) => BatchWriter> }>;
+} as const satisfies Record<string, { load(): Promise<(m: Messages, source: string, verdictTitle: (verdict: string) => string) => BatchWriter> }>;
 
 export type ReportFormat = keyof typeof REPORT_FORMATS;
 export type ScriptFormat = keyof typeof SCRIPT_FORMATS;

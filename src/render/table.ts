@@ -17,9 +17,9 @@ export function rank(entries: Ranked[]): Ranked[] {
   return [...entries].sort((a, b) => VERDICTS.indexOf(b.verdict) - VERDICTS.indexOf(a.verdict) || b.score - a.score || a.line - b.line);
 }
 
-/** The batch summary for people: every client, worst first. */
-export function renderRankedTable(entries: Ranked[], head: string[] = ['#', 'client', 'verdict', 'score', 'confidence', 'top reason']): string {
-  const rows = rank(entries).map((e, i) => [String(i + 1), e.client || `(line ${e.line})`, e.verdict, String(e.score), `${Math.round(e.confidence * 100)}%`, e.top]);
+/** The batch summary for people: every client, worst first; verdicts by `title` (their ids without it). */
+export function renderRankedTable(entries: Ranked[], head: string[] = ['#', 'client', 'verdict', 'score', 'confidence', 'top reason'], title: (verdict: string) => string = (verdict) => verdict): string {
+  const rows = rank(entries).map((e, i) => [String(i + 1), e.client || `(line ${e.line})`, title(e.verdict), String(e.score), `${Math.round(e.confidence * 100)}%`, e.top]);
   return alignColumns([head, ...rows], true);
 }
 

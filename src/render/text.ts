@@ -1,5 +1,4 @@
 import { previousLine } from './history.js';
-import wrapAnsi from 'wrap-ansi';
 import { displayWidth, wrapWords } from './wrap.js';
 import type { Assessment, Verdict } from '../engine/types.js';
 import { answerRows, localDate, localDecimal, type AnswerRow } from './answers.js';
@@ -30,12 +29,12 @@ export function reportWidth(columns: number | undefined): number {
 
 /**
  * Wraps text to `width` by display width, indenting the first line by `indent`
- * and the rest by `hanging`. Plain text breaks between words as the language
- * has them (Thai too: see wrap.ts); text with colour codes goes to wrap-ansi.
+ * and the rest by `hanging`. It breaks between words as the language has them
+ * (Thai too: see wrap.ts), with or without colour codes in it.
  */
 export function wrapper(width: number): (text: string, indent: number, hanging?: number) => string {
   return (text, indent, hanging = indent) =>
-    (text.includes('\u001b') ? wrapAnsi(text, width - hanging, { hard: true, trim: true }).split('\n') : wrapWords(text, width - hanging, 'und'))
+    wrapWords(text, width - hanging, 'und')
       .map((line, i) => ' '.repeat(i === 0 ? indent : hanging) + line)
       .join('\n');
 }

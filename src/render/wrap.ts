@@ -2,16 +2,18 @@
 // prompts and the text reports alike.
 //
 // Inquirer cuts a long line at the terminal's last column, mid-word. wrap-ansi
-// alone would not do either: it breaks only at spaces, and Thai writes no
-// spaces between words, so a Thai sentence would still be cut mid-word.
-// Intl.Segmenter knows where words end (with a dictionary for Thai), and
-// displayWidth measures what the terminal shows.
+// would not do either: it breaks only at spaces, and Thai writes no spaces
+// between words, so it cut a Thai sentence mid-word wherever the column fell.
+// Intl.Segmenter knows where words end (ICU's dictionary for Thai), and
+// displayWidth measures what the terminal shows. Breaks come only from it.
 import stringWidth from 'string-width';
 
 interface Unit {
   /** The spaces before the unit: kept inside a line, dropped where the line breaks. */
   gap: string;
   text: string;
+  /** The unit's words as the Segmenter gives them, with the punctuation they touch: where it breaks when no line holds it. */
+  words: string[];
 }
 
 /**
@@ -24,14 +26,53 @@ export function displayWidth(text: string): number {
   return stringWidth(text) + (text.match(/[\u0E33\u0EB3]/g)?.length ?? 0);
 }
 
+/** The colour and weight codes our styles write: they take no column, and a line never breaks inside one. */
+const SGR = /\u001b\[[0-9;]*m/g;
+
 /**
- * Breaks plain text (no ANSI codes) into lines of at most `width` columns,
- * only between words; a word wider than a whole line is cut by character.
- * Line breaks in the text are kept.
+ * Breaks text into lines of at most `width` columns, only between words as
+ * Intl.Segmenter gives them; a word wider than a whole line is cut by
+ * character. Line breaks in the text are kept. Colour codes (SGR) stay where
+ * they are, and take no width.
  */
 export function wrapWords(text: string, width: number, locale: string): string[] {
   if (!(width >= 1) || width === Infinity) return text.split('\n');
-  return text.split('\n').flatMap((paragraph) => fillLines(units(paragraph, locale), Math.floor(width)));
+  const fill = (plain: string) => fillLines(units(plain, locale), Math.floor(width));
+  return text.split('\n').flatMap((paragraph) => (paragraph.includes('\u001b') ? withCodes(paragraph, fill) : fill(paragraph)));
+}
+
+/**
+ * Wraps a paragraph with colour codes in it: its text without them, then each
+ * code put back where it was, or at the start of the next line when it stood
+ * in the spaces a break dropped.
+ */
+function withCodes(paragraph: string, fill: (plain: string) => string[]): string[] {
+  const codes: { at: number; code: string }[] = [];
+  let plain = '';
+  let from = 0;
+  for (const match of paragraph.matchAll(SGR)) {
+    plain += paragraph.slice(from, match.index);
+    codes.push({ at: plain.length, code: match[0] });
+    from = match.index + match[0].length;
+  }
+  plain += paragraph.slice(from);
+  const lines = fill(plain);
+  let at = 0;
+  let next = 0;
+  return lines.map((line, i) => {
+    while (at < plain.length && /\s/.test(plain[at] as string) && !plain.startsWith(line, at)) at++;
+    const end = at + line.length;
+    let out = '';
+    let taken = at;
+    for (; next < codes.length && (i === lines.length - 1 || (codes[next] as { at: number }).at <= end); next++) {
+      const { at: where, code } = codes[next] as { at: number; code: string };
+      const to = Math.min(Math.max(where, taken), end);
+      out += plain.slice(taken, to) + code;
+      taken = to;
+    }
+    at = end;
+    return out + plain.slice(taken, end);
+  });
 }
 
 /** Cuts text to `width` columns, ending with an ellipsis when anything was cut. */
@@ -51,7 +92,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * The paragraph as units a line may break between. A break may come at a space,
  * or between two words that touch (Thai); never next to punctuation ("late?",
  * "(e.g."), and never before ๆ, the Thai repetition mark, which belongs to the
- * word before it.
+ * word before it. A unit keeps its words, to break between them when no line
+ * can hold it whole.
  */
 function units(paragraph: string, locale: string): Unit[] {
   const out: Unit[] = [];
@@ -65,8 +107,13 @@ function units(paragraph: string, locale: string): Unit[] {
       continue;
     }
     const breakable = last === undefined || (segment !== 'ๆ' && (gap !== '' || (previousWordLike && isWordLike === true)));
-    if (breakable) out.push({ gap, text: segment });
-    else last.text += gap + segment;
+    if (breakable) out.push({ gap, text: segment, words: [segment] });
+    else {
+      last.text += gap + segment;
+      // ๆ goes with the word it repeats; punctuation is a word of its own, a place to break if need be.
+      if (segment === 'ๆ') last.words[last.words.length - 1] += gap + segment;
+      else last.words.push(gap + segment);
+    }
     gap = '';
     previousWordLike = isWordLike === true;
   }
@@ -77,14 +124,15 @@ function units(paragraph: string, locale: string): Unit[] {
 function fillLines(parts: Unit[], width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const { gap, text } of parts) {
+  for (const unit of parts) {
+    const { gap, text } = unit;
     if (line !== '' && displayWidth(line + gap + text) <= width) {
       line += gap + text;
       continue;
     }
     if (line !== '') lines.push(line);
     line = '';
-    for (const piece of cutToWidth(text, width)) {
+    for (const piece of cutToWidth(unit, width)) {
       if (line !== '') lines.push(line);
       line = piece;
     }
@@ -93,14 +141,20 @@ function fillLines(parts: Unit[], width: number): string[] {
   return lines;
 }
 
-/** A word that no line can hold, cut into pieces that fit (most words give one piece). */
-function cutToWidth(word: string, width: number): string[] {
-  if (displayWidth(word) <= width) return [word];
+/**
+ * A unit that no line can hold, in pieces that fit (most units give one
+ * piece): broken between its words, and a word cut by character only when
+ * it alone is wider than a line.
+ */
+function cutToWidth(unit: Unit, width: number): string[] {
+  if (displayWidth(unit.text) <= width) return [unit.text];
   const pieces = [''];
-  for (const { segment } of graphemes.segment(word)) {
-    const last = pieces[pieces.length - 1] as string;
-    if (last !== '' && displayWidth(last + segment) > width) pieces.push(segment);
-    else pieces[pieces.length - 1] = last + segment;
+  for (const word of unit.words) {
+    for (const part of displayWidth(word) <= width ? [word] : [...graphemes.segment(word)].map((g) => g.segment)) {
+      const last = pieces[pieces.length - 1] as string;
+      if (last !== '' && displayWidth(last + part) > width) pieces.push(part);
+      else pieces[pieces.length - 1] = last + part;
+    }
   }
   return pieces;
 }

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { BIN, runCli, STACK } from '../helpers/cli.js';
-import { root } from '../helpers/packs.js';
+import { defaultPack, root } from '../helpers/packs.js';
+import { packFiles } from '../../src/cli/pack-files.js';
+import { loadTranslation } from '../../src/pack/load.js';
+import { localizePack } from '../../src/pack/overlay.js';
 
 const lateP = JSON.parse(readFileSync(`${root}examples/late-payer.json`, 'utf8'));
 const abusive = JSON.parse(readFileSync(`${root}examples/abusive-client.json`, 'utf8'));
@@ -150,6 +153,17 @@ describe('fire-check batch (built binary)', () => {
     const result = runCli(['batch', 'examples/clients.csv', '--format', 'table']);
     const clients = result.stdout.trim().split('\n').slice(2).map((l) => l.split(/\s{2,}/)[1]);
     expect(clients).toEqual(['Northwind Holdings', 'Vertex Media, Ltd', 'Brightside Studio', 'Lakeview Bakery', 'Harbour & Pine']);
+  });
+
+  it.each(['en', 'it', 'hu', 'th'])('%s: the table names verdicts as the reports do (the pack\'s titles in the language); NDJSON and CSV keep the ids', (lang) => {
+    const verdicts = (lang === 'en' ? defaultPack() : localizePack(defaultPack(), loadTranslation(`${root}rules/default.${lang}.yaml`, defaultPack(), packFiles()))).verdicts;
+    const args = ['batch', 'examples/clients.csv', '--today', '2026-11-22', '--lang', lang];
+    const ids = runCli(args).stdout.trim().split('\n').map((l) => JSON.parse(l).verdict as keyof typeof verdicts);
+    const shown = runCli([...args, '--format', 'table']).stdout.trim().split('\n').slice(2).map((l) => l.split(/\s{2,}/)[2]);
+    expect(shown.sort()).toEqual(ids.map((id) => verdicts[id].title).sort());
+    expect(shown).not.toEqual(expect.arrayContaining(['fire', 'fix', 'keep', 'fire-now']));
+    const csv = parse(runCli([...args, '--format', 'csv']).stdout, { columns: true }) as { verdict: string }[];
+    expect(csv.map((r) => r.verdict).sort()).toEqual([...ids].sort());
   });
 
   it('--input-format reads CSV from stdin; a bad header is one clear error', () => {

@@ -87,6 +87,19 @@ describe('text outputs show control characters from data as codes (built binary)
     expectNoRawControls(result);
   });
 
+  it('history CLIENT of a hostile pack: the labels of what changed reach the terminal as codes', () => {
+    const env = { FIRE_CHECK_HOME: mkdtempSync(join(tmpdir(), 'fire-check-escape-history-')) };
+    for (const [today, often] of [['2026-10-22', 'often'], ['2026-11-22', 'always']] as const) {
+      runCli(['--rules', pack, '--record', '--json', '--today', today], { env, input: JSON.stringify({ client: 'Acme', answers: { pays_late: often } }) });
+    }
+    const result = runCli(['history', 'Acme', '--rules', pack], { env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Pays late \\u001b]52;c;ZWNobyBwd25lZA==\\u0007');
+    expectNoRawControls(result);
+    // JSON is exact: it names the answer by its id, with no label to escape.
+    expect(JSON.parse(runCli(['history', 'Acme', '--rules', pack, '--json'], { env }).stdout).changes).toEqual([{ id: 'pays_late', from: 'often', to: 'always' }]);
+  });
+
   it('an unknown answer id with control characters, echoed in the error', () => {
     const result = runCli([], { input: JSON.stringify({ answers: { [`pays_late${ATTACKS.osc52}`]: 'often' } }) });
     expect(result.code).toBe(2);

@@ -2,6 +2,7 @@
 // reader, its facts out as text or JSON, its problems with their codes.
 import { describe, expect, it } from 'vitest';
 import { packFiles } from '../../src/cli/pack-files.js';
+import { FORMAT_NAMES, TOOL_NAMES } from '../../src/evidence/index.js';
 import { messagesFor } from '../../src/i18n/index.js';
 import { loadTranslation } from '../../src/pack/load.js';
 import { localizePack } from '../../src/pack/overlay.js';
@@ -29,6 +30,28 @@ describe('fire-check evidence (built binary)', () => {
     expect(result.stdout).toMatch(/1\.200\u00a0€/);
   });
 
+  it.each([
+    ['en', '2,840.50', '1,200'],
+    ['it', '2.840,50', '1.200'],
+    ['hu', '2\u00a0840,50', '1\u00a0200'],
+    ['th', '2,840.50', '1,200'],
+  ] as const)('%s: amounts with no currency, and the amounts the answers imply, in the language\'s numbers (%s); JSON keeps numbers', async (lang, noCurrency, owed) => {
+    const pack = lang === 'en' ? defaultPack() : localizePack(defaultPack(), loadTranslation(`${root}rules/default.${lang}.yaml`, defaultPack(), packFiles()));
+    const label = pack.questions.find((q) => q.id === 'amount_owed')?.label as string;
+    // Invoicely writes no currency: Bruce Wayne owes 2840.5.
+    const bare = runCli(['evidence', fixture('invoicely'), '--today', '2026-11-22', '--lang', lang]).stdout;
+    expect(bare).not.toMatch(/\b2840\.5\b|\b2340\.5\b/);
+    expect(bare).toContain(`, ${noCurrency}\n`);
+    expect(bare).toContain(`    ${label}: ${noCurrency}\n`);
+    // FreshBooks writes EUR: the amount owed is written as the figures above it are.
+    const euros = runCli(['evidence', fixture('freshbooks'), '--today', '2026-11-22', '--lang', lang]).stdout;
+    const nordlicht = euros.slice(euros.indexOf('Nordlicht GmbH'), euros.indexOf('Pixel & Co'));
+    const open = /, (.+)$/.exec(nordlicht.split('\n')[2] as string)?.[1];
+    expect(open).toContain(owed);
+    expect(nordlicht).toContain(`    ${label}: ${open}\n`);
+    expect(JSON.parse(runCli(['evidence', fixture('invoicely'), '--json', '--today', '2026-11-22']).stdout).clients[0].open.amount).toBe(2840.5);
+  });
+
   it.each(['en', 'it', 'hu', 'th'] as const)('%s: the implied answers worded as a report words them, the question and its answer in the language', async (lang) => {
     const m = await messagesFor(lang);
     const pack = lang === 'en' ? defaultPack() : localizePack(defaultPack(), loadTranslation(`${root}rules/default.${lang}.yaml`, defaultPack(), packFiles()));
@@ -40,6 +63,21 @@ describe('fire-check evidence (built binary)', () => {
     expect(nordlicht).toContain(`\n    ${label('unpaid_work')}: ${m.words.no}\n`);
     expect(nordlicht).toMatch(new RegExp(`\\n {4}${label('income_share')}: 70[.,]2%\\n`));
     expect(result.stdout).not.toMatch(/pays_late|amount_owed|income_share|unpaid_work/);
+  });
+
+  it.each((['en', 'th'] as const).flatMap((lang) => FORMAT_NAMES.filter((f) => f !== 'columns').map((format) => [lang, format] as const)))('%s: the %s export is named in the title as the tool names itself', (lang, format) => {
+    const title = runCli(['evidence', fixture(format), '--today', '2026-11-22', '--lang', lang]).stdout.split('\n')[0] as string;
+    expect(title).toContain(TOOL_NAMES[format]);
+    expect(title).not.toContain(format);
+  });
+
+  it.each(['en', 'it', 'hu', 'th'] as const)('%s: an export read by --columns is named by a phrase of the language, and the known tools by their names', async (lang) => {
+    const m = await messagesFor(lang);
+    const named = runCli(['evidence', fixture('columns'), '--columns', COLUMNS, '--date-format', 'dmy', '--today', '2026-11-22', '--lang', lang]);
+    expect(named.stdout.split('\n')[0]).toContain(m.evidence.ownColumns);
+    const unknown = runCli(['evidence', fixture('columns'), '--today', '2026-11-22', '--lang', lang]);
+    expect(unknown.stderr).toContain(TOOL_NAMES.quickbooks);
+    expect(unknown.stderr).not.toMatch(/quickbooks|invoiceninja/);
   });
 
   it('an export no format knows: a problem naming its first row, until --columns names them', () => {
@@ -61,6 +99,25 @@ describe('fire-check evidence (built binary)', () => {
     const result = runCli(['evidence', '-', '--columns', 'client=Cliente,number=Fattura,issued=Data,total=Importo', '--today', '2026-11-22', '--lang', lang], { input });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`^fire-check: ${where}.* \\[evidence/mixed-date-orders\\]\\n$`));
+  });
+
+  it.each((['en', 'it', 'hu', 'th'] as const).flatMap((lang) =>
+    [
+      ['client=A,total=B,issued=C,amount=D', 'unknown-field', 'amount'],
+      ['client=A,total=B,issued=C,client=D', 'twice', 'client'],
+      ['client=A,total=,issued=C', 'syntax', 'total'],
+      ['issued=C,total=B', 'missing', 'client'],
+      ['client=A,total=B', 'missing', 'issued'],
+    ].map(([spec, reason, field]) => [lang, spec, reason, field] as const),
+  ))('%s: --columns %s says what is wrong in the language (%s), with its code', async (lang, spec, reason, field) => {
+    const m = await messagesFor(lang);
+    const result = runCli(['evidence', fixture('columns'), '--columns', spec as string, '--today', '2026-11-22', '--lang', lang]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/ \[evidence\/bad-columns\]\n$/);
+    const why = m.evidence.badColumns;
+    expect(result.stderr).toContain(reason === 'missing' && field === 'issued' ? why.missingDate : why[reason as 'syntax' | 'unknown-field' | 'twice' | 'missing'](field as string));
+    // The reason's code, as it used to be shown, is not a word of any language.
+    expect(result.stderr).not.toContain(`${reason} (${field})`);
   });
 
   it.each([

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { packFiles } from '../../src/cli/pack-files.js';
 import { loadTranslation } from '../../src/pack/load.js';
 import { localizePack } from '../../src/pack/overlay.js';
+import { localFormats } from '../../src/i18n/format.js';
 import { runCli } from '../helpers/cli.js';
 import { defaultPack, root } from '../helpers/packs.js';
 
@@ -29,6 +30,20 @@ describe('the re-check loop (built binary)', () => {
     expect(again.stderr).toMatch(/^Recorded in .*history/);
     const text = run(['--record', '--today', '2026-11-23'], lateOften).stdout;
     expect(text).toMatch(/Last time, 22 November 2026: Fire, \d+\./);
+  });
+
+  it.each(['en', 'th'] as const)('%s: the re-check reason gives last time\'s date as the report gives dates (Buddhist era in Thai); JSON keeps it ISO', (lang) => {
+    const run = home();
+    run(['--record', '--json', '--today', '2026-10-22'], lateOften);
+    // Lines joined: a date may be wrapped between its words.
+    const text = run(['--record', '--today', '2026-11-22', '--lang', lang], lateOften).stdout.replace(/\n\s*/g, ' ');
+    // Once in the line comparing with last time, once in the reason.
+    expect(text.split(localFormats(lang).date('2026-10-22')).length - 1, text).toBe(2);
+    expect(text).not.toContain('2026-10-22');
+    const again = home();
+    again(['--record', '--json', '--today', '2026-10-22'], lateOften);
+    const json = JSON.parse(again(['--record', '--json', '--today', '2026-11-22', '--lang', lang], lateOften).stdout);
+    expect(json.reasons[0]).toMatchObject({ id: 'recheck', text: expect.stringContaining('2026-10-22') });
   });
 
   it('a re-check with the targets met is better, and keeps its verdict of now', () => {

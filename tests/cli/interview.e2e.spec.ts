@@ -286,6 +286,26 @@ describeTerminal('after a verdict to end it (tmux)', () => {
     expect(screen).not.toContain('Grace Hopper');
   });
 
+  it('saving the first-run answers keeps what `config set` wrote while the question waited; the answer wins for its own key', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'fire-check-profile-merge-'));
+    const env = { FIRE_CHECK_HOME: home };
+    const t = terminal('profile-merge', 100);
+    t.start(`${cli} --client Acme --today 2026-11-22 --no-history`, { NO_COLOR: '1', ...env });
+    const screen = await t.answerEach((prompt) => {
+      if (prompt.startsWith('? Your name, to sign the letters')) {
+        // Another terminal, while this one waits for the name.
+        expect(runCli(['config', 'set', 'currency', 'EUR'], { env }).code).toBe(0);
+        expect(runCli(['config', 'set', 'name', 'Grace Hopper'], { env }).code).toBe(0);
+        return ['type:Ada Lovelace', 'Enter'];
+      }
+      if (prompt.startsWith('? Save these answers')) return ['Enter'];
+      return fireNow(prompt) ?? ['Enter'];
+    });
+    expect(screen).toContain('[exit 0]');
+    expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8'))).toEqual({ currency: 'EUR', name: 'Ada Lovelace' });
+    expect(screen.slice(screen.indexOf('What to say · Acme'))).toMatch(/^ {2}Ada Lovelace$/m);
+  });
+
   it('Ctrl-C at an offer: "Cancelled.", exit 130, with the report already printed', async () => {
     const t = terminal('offer-cancel', 100);
     t.start(`${cli} --client Acme`, { NO_COLOR: '1' });

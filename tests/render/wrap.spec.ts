@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wrapper } from '../../src/render/text.js';
 import { displayWidth, truncateToWidth, wrapWords } from '../../src/render/wrap.js';
 import { wrapProblems } from '../helpers/words.js';
 
@@ -39,6 +40,35 @@ describe('wrapWords', () => {
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.join('')).toBe(text);
     expect(wrapProblems(lines, text, 'th')).toEqual([]);
+  });
+
+  // Words joined to punctuation (ใหญ่-เล็ก, ฟิลด์=คอลัมน์, ผม/ครับ) and the re-check line of history: at a narrow
+  // width such a group may not fit a line, and is broken between its words, never inside one.
+  const NARROW_THAI = [
+    'ครั้งก่อน (22 ตุลาคม 2569): "แก้ไข" คะแนน 19 ตอนนี้: "ยุติ" คะแนน 44 แย่ลง: จ่ายเงินล่าช้า บ่อย → ทุกครั้ง; ยังไม่บรรลุเป้าหมายที่ตั้งไว้ครั้งก่อน',
+    'ชื่อลูกค้า (ไม่สนใจตัวพิมพ์ใหญ่-เล็ก ช่องว่าง และเครื่องหมายเน้นเสียง)',
+    'ให้เขียนเป็นคู่ ฟิลด์=คอลัมน์ คั่นด้วยจุลภาค',
+    'ค่าที่ใช้ได้: (สรรพนามและคำลงท้ายในจดหมายภาษาไทย: ผม/ครับ, ดิฉัน/ค่ะ หรือไม่ระบุเพศ)',
+  ];
+  it.each(NARROW_THAI.flatMap((text) => [6, 8, 10, 12, 16, 20].map((width) => [width, text] as const)))('Thai at %i columns: every break falls where Intl.Segmenter puts a word boundary, unless a word alone is wider (%s)', (width, text) => {
+    const lines = wrapWords(text, width, 'th');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+    expect(wrapProblems(lines, text, 'th', width)).toEqual([]);
+  });
+
+  it('with colour codes in it, Thai still breaks only between words, and the codes are kept, taking no width', () => {
+    const red = (t: string) => `\u001b[31m${t}\u001b[39m`;
+    const plain = 'ยุติ   ถึงเวลายุติความสัมพันธ์ และยุติอย่างดี ยังไม่บรรลุเป้าหมายที่ตั้งไว้ครั้งก่อน';
+    const coloured = `${red(' ยุติ ')}  ถึงเวลายุติความสัมพันธ์ และยุติอย่างดี ยังไม่บรรลุเป้าหมายที่ตั้งไว้ครั้งก่อน`;
+    const strip = (t: string) => t.replace(/\u001b\[\d+m/g, '');
+    for (const width of [12, 16, 24, 30]) {
+      const lines = wrapWords(coloured, width, 'th');
+      expect(lines.join('\n').match(/\u001b\[\d+m/g)).toEqual(['\u001b[31m', '\u001b[39m']);
+      for (const line of lines) expect(displayWidth(strip(line)), line).toBeLessThanOrEqual(width);
+      expect(wrapProblems(lines.map(strip), plain.trimStart(), 'th', width)).toEqual([]);
+      // The report's wrapper, which indents: the same breaks.
+      expect(wrapper(width + 4)(coloured, 2, 4).split('\n').map((l) => strip(l).trim())).toEqual(lines.map(strip));
+    }
   });
 
   it('starts no line with punctuation or with ๆ, which belong to the word before', () => {

@@ -19,6 +19,23 @@ export const FORMAT_NAMES = [
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 /**
+ * Each tool as it names itself, for the text people read (JSON keeps the ids).
+ * `columns` is no tool: the user's own --columns, which each language words.
+ */
+export const TOOL_NAMES = {
+  stripe: 'Stripe',
+  freshbooks: 'FreshBooks',
+  harvest: 'Harvest',
+  quickbooks: 'QuickBooks Online',
+  xero: 'Xero',
+  zoho: 'Zoho Invoice',
+  invoiceninja: 'Invoice Ninja',
+  invoice2go: 'Invoice2go',
+  invoicely: 'Invoicely',
+  wave: 'Wave',
+} as const satisfies Record<Exclude<FormatName, 'columns'>, string>;
+
+/**
  * Where an invoice stands, as the export says. `credit` is a credit note (or an
  * unapplied payment): it lowers what the client owes and what they were invoiced.
  * `written-off`: closed with nothing (or not all) paid; neither open nor paid.
