@@ -255,6 +255,8 @@ export const en = {
     interrupted: ' (stopped: asked to stop; everything scored until then is above)',
     progress: (count: string, rate: string) => `${count} records, ${rate}/s`,
     table: ['#', 'client', 'verdict', 'score', 'confidence', 'top reason'],
+    /** A row with no client name, in the table: where it is in the input. */
+    unnamed: (line: number) => `(line ${line})`,
     atLine: (source: string, line: number | string, message: string) => `${source}: line ${line}: ${message}`,
     row: 'row',
   },

@@ -249,6 +249,7 @@ export const hu: Messages = {
     interrupted: ' (leállítva kérésre; minden addig értékelt sor fent van)',
     progress: (count, rate) => `${count} rekord, ${rate}/s`,
     table: ['#', 'ügyfél', 'döntés', 'pontszám', 'bizonyosság', 'fő ok'],
+    unnamed: (line) => `(${line}. sor)`,
     atLine: (source, line, message) => `${source}: ${line}. sor: ${message}`,
     row: 'sor',
   },

@@ -252,6 +252,7 @@ export const it: Messages = {
     interrupted: ' (interrotto su richiesta; tutto ciò che è stato valutato fin qui è sopra)',
     progress: (count, rate) => `${count} record, ${rate}/s`,
     table: ['#', 'cliente', 'verdetto', 'punteggio', 'certezza', 'motivo principale'],
+    unnamed: (line) => `(riga ${line})`,
     atLine: (source, line, message) => `${source}: riga ${line}: ${message}`,
     row: 'riga',
   },

@@ -249,6 +249,7 @@ export const th: Messages = {
     interrupted: ' (หยุดตามคำขอ ผลที่ประเมินแล้วทั้งหมดอยู่ด้านบน)',
     progress: (count, rate) => `${count} รายการ, ${rate}/วินาที`,
     table: ['#', 'ลูกค้า', 'ผลการตัดสิน', 'คะแนน', 'ความแน่นอนของผล', 'เหตุผลหลัก'],
+    unnamed: (line) => `(บรรทัด ${line})`,
     atLine: (source, line, message) => `${source}: บรรทัด ${line}: ${message}`,
     row: 'แถว',
   },

@@ -15,7 +15,7 @@ export function tableWriter(m: Messages, source: string, verdictTitle?: (verdict
   return {
     start() {},
     scored(line, a) {
-      ranked.push({ line, client: escapeLine(a.client ?? ''), verdict: a.verdict, score: a.score, confidence: a.confidence, top: escapeLine(a.reasons[0]?.text ?? '') });
+      ranked.push({ line, client: a.client ? escapeLine(a.client) : m.batch.unnamed(line), verdict: a.verdict, score: a.score, confidence: a.confidence, top: escapeLine(a.reasons[0]?.text ?? '') });
     },
     failed: (line, problems) => `${escapeLine(m.batch.atLine(source, line, joined(problems)))}\n`,
     end: (sink) => sink.text(renderRankedTable(ranked, m.batch.table, verdictTitle)),

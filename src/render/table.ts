@@ -5,6 +5,7 @@ import { displayWidth } from './wrap.js';
 /** One row of the batch table. */
 export interface Ranked {
   line: number;
+  /** The client's name, or what stands for it (the row's line). */
   client: string;
   verdict: Assessment['verdict'];
   score: number;
@@ -19,7 +20,7 @@ export function rank(entries: Ranked[]): Ranked[] {
 
 /** The batch summary for people: every client, worst first; verdicts by `title` (their ids without it). */
 export function renderRankedTable(entries: Ranked[], head: string[] = ['#', 'client', 'verdict', 'score', 'confidence', 'top reason'], title: (verdict: string) => string = (verdict) => verdict): string {
-  const rows = rank(entries).map((e, i) => [String(i + 1), e.client || `(line ${e.line})`, title(e.verdict), String(e.score), `${Math.round(e.confidence * 100)}%`, e.top]);
+  const rows = rank(entries).map((e, i) => [String(i + 1), e.client, title(e.verdict), String(e.score), `${Math.round(e.confidence * 100)}%`, e.top]);
   return alignColumns([head, ...rows], true);
 }
 

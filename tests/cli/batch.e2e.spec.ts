@@ -166,6 +166,17 @@ describe('fire-check batch (built binary)', () => {
     expect(csv.map((r) => r.verdict).sort()).toEqual([...ids].sort());
   });
 
+  it.each([
+    ['en', '(line 2)'],
+    ['it', '(riga 2)'],
+    ['hu', '(2. sor)'],
+    ['th', '(บรรทัด 2)'],
+  ])('%s: a row with no client name stands in the table as its line', (lang, shown) => {
+    const input = `${JSON.stringify({ client: 'Acme', answers: { pays_late: 'never' } })}\n${JSON.stringify({ answers: { abuse: 'yes' } })}\n`;
+    const rows = runCli(['batch', '--format', 'table', '--lang', lang], { input }).stdout.trim().split('\n').slice(2);
+    expect(rows.map((l) => l.split(/\s{2,}/)[1])).toEqual([shown, 'Acme']);
+  });
+
   it('--input-format reads CSV from stdin; a bad header is one clear error', () => {
     const ok = runCli(['batch', '--input-format', 'csv'], { input: 'client,pays_late\nA,often\n' });
     expect(JSON.parse(ok.stdout)).toMatchObject({ line: 2, client: 'A' });
