@@ -160,6 +160,12 @@ export async function* csvRows(stream: NodeJS.ReadableStream, source: string, m:
   // csv-parse skips it and goes on, and the rows before it are never lost. (Its own
   // max_record_size is not used: past it, it drops every row after; the size is checked below.)
   const skipped: CsvRow[] = [];
+  // The last line of the last record parsed: a quote never closed opened on the line after.
+  let lastEnd = 0;
+  const notCsv = (error: Error & { lines?: number; code?: string }): { line: number | undefined; code: 'input/quote-not-closed' | 'input/not-csv'; message: string } =>
+    error.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? { line: lastEnd + 1, code: 'input/quote-not-closed', message: say(m, 'input/quote-not-closed', lastEnd + 1) }
+      : { line: error.lines, code: 'input/not-csv', message: say(m, 'input/not-csv', error.message.replace(/^Invalid Record Length: /, '')) };
   const parser = parse({
     delimiter,
     // Spaces before a value go here, those after it in tidyCell: csv-parse's right trim treats a
@@ -172,10 +178,15 @@ export async function* csvRows(stream: NodeJS.ReadableStream, source: string, m:
     // A stray quote inside a field ("Acme" Ltd) is text, as spreadsheets read it: a strict
     // reading loses its place and drops the rows after it.
     relax_quotes: true,
+    on_record: (record: string[], context: { lines: number }) => {
+      lastEnd = context.lines;
+      return record;
+    },
     on_skip: (error: (Error & { lines?: number; code?: string }) | undefined) => {
       if (!error) return;
-      const line = error.lines ?? 0;
-      skipped.push({ line, ok: false, problem: { where: m.batch.row, code: 'input/not-csv', message: say(m, 'input/not-csv', error.message.replace(/^Invalid Record Length: /, '')) } });
+      const { line = 0, code, message } = notCsv(error);
+      lastEnd = error.lines ?? lastEnd;
+      skipped.push({ line, ok: false, problem: { where: m.batch.row, code, message } });
     },
   });
   // pipe() does not pass errors on. Bytes that are not text end the run, but
@@ -206,7 +217,8 @@ export async function* csvRows(stream: NodeJS.ReadableStream, source: string, m:
     // A CSV syntax error (an unclosed quote, say) leaves nothing reliable after it.
     const e = error as Error & { lines?: number; code?: string };
     if (!e.code?.startsWith('CSV_')) throw e;
-    throw new FireCheckError('input/not-csv', m.batch.atLine(source, e.lines ?? '?', say(m, 'input/not-csv', e.message.replace(/^Invalid Record Length: /, ''))));
+    const { line, code, message } = notCsv(e);
+    throw new FireCheckError(code, m.batch.atLine(source, line ?? '?', message));
   } finally {
     input.destroy();
   }

@@ -160,6 +160,8 @@ export const en = {
     'input/too-large': (what: string, source: string, limit: string) => `${what} ${source} is longer than ${limit} characters (--max-record-size); an answers document is a few thousand`,
     'input/too-long': (limit: string) => `longer than ${limit} characters (--max-record-size); skipped`,
     'input/not-csv': (reason: string) => `not valid CSV (${reason})`,
+    'input/quote-not-closed': (line: number) =>
+      `a quote opened on line ${line} is never closed, so everything from there to the end of the file was read as one cell, and not scored; close the quote, or remove it`,
     'input/cell-count': (cells: number, header: number) => `has ${cells} cells; the header has ${header}`,
     'input/csv-header': (source: string) => `${source}: the CSV header must be "client" and question ids (see \`fire-check questions\`)`,
     'input/duplicate-column': (column: string) => `column "${column}" appears twice`,

@@ -154,6 +154,8 @@ export const hu: Messages = {
     'input/too-large': (what: string, source: string, limit: string) => `${what} ${source} hosszabb ${limit} karakternél (--max-record-size); egy válaszdokumentum néhány ezer karakter`,
     'input/too-long': (limit: string) => `hosszabb ${limit} karakternél (--max-record-size); kihagyva`,
     'input/not-csv': (reason) => `nem érvényes CSV (${reason})`,
+    'input/quote-not-closed': (line) =>
+      `lezáratlan idézőjel (nyitó sor: ${line}): innen a fájl végéig minden egyetlen cellaként lett beolvasva, és nem kapott értékelést; zárd le vagy töröld az idézőjelet`,
     'input/cell-count': (cells, header) => `${cells} cellája van; a fejlécnek ${header}`,
     'input/csv-header': (source) => `${source}: a CSV fejléce "client" és kérdésazonosítók legyen (lásd \`fire-check questions\`)`,
     'input/duplicate-column': (column) => `a(z) "${column}" oszlop kétszer szerepel`,

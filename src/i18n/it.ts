@@ -157,6 +157,8 @@ export const it: Messages = {
     'input/too-large': (what: string, source: string, limit: string) => `${what} ${source} supera ${limit} caratteri (--max-record-size); un documento di risposte ne ha poche migliaia`,
     'input/too-long': (limit: string) => `più lunga di ${limit} caratteri (--max-record-size); saltata`,
     'input/not-csv': (reason) => `CSV non valido (${reason})`,
+    'input/quote-not-closed': (line) =>
+      `una virgoletta aperta alla riga ${line} non viene mai chiusa: tutto da lì alla fine del file è stato letto come un’unica cella, e non valutato; chiudi la virgoletta o toglila`,
     'input/cell-count': (cells, header) => `ha ${cells} celle; l'intestazione ne ha ${header}`,
     'input/csv-header': (source) => `${source}: l'intestazione del CSV deve essere "client" seguito da id di domande (vedi \`fire-check questions\`)`,
     'input/duplicate-column': (column) => `la colonna "${column}" compare due volte`,

@@ -154,6 +154,8 @@ export const th: Messages = {
     'input/too-large': (what: string, source: string, limit: string) => `${what} ${source} ยาวเกิน ${limit} อักขระ (--max-record-size); เอกสารคำตอบปกติยาวเพียงไม่กี่พันอักขระ`,
     'input/too-long': (limit: string) => `ยาวเกิน ${limit} อักขระ (--max-record-size); ข้ามไป`,
     'input/not-csv': (reason) => `ไม่ใช่ CSV ที่ถูกต้อง (${reason})`,
+    'input/quote-not-closed': (line) =>
+      `เครื่องหมายคำพูดที่เปิดในบรรทัด ${line} ไม่ได้ปิด ทุกอย่างตั้งแต่บรรทัดนั้นจนจบไฟล์จึงถูกอ่านเป็นช่องเดียวและไม่ได้ประเมิน ให้ปิดเครื่องหมายคำพูดหรือลบออก`,
     'input/cell-count': (cells, header) => `มี ${cells} ช่อง แต่หัวตารางมี ${header}`,
     'input/csv-header': (source) => `${source}: หัวตาราง CSV ต้องเป็น "client" และรหัสคำถาม (ดู \`fire-check questions\`)`,
     'input/duplicate-column': (column) => `คอลัมน์ "${column}" ซ้ำกันสองครั้ง`,

@@ -74,8 +74,9 @@ describe('CSV records', () => {
 
   it('a quote never closed takes the rest of the file, but never the rows before it', async () => {
     const records = await collect(csvRecords(Readable.from(['client,pays_late\nA,often\nB,often\n"C,often\nD,often\n']), pack, 'x.csv'));
-    expect(records.map((r) => r.ok)).toEqual([true, true, false]);
-    expect((records[2] as Extract<InputRecord, { ok: false }>).problems[0]?.message).toMatch(/Quote Not Closed/);
+    expect(records.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, true], [4, false]]);
+    // Said where the quote opened, with the lines it took.
+    expect((records[2] as Extract<InputRecord, { ok: false }>).problems[0]).toMatchObject({ code: 'input/quote-not-closed', message: expect.stringMatching(/opened on line 4 .*to the end of the file/) });
   });
 });
 
