@@ -10,4 +10,13 @@ try {
   process.stderr.write('fire-check: not built yet (dist/ is missing). Run `npm install` or `npm run build` first.\n');
   process.exitCode = 1;
 }
-if (main) main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+// A run asked to stop (SIGHUP, SIGINT, SIGTERM: 128 + the signal's number) ends when main()
+// returns, even if stdout's reader has stopped taking what was written: main() waited for it
+// as long as it should, and a write still pending would otherwise keep the process alive.
+const STOP_CODES = new Set([129, 130, 143]);
+if (main) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+    if (STOP_CODES.has(code)) process.exit(code);
+  });
+}

@@ -59,7 +59,10 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   };
 
   const sink = new ByteSink();
-  const out = streamedOutput(io, sink);
+  // Asked to stop: the output in hand still goes out, if its reader takes it within STOP_GRACE_MS.
+  let stopRequested = () => {};
+  const stopping = new Promise<void>((resolve) => (stopRequested = resolve));
+  const out = streamedOutput(io, sink, stopping);
   const progress = progressMeter(io, m);
   let scored = 0;
   let failed = 0;
@@ -70,6 +73,9 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   const unlisten = io.onStop?.((code) => {
     interrupted ??= code;
     (input as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+    // A second signal ends the process at once, as it would have without us.
+    unlisten?.();
+    stopRequested();
   });
   writer.start(sink);
 
@@ -127,7 +133,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   if (unmatched.length) io.stderr.write(`${escapeLine(m.interview.unmatched(unmatched.slice(0, 20).join(', ') + (unmatched.length > 20 ? ', …' : '')))}\n`);
   progress.done();
   // The reader has gone (`batch | head -1`): nothing more to write or say.
-  if (io.stdoutClosed?.()) return failed ? EXIT.usage : EXIT.ok;
+  if (io.stdoutClosed?.()) return interrupted ?? (failed ? EXIT.usage : EXIT.ok);
   writer.end(sink);
   await out.flush();
   io.stderr.write(`${m.batch.summary(thousands(scored), thousands(failed))}${stopped ? m.batch.stopped : ''}${interrupted !== undefined ? m.batch.interrupted : ''}\n`);
@@ -140,7 +146,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
  * sent as soon as the loop waits for input, so results still stream out when
  * records arrive slowly. Honours backpressure: a full pipe pauses the reading.
  */
-function streamedOutput(io: Io, sink: ByteSink): { spill(): void; written(): Promise<void>; flush(): Promise<void> } {
+function streamedOutput(io: Io, sink: ByteSink, stopping: Promise<void>): { spill(): void; written(): Promise<void>; flush(): Promise<void> } {
   const LIMIT = 64 * 1024;
   let scheduled = false;
   let draining: Promise<unknown> | undefined;
@@ -163,7 +169,7 @@ function streamedOutput(io: Io, sink: ByteSink): { spill(): void; written(): Pro
   };
   const settle = async () => {
     if (failed) throw failed.error;
-    if (draining) await draining;
+    if (draining && !(await drainedOrGaveUp(draining, stopping))) io.abandonStdout?.();
     draining = undefined;
   };
   /**
@@ -190,6 +196,24 @@ function streamedOutput(io: Io, sink: ByteSink): { spill(): void; written(): Pro
       await settle();
     },
   };
+}
+
+/** How long a run asked to stop waits for stdout's reader to take what is written: then it is dropped. */
+const STOP_GRACE_MS = 2000;
+
+/**
+ * Waits for a full stdout to drain; once the run is asked to stop, for at most
+ * STOP_GRACE_MS more (a reader that has stopped reading would otherwise hold
+ * the run forever). Says whether it drained.
+ */
+async function drainedOrGaveUp(draining: Promise<unknown>, stopping: Promise<void>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = stopping.then(() => new Promise<false>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS, false))));
+  try {
+    return await Promise.race([draining.then(() => true), gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Whether stdin is a folder (`batch < folder`), which reads as nothing at all. */

@@ -33,6 +33,12 @@ export interface Io {
    * What is written after that is dropped; a long run should stop.
    */
   stdoutClosed?(): boolean;
+  /**
+   * Gives up on stdout: what is written to it after is dropped. For a run asked
+   * to stop whose reader has stopped reading (what it has not taken is lost
+   * with the process, which bin/ ends: see STOP_CODES there).
+   */
+  abandonStdout?(): void;
   /** The exit code for a write that failed after the call that made it had returned (told on stderr then); undefined if none did. */
   failedLate?(): number | undefined;
   /** The stderr stream; a getter, like stdout. */
@@ -82,8 +88,14 @@ export function processIo(): Io {
     writeOut(text) {
       void writeToStdout(Buffer.from(text, 'utf8'));
     },
-    writeBytes: (bytes) => writeToStdout(bytes),
+    writeBytes: (bytes) => {
+      nonBlockingIfPipe();
+      return writeToStdout(bytes);
+    },
     stdoutClosed: () => stdoutGone,
+    abandonStdout: () => {
+      stdoutGone = true;
+    },
     failedLate: () => lateFailure,
     // A getter, like stdout: a run that says nothing on stderr never builds the stream.
     get stderr() {
@@ -145,6 +157,25 @@ function writeToStdout(bytes: Uint8Array): Promise<void> | undefined {
   if (stream.write(Buffer.from(bytes.subarray(done)))) return undefined;
   // Waiting for a pipe to drain ends too when it fails instead (the handler below has told it).
   return (once(stream, 'drain') as Promise<unknown> as Promise<void>).catch(() => undefined);
+}
+
+let checkedPipe = false;
+/**
+ * Long output (batch) into a pipe or socket: the stream is built first, which
+ * makes the file descriptor non-blocking. A synchronous write into a full pipe
+ * then returns at once (EAGAIN) and the rest waits for it to drain, where a
+ * signal can still stop the run; on a blocking descriptor it would wait in the
+ * kernel for the reader, signals and all. Files and terminals need no stream.
+ */
+function nonBlockingIfPipe(): void {
+  if (checkedPipe) return;
+  checkedPipe = true;
+  try {
+    const stat = fstatSync(1);
+    if (stat.isFIFO() || stat.isSocket()) stdoutStream();
+  } catch {
+    // stdout closed: the writes say so.
+  }
 }
 
 /**

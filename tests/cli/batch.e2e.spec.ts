@@ -230,6 +230,22 @@ describe('fire-check batch (built binary)', () => {
     expect(stderr).toBe('scored 500, failed 0 (stopped: asked to stop; everything scored until then is above)\n');
   });
 
+  it('SIGTERM ends it even when its reader has stopped reading: it waits a moment for the reader, then exits 143', async () => {
+    const child = spawn(process.execPath, [BIN, 'batch', '--today', '2026-11-22'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // stdout is never read: once the pipe is full, every write waits for a reader that does not come.
+    child.stdin.on('error', () => {}); // the rest of the input is refused when it stops
+    child.stdin.write(`${Array.from({ length: 3000 }, (_, i) => JSON.stringify({ ...lateP, client: `Client ${i}` })).join('\n')}\n`);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const asked = Date.now();
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(143);
+    expect(Date.now() - asked).toBeLessThan(10_000);
+    expect(stderr).not.toMatch(STACK);
+  }, 20_000);
+
   it('a line longer than --max-record-size is an error of its own, read past without holding it; the rest are scored', () => {
     const long = JSON.stringify({ client: 'x'.repeat(5000), answers: {} });
     const input = [JSON.stringify(lateP), long, JSON.stringify(lateP)].join('\n');
