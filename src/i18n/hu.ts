@@ -198,7 +198,7 @@ export const hu: Messages = {
   evidence: {
     title: (source, rows, invoices) => `Számlák: ${source}, ${rows} sor, ${invoices} számla`,
     exportOf: (tool) => `${tool}-export`,
-    ownColumns: 'export a megadott oszlopokkal',
+    ownColumns: 'a megadott oszlopok szerint olvasott export',
     skipped: (count) => `${count} sor kimaradt (nincs használható ügyfél, összeg vagy dátum); hogy melyek, a --format json mutatja`,
     asOf: (date) => `Állapot: ${date}`,
     invoices: 'Számlák',
@@ -213,10 +213,10 @@ export const hu: Messages = {
     noClients: 'Nincs ügyfél használható számlával.',
     badColumns: {
       syntax: (field) => `${field} nem mező=Oszlop alakú`,
-      'unknown-field': (field) => `${field} nem mező`,
+      'unknown-field': (field) => `nincs ilyen mező: ${field}`,
       twice: (field) => `${field} kétszer szerepel`,
-      missing: (field) => `nincs megadva oszlop ehhez: ${field}`,
-      missingDate: 'nincs megadva oszlop ezek egyikéhez: issued, due',
+      missing: (field) => `nincs megadva oszlop ehhez a mezőhöz: ${field}`,
+      missingDate: 'sem az issued, sem a due mezőhöz nincs megadva oszlop',
     },
   },
   history: {

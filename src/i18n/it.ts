@@ -201,7 +201,7 @@ export const it: Messages = {
   evidence: {
     title: (source, rows, invoices) => `Fatture: ${source}, ${count(rows, 'riga', 'righe')}, ${count(invoices, 'fattura', 'fatture')}`,
     exportOf: (tool) => `export di ${tool}`,
-    ownColumns: 'export letto con le tue colonne',
+    ownColumns: 'export letto secondo le colonne che hai indicato',
     skipped: (n) => `${count(n, 'riga saltata', 'righe saltate')} (senza cliente, importo o data utilizzabili); --format json mostra quali`,
     asOf: (date) => `Data di riferimento: ${date}`,
     invoices: 'Fatture',
@@ -215,7 +215,7 @@ export const it: Messages = {
     none: 'nessuna',
     noClients: 'Nessun cliente con una fattura utilizzabile.',
     badColumns: {
-      syntax: (field) => `${field} non è scritto come campo=Colonna`,
+      syntax: (field) => `${field} non è nella forma campo=Colonna`,
       'unknown-field': (field) => `${field} non è un campo`,
       twice: (field) => `${field} compare due volte`,
       missing: (field) => `manca la colonna per ${field}`,

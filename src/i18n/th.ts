@@ -214,7 +214,7 @@ export const th: Messages = {
     badColumns: {
       syntax: (field) => `${field} ไม่ได้เขียนในรูปแบบ ฟิลด์=คอลัมน์`,
       'unknown-field': (field) => `ไม่มีฟิลด์ชื่อ ${field}`,
-      twice: (field) => `ระบุฟิลด์ ${field} ซ้ำสองครั้ง`,
+      twice: (field) => `ระบุฟิลด์ ${field} ซ้ำ`,
       missing: (field) => `ยังไม่ได้ระบุคอลัมน์ของฟิลด์ ${field}`,
       missingDate: 'ยังไม่ได้ระบุคอลัมน์ของฟิลด์ issued หรือ due',
     },
@@ -225,7 +225,7 @@ export const th: Messages = {
     nothingKept: (client) => `ไม่มีข้อมูลที่เก็บไว้เกี่ยวกับ ${client}`,
     noName: 'ไม่ได้บันทึก: ลูกค้าไม่มีชื่อสำหรับค้นหาในภายหลัง (ระบุด้วย --client)',
     recorded: (folder) => `บันทึกไว้ใน ${folder} แล้ว (ใช้ --no-history เพื่อไม่บันทึก และ \`fire-check forget\` เพื่อลบ)`,
-    escalated: (date) => `ตรวจอีกครั้งหลังแผนแก้ไขเมื่อ ${date}: ไม่มีอะไรดีขึ้น และสิ่งที่ควรเปลี่ยนก็ยังไม่เปลี่ยน`,
+    escalated: (date) => `ตรวจอีกครั้งหลังแผนแก้ไขเมื่อวันที่ ${date}: ไม่มีอะไรดีขึ้น และสิ่งที่ควรเปลี่ยนก็ยังไม่เปลี่ยน`,
     lastTime: (date, verdict, score) => `ครั้งก่อน (${date}): "${verdict}" คะแนน ${score}`,
     now: (verdict, score, trend) => `ตอนนี้: "${verdict}" คะแนน ${score} ${trend}`,
     trends: { better: 'ดีขึ้น', worse: 'แย่ลง', same: 'เท่าเดิม', new: 'ใหม่' },

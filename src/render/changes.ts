@@ -30,6 +30,17 @@ export function changeSentences(
   });
 }
 
+/**
+ * What stands for the points of a reason that weighs by its floor alone (no
+ * points, a floor below fire-now: the re-check's): "+0.0" would read as "this
+ * counts for nothing" beside the note that it decides the verdict on its own.
+ */
+export const FLOOR_ONLY = '–';
+
+export function floorOnly(r: Assessment['reasons'][number]): boolean {
+  return r.points === 0 && r.floor !== null && r.floor !== 'fire-now';
+}
+
 /** The labels of the hard stops that decide a fire-now. */
 export function hardStopLabels(a: Assessment): string[] {
   return a.reasons.filter((r) => r.floor === 'fire-now').map((r) => r.text);

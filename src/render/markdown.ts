@@ -3,7 +3,7 @@ import type { Assessment, Verdict } from '../engine/types.js';
 import { en, type Messages } from '../i18n/en.js';
 import type { RenderContext } from './formats.js';
 import { answerRows, localDate, localDecimal, type AnswerRow } from './answers.js';
-import { changeSentences, hardStopLabels } from './changes.js';
+import { changeSentences, floorOnly, FLOOR_ONLY, hardStopLabels } from './changes.js';
 import { escapeMarkdown } from './escape.js';
 import { numberedPlan } from './plan.js';
 import { renderScriptMarkdownSections, scriptTags } from './script.js';
@@ -39,7 +39,7 @@ export function renderMarkdown(a: Assessment, options: RenderContext): string {
     out.push(`| ${m.report.points} | ${m.report.reason} |`, '|---:|---|');
     for (const r of a.reasons) {
       const floor = r.floor && r.floor !== 'fire-now' ? ` (${m.report.floorNote(escapeMarkdown(options.verdicts[r.floor].title))})` : '';
-      const points = r.floor === 'fire-now' ? `**${m.report.hardStop}**` : localDecimal(options.formats, r.points);
+      const points = r.floor === 'fire-now' ? `**${m.report.hardStop}**` : floorOnly(r) ? FLOOR_ONLY : localDecimal(options.formats, r.points);
       out.push(`| ${points} | ${escapeMarkdown(r.text)}${floor}${notes.ref(r.sources)} |`);
     }
     out.push('');

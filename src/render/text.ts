@@ -2,7 +2,7 @@ import { previousLine } from './history.js';
 import { displayWidth, wrapWords } from './wrap.js';
 import type { Assessment, Verdict } from '../engine/types.js';
 import { answerRows, localDate, localDecimal, type AnswerRow } from './answers.js';
-import { changeSentences, hardStopLabels } from './changes.js';
+import { changeSentences, floorOnly, FLOOR_ONLY, hardStopLabels } from './changes.js';
 import { numberedPlan } from './plan.js';
 import { plainStyle, type Style } from './style.js';
 
@@ -73,7 +73,7 @@ export function renderText(a: Assessment, options: RenderContext): string {
   lines.push('', style.bold(m.report.why));
   if (a.reasons.length === 0) lines.push(`  ${style.dim(m.report.noReasons)}`);
   const hardStop = (r: Assessment['reasons'][number]) => r.floor === 'fire-now';
-  const tagOf = (r: Assessment['reasons'][number]) => (hardStop(r) ? m.report.hardStop.toUpperCase() : `+${localDecimal(options.formats, r.points)}`);
+  const tagOf = (r: Assessment['reasons'][number]) => (hardStop(r) ? m.report.hardStop.toUpperCase() : floorOnly(r) ? FLOOR_ONLY : `+${localDecimal(options.formats, r.points)}`);
   const tagWidth = Math.max(0, ...a.reasons.map((r) => displayWidth(tagOf(r)))) + 2;
   for (const r of a.reasons) {
     const tag = tagOf(r);
