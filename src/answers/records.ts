@@ -159,13 +159,15 @@ export async function* csvRows(stream: NodeJS.ReadableStream, source: string, m:
   // A row that is not valid CSV is an error of its own, in its place among the others:
   // csv-parse skips it and goes on, and the rows before it are never lost. (Its own
   // max_record_size is not used: past it, it drops every row after; the size is checked below.)
-  const skipped: CsvRow[] = [];
-  // The last line of the last record parsed: a quote never closed opened on the line after.
+  // The last line of the last record read: a quote never closed (which takes the rest of
+  // the file, so comes last) opened on the line after.
   let lastEnd = 0;
-  const notCsv = (error: Error & { lines?: number; code?: string }): { line: number | undefined; code: 'input/quote-not-closed' | 'input/not-csv'; message: string } =>
+  const notCsv = (error: Error & { lines?: number; code?: string }): CsvRow & { ok: false } =>
     error.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? { line: lastEnd + 1, code: 'input/quote-not-closed', message: say(m, 'input/quote-not-closed', lastEnd + 1) }
-      : { line: error.lines, code: 'input/not-csv', message: say(m, 'input/not-csv', error.message.replace(/^Invalid Record Length: /, '')) };
+      ? { line: lastEnd + 1, ok: false, problem: { where: m.batch.row, code: 'input/quote-not-closed', message: say(m, 'input/quote-not-closed', lastEnd + 1) } }
+      : { line: error.lines ?? 0, ok: false, problem: { where: m.batch.row, code: 'input/not-csv', message: say(m, 'input/not-csv', error.message.replace(/^Invalid Record Length: /, '')) } };
+  // Told by the parser as it goes; worded when yielded, when the rows before are read.
+  const skippedErrors: (Error & { lines?: number; code?: string })[] = [];
   const parser = parse({
     delimiter,
     // Spaces before a value go here, those after it in tidyCell: csv-parse's right trim treats a
@@ -178,15 +180,8 @@ export async function* csvRows(stream: NodeJS.ReadableStream, source: string, m:
     // A stray quote inside a field ("Acme" Ltd) is text, as spreadsheets read it: a strict
     // reading loses its place and drops the rows after it.
     relax_quotes: true,
-    on_record: (record: string[], context: { lines: number }) => {
-      lastEnd = context.lines;
-      return record;
-    },
     on_skip: (error: (Error & { lines?: number; code?: string }) | undefined) => {
-      if (!error) return;
-      const { line = 0, code, message } = notCsv(error);
-      lastEnd = error.lines ?? lastEnd;
-      skipped.push({ line, ok: false, problem: { where: m.batch.row, code, message } });
+      if (error) skippedErrors.push(error);
     },
   });
   // pipe() does not pass errors on. Bytes that are not text end the run, but
@@ -201,7 +196,12 @@ export async function* csvRows(stream: NodeJS.ReadableStream, source: string, m:
   let first = true;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      while (skipped.length && (skipped[0] as CsvRow).line < info.lines) yield skipped.shift() as CsvRow;
+      while (skippedErrors.length && ((skippedErrors[0] as { lines?: number }).lines ?? 0) < info.lines) {
+        const error = skippedErrors.shift() as Error & { lines?: number };
+        yield notCsv(error);
+        lastEnd = error.lines ?? lastEnd;
+      }
+      lastEnd = info.lines;
       if (record.reduce((n, cell) => n + cell.length + 1, 0) > maxRecord) {
         if (first) throw new FireCheckError('input/too-long', m.batch.atLine(source, 1, tooLong()));
         yield { line: info.lines, ok: false, problem: { where: m.batch.row, code: 'input/too-long', message: tooLong() } };
@@ -210,15 +210,18 @@ export async function* csvRows(stream: NodeJS.ReadableStream, source: string, m:
       first = false;
       yield { line: info.lines, ok: true, cells: record.map(tidyCell) };
     }
-    yield* skipped.splice(0);
+    for (const error of skippedErrors.splice(0)) {
+      yield notCsv(error);
+      lastEnd = error.lines ?? lastEnd;
+    }
     if (failure) throw failure;
   } catch (error) {
     if (failure) throw failure;
     // A CSV syntax error (an unclosed quote, say) leaves nothing reliable after it.
     const e = error as Error & { lines?: number; code?: string };
     if (!e.code?.startsWith('CSV_')) throw e;
-    const { line, code, message } = notCsv(e);
-    throw new FireCheckError(code, m.batch.atLine(source, line ?? '?', message));
+    const { line, problem } = notCsv(e);
+    throw new FireCheckError(problem.code, m.batch.atLine(source, line || '?', problem.message));
   } finally {
     input.destroy();
   }
