@@ -147,6 +147,10 @@ function checkOutputs(metafile) {
     }
   }
   for (const [input, paths] of holders) if (paths.length > 1) problems.push(`${input} is in ${paths.length} outputs: ${paths.join(', ')}`);
+  // zod's ~60 translations of its own messages (~250 KB) come with its z object
+  // (import { z } from 'zod'); import * as z takes only what is used. We word every problem ourselves.
+  const locales = [...holders.keys()].filter((input) => /zod\/v4\/locales\/(?!en\.js)/.test(input));
+  if (locales.length) problems.push(`zod's translations are bundled (${locales.length} files): import zod as \`import * as z from 'zod'\``);
   const hotPath = new Set(['fire-check.js']); // the files that loading the entry loads
   for (const path of hotPath) {
     for (const to of outputs.get(path)?.imports ?? []) if (to.kind === 'import-statement') hotPath.add(relative(dist, `${root}${to.path}`));

@@ -1,5 +1,5 @@
 // The profile's one definition: its keys, what each allows, and its type.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCurrency } from '../i18n/format.js';
 import { VOICES } from './options.js';
 

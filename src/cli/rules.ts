@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkPackFile, formatProblem } from '../pack/load.js';
 import { PackFileSchema } from '../pack/schema.js';
 import { escapeLine } from '../render/escape.js';

@@ -2,7 +2,7 @@
 // 16; field names fixed there, a few added). The TypeScript types are z.infer of
 // it; the evidence core imports them as types only, so it runs without zod.
 // docs/evidence.md explains every field.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DATE_ORDERS } from './dates.js';
 import { AGING_BUCKETS } from './figures.js';
 import { FORMAT_NAMES, SKIP_REASONS } from './formats/types.js';

@@ -1,7 +1,7 @@
 // The shape of a rule pack. Structure only: whether the pieces fit together
 // (ids that exist, values a question can take, bands that tile 0..100) is
 // checked afterwards in validate.ts, where each problem can name its path.
-import { z } from 'zod';
+import * as z from 'zod';
 import { FLOOR_VERDICTS, PACK_FORMAT, PHASES, QUESTION_KINDS, VERDICTS } from '../engine/types.js';
 import { evidenceSettingsProblems } from './evidence.js';
 
