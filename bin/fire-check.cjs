@@ -7,7 +7,7 @@ try {
   ({ main } = require('../dist/fire-check.js'));
 } catch (error) {
   if (error?.code !== 'MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
-  process.stderr.write('fire-check: not built yet (dist/ is missing). Run `npm install` or `npm run build` first.\n');
+  process.stderr.write('fire-check: not built yet (dist/ is missing). Run `npm run build` first.\n');
   process.exitCode = 1;
 }
 // A run asked to stop (SIGHUP, SIGINT, SIGTERM: 128 + the signal's number) ends when main()

@@ -87,7 +87,7 @@ describe('the published package', () => {
     copyFileSync(join(unpacked, 'bin/fire-check.cjs'), join(bare, 'bin/fire-check.cjs'));
     copyFileSync(join(unpacked, 'package.json'), join(bare, 'package.json'));
     const result = spawnSync(process.execPath, [join(bare, 'bin/fire-check.cjs')], { cwd: bare, input: late, encoding: 'utf8' });
-    expect(result.stderr).toBe('fire-check: not built yet (dist/ is missing). Run `npm install` or `npm run build` first.\n');
+    expect(result.stderr).toBe('fire-check: not built yet (dist/ is missing). Run `npm run build` first.\n');
     expect(result.status).toBe(1);
   });
 
