@@ -19,8 +19,9 @@
 // - Every file of dist/ is then made CommonJS (see allAsCommonJs): no run ever
 //   starts Node's ES module loader.
 // - The build fails if a module is in two outputs, if the entry loads more than
-//   that chunk, if zod's translations are bundled, or if dist/ reaches 1.3 MB (it runs these checks over esbuild's
-//   metafile; tests/package.e2e.spec.ts runs what `npm pack` publishes).
+//   that chunk, or if zod's translations are bundled (checked over esbuild's
+//   metafile), or if dist/ reaches 1.3 MB (checked on the files as written);
+//   tests/package.e2e.spec.ts runs what `npm pack` publishes.
 // - The default rule pack is validated here, at build time, and embedded.
 // - FIRE_CHECK_NO_MINIFY=1 keeps names readable for profiling.
 import { build, transform } from 'esbuild';
