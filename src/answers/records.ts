@@ -121,6 +121,9 @@ export async function* ndjsonRecords(stream: NodeJS.ReadableStream, p: PreparedP
   }
 }
 
+/** An error csv-parse tells, with the counts it had reached. */
+type CsvError = Error & { lines?: number; empty_lines?: number; code?: string };
+
 /** A row of a CSV file as read, or a row that could not be (not CSV, too long), in its place among the others. */
 export type CsvRow = { line: number; ok: true; cells: string[] } | { line: number; ok: false; problem: AnswerProblem };
 
@@ -159,15 +162,24 @@ export async function* csvRows(stream: NodeJS.ReadableStream, source: string, m:
   // A row that is not valid CSV is an error of its own, in its place among the others:
   // csv-parse skips it and goes on, and the rows before it are never lost. (Its own
   // max_record_size is not used: past it, it drops every row after; the size is checked below.)
-  // The last line of the last record read: a quote never closed (which takes the rest of
-  // the file, so comes last) opened on the line after.
+  // The last line of the last record read, and how many empty lines csv-parse had skipped
+  // by then: a quote never closed (which takes the rest of the file, so comes last) opened
+  // on the line after, past the empty lines skipped since (inside its quotes none are counted).
   let lastEnd = 0;
-  const notCsv = (error: Error & { lines?: number; code?: string }): CsvRow & { ok: false } =>
-    error.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? { line: lastEnd + 1, ok: false, problem: { where: m.batch.row, code: 'input/quote-not-closed', message: say(m, 'input/quote-not-closed', lastEnd + 1) } }
-      : { line: error.lines ?? 0, ok: false, problem: { where: m.batch.row, code: 'input/not-csv', message: say(m, 'input/not-csv', error.message.replace(/^Invalid Record Length: /, '')) } };
+  let emptyThen = 0;
+  const read = (at: { lines?: number; empty_lines?: number }) => {
+    lastEnd = at.lines ?? lastEnd;
+    emptyThen = at.empty_lines ?? emptyThen;
+  };
+  const notCsv = (error: CsvError): CsvRow & { ok: false } => {
+    if (error.code !== 'CSV_QUOTE_NOT_CLOSED') {
+      return { line: error.lines ?? 0, ok: false, problem: { where: m.batch.row, code: 'input/not-csv', message: say(m, 'input/not-csv', error.message.replace(/^Invalid Record Length: /, '')) } };
+    }
+    const opened = lastEnd + 1 + Math.max(0, (error.empty_lines ?? emptyThen) - emptyThen);
+    return { line: opened, ok: false, problem: { where: m.batch.row, code: 'input/quote-not-closed', message: say(m, 'input/quote-not-closed', opened) } };
+  };
   // Told by the parser as it goes; worded when yielded, when the rows before are read.
-  const skippedErrors: (Error & { lines?: number; code?: string })[] = [];
+  const skippedErrors: CsvError[] = [];
   const parser = parse({
     delimiter,
     // Spaces before a value go here, those after it in tidyCell: csv-parse's right trim treats a
@@ -180,7 +192,7 @@ export async function* csvRows(stream: NodeJS.ReadableStream, source: string, m:
     // A stray quote inside a field ("Acme" Ltd) is text, as spreadsheets read it: a strict
     // reading loses its place and drops the rows after it.
     relax_quotes: true,
-    on_skip: (error: (Error & { lines?: number; code?: string }) | undefined) => {
+    on_skip: (error: CsvError | undefined) => {
       if (error) skippedErrors.push(error);
     },
   });
@@ -195,13 +207,13 @@ export async function* csvRows(stream: NodeJS.ReadableStream, source: string, m:
   input.pipe(parser);
   let first = true;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      while (skippedErrors.length && ((skippedErrors[0] as { lines?: number }).lines ?? 0) < info.lines) {
-        const error = skippedErrors.shift() as Error & { lines?: number };
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines?: number } }>) {
+      while (skippedErrors.length && ((skippedErrors[0] as CsvError).lines ?? 0) < info.lines) {
+        const error = skippedErrors.shift() as CsvError;
         yield notCsv(error);
-        lastEnd = error.lines ?? lastEnd;
+        read(error);
       }
-      lastEnd = info.lines;
+      read(info);
       if (record.reduce((n, cell) => n + cell.length + 1, 0) > maxRecord) {
         if (first) throw new FireCheckError('input/too-long', m.batch.atLine(source, 1, tooLong()));
         yield { line: info.lines, ok: false, problem: { where: m.batch.row, code: 'input/too-long', message: tooLong() } };
@@ -212,13 +224,13 @@ export async function* csvRows(stream: NodeJS.ReadableStream, source: string, m:
     }
     for (const error of skippedErrors.splice(0)) {
       yield notCsv(error);
-      lastEnd = error.lines ?? lastEnd;
+      read(error);
     }
     if (failure) throw failure;
   } catch (error) {
     if (failure) throw failure;
     // A CSV syntax error (an unclosed quote, say) leaves nothing reliable after it.
-    const e = error as Error & { lines?: number; code?: string };
+    const e = error as CsvError;
     if (!e.code?.startsWith('CSV_')) throw e;
     const { line, problem } = notCsv(e);
     throw new FireCheckError(problem.code, m.batch.atLine(source, line || '?', problem.message));

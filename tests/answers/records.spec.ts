@@ -78,6 +78,19 @@ describe('CSV records', () => {
     // Said where the quote opened, with the lines it took.
     expect((records[2] as Extract<InputRecord, { ok: false }>).problems[0]).toMatchObject({ code: 'input/quote-not-closed', message: expect.stringMatching(/opened on line 4 .*to the end of the file/) });
   });
+
+  it.each([
+    ['blank lines before it', 'client,pays_late\nA,often\n\n\n"B,often\nC,often\n', 5],
+    ['CRLF and a blank line before it', 'client,pays_late\r\nA,often\r\n\r\n"B,often\r\nC,often\r\n', 4],
+    ['a line of spaces before it', 'client,pays_late\nA,often\n   \n"B,often\n', 4],
+    ['blank lines before and inside it', 'client,pays_late\n\nA,often\n\n"B,often\n\n\nC,often\n', 5],
+    ['a record over two lines, then a blank line, before it', 'client,pays_late\n"A\nLtd",often\n\n"B,often\n', 5],
+  ])('a quote never closed is said at the line it opened on: %s', async (_, input, line) => {
+    const records = await collect(csvRecords(Readable.from([input]), pack, 'x.csv'));
+    const bad = records.find((r) => !r.ok) as Extract<InputRecord, { ok: false }>;
+    expect(bad.line).toBe(line);
+    expect(bad.problems[0]).toMatchObject({ code: 'input/quote-not-closed', message: expect.stringContaining(`opened on line ${line} `) });
+  });
 });
 
 describe('NDJSON read a chunk at a time', () => {
