@@ -88,12 +88,15 @@ export function truncateToWidth(text: string, width: number): string {
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** The spaces that join what they stand between: no-break (1\u00a0200 in Hungarian amounts, 1.200\u00a0€ in Italian), figure and narrow no-break. */
+const NO_BREAK = /^[\u00a0\u2007\u202f]+$/;
+
 /**
  * The paragraph as units a line may break between. A break may come at a space,
  * or between two words that touch (Thai); never next to punctuation ("late?",
- * "(e.g."), and never before ๆ, the Thai repetition mark, which belongs to the
- * word before it. A unit keeps its words, to break between them when no line
- * can hold it whole.
+ * "(e.g."), never at a no-break space, and never before ๆ, the Thai repetition
+ * mark, which belongs to the word before it. A unit keeps its words, to break
+ * between them when no line can hold it whole.
  */
 function units(paragraph: string, locale: string): Unit[] {
   const out: Unit[] = [];
@@ -101,7 +104,7 @@ function units(paragraph: string, locale: string): Unit[] {
   let previousWordLike = false;
   for (const { segment, isWordLike } of new Intl.Segmenter(locale, { granularity: 'word' }).segment(paragraph)) {
     const last = out[out.length - 1];
-    if (/^\s+$/.test(segment)) {
+    if (/^\s+$/.test(segment) && !NO_BREAK.test(segment)) {
       gap += segment;
       previousWordLike = false;
       continue;
@@ -110,8 +113,10 @@ function units(paragraph: string, locale: string): Unit[] {
     if (breakable) out.push({ gap, text: segment, words: [segment] });
     else {
       last.text += gap + segment;
-      // ๆ goes with the word it repeats; punctuation is a word of its own, a place to break if need be.
-      if (segment === 'ๆ') last.words[last.words.length - 1] += gap + segment;
+      // ๆ goes with the word it repeats, a no-break space with the words on both sides; punctuation
+      // is a word of its own, a place to break if need be.
+      const word = last.words[last.words.length - 1] as string;
+      if (segment === 'ๆ' || NO_BREAK.test(segment) || /[\u00a0\u2007\u202f]$/.test(word)) last.words[last.words.length - 1] = word + gap + segment;
       else last.words.push(gap + segment);
     }
     gap = '';

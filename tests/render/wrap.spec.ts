@@ -34,6 +34,16 @@ describe('wrapWords', () => {
     expect(wrapProblems(lines, text, 'th')).toEqual([]);
   });
 
+  it.each([20, 22, 26, 30, 34, 40])('never breaks at a no-break space: an amount stays whole (%i columns)', (width) => {
+    const amount = new Intl.NumberFormat('hu', { style: 'currency', currency: 'EUR' }).format(1234567); // 1\u00a0234\u00a0567,00\u00a0EUR
+    const text = `Szedd be a lejárt összeget (${amount}) mielőtt befejezed`;
+    const lines = wrapWords(text, width, 'hu');
+    expect(lines.some((line) => line.includes(`(${amount})`)), lines.join(' | ')).toBe(true);
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+    // With colour codes, as --color writes them, the same.
+    expect(wrapWords(`\u001b[1m${text}\u001b[22m`, width, 'hu').some((line) => line.includes(`(${amount})`))).toBe(true);
+  });
+
   it('breaks Thai between words where there is no space, which a space-only wrapper cannot', () => {
     const text = 'ลูกค้าไม่จ่ายเงินเลยสำหรับงานที่คุณส่งมอบไปแล้วหรือไม่';
     const lines = wrapWords(text, 20, 'th');
