@@ -220,10 +220,12 @@ async function allAsCommonJs() {
       target: 'node20',
       minify,
       supported: { 'dynamic-import': false },
+      // Strict, as the ES module it was: esbuild writes no "use strict" when it turns ESM into
+      // CommonJS, and its minifier has already assumed strict code (a write to a frozen object
+      // throws, `this` in a plain call is undefined, no block-level function leaks out).
+      banner: `"use strict";${source.includes('import.meta') ? "var __fireCheckUrl=require('node:url').pathToFileURL(__filename).href;" : ''}`,
       // import.meta.url, where the file is as a file: URL (src/pack/default.ts uses it).
-      ...(source.includes('import.meta')
-        ? { define: { 'import.meta.url': '__fireCheckUrl' }, banner: "var __fireCheckUrl=require('node:url').pathToFileURL(__filename).href;" }
-        : {}),
+      ...(source.includes('import.meta') ? { define: { 'import.meta.url': '__fireCheckUrl' } } : {}),
     });
     if (warnings.length) throw new Error(`dist/${name} as CommonJS: ${warnings.map((w) => w.text).join('; ')}`);
     await writeFile(file, code);

@@ -54,6 +54,13 @@ describe('the published package', () => {
     expect(bytes).toBeLessThan(1_300_000);
   });
 
+  it('runs every file of dist/ in strict mode, as the ES modules it was made from ran', () => {
+    // esbuild writes no "use strict" when it turns ESM into CommonJS: without it a write to a
+    // frozen assessment would be dropped silently where the source (and its tests) throw.
+    const sloppy = filesUnder(`${root}dist`).filter((path) => path.endsWith('.js') && !readFileSync(path, 'utf8').startsWith('"use strict";'));
+    expect(sloppy.map((path) => path.slice(root.length))).toEqual([]);
+  });
+
   it('defines FireCheckError in one file of dist/, so that instanceof holds across chunks', () => {
     const defining = filesUnder(`${root}dist`).filter((path) => readFileSync(path, 'utf8').includes('"FireCheckError"'));
     expect(defining.map((path) => path.slice(root.length))).toEqual(['dist/fire-check.js']);
