@@ -10,13 +10,19 @@ try {
   process.stderr.write('fire-check: not built yet (dist/ is missing). Run `npm run build` first.\n');
   process.exitCode = 1;
 }
-// A run asked to stop (SIGHUP, SIGINT, SIGTERM: 128 + the signal's number) ends when main()
-// returns, even if stdout's reader has stopped taking what was written: main() waited for it
-// as long as it should, and a write still pending would otherwise keep the process alive.
-const STOP_CODES = new Set([129, 130, 143]);
+// A run asked to stop (Ctrl-C, SIGTERM, SIGHUP; exit code 128 + the signal's number) ends by
+// that signal once main() has returned, as a program with no handler of its own would: a shell
+// then stops the loop or script it runs in, and a write that stdout's reader never took (main()
+// waited for it as long as it should) does not keep the process alive.
+const STOP_SIGNALS = { 129: 'SIGHUP', 130: 'SIGINT', 143: 'SIGTERM' };
 if (main) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
-    if (STOP_CODES.has(code)) process.exit(code);
+    const signal = STOP_SIGNALS[code];
+    if (signal === undefined) return;
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+    // Still here: the signal is ignored (a job started with it ignored, as nohup does).
+    process.exit(code);
   });
 }

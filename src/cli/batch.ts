@@ -132,8 +132,12 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   // Names with no invoices are said, never dropped silently; their answers were scored as given.
   if (unmatched.length) io.stderr.write(`${escapeLine(m.interview.unmatched(unmatched.slice(0, 20).join(', ') + (unmatched.length > 20 ? ', …' : '')))}\n`);
   progress.done();
-  // The reader has gone (`batch | head -1`): nothing more to write or say.
-  if (io.stdoutClosed?.()) return interrupted ?? (failed ? EXIT.usage : EXIT.ok);
+  if (io.stdoutClosed?.()) {
+    // Asked to stop while the reader was not reading: the summary says what was lost.
+    if (interrupted !== undefined) io.stderr.write(`${m.batch.summary(thousands(scored), thousands(failed))}${m.batch.notTaken}\n`);
+    // Otherwise the reader has gone (`batch | head -1`): nothing more to write or say.
+    return interrupted ?? (failed ? EXIT.usage : EXIT.ok);
+  }
   writer.end(sink);
   await out.flush();
   io.stderr.write(`${m.batch.summary(thousands(scored), thousands(failed))}${stopped ? m.batch.stopped : ''}${interrupted !== undefined ? m.batch.interrupted : ''}\n`);

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { closeSync, createReadStream, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, write, writeSync } from 'node:fs';
 import { DEFAULT_MAX_RECORD } from '../answers/limits.js';
 import { FireCheckError } from '../errors.js';
 import { problem, say } from '../i18n/problems.js';
@@ -88,10 +88,7 @@ export function processIo(): Io {
     writeOut(text) {
       void writeToStdout(Buffer.from(text, 'utf8'));
     },
-    writeBytes: (bytes) => {
-      nonBlockingIfPipe();
-      return writeToStdout(bytes);
-    },
+    writeBytes: (bytes) => (stdoutIsPipe() ? writeToPipe(bytes) : writeToStdout(bytes)),
     stdoutClosed: () => stdoutGone,
     abandonStdout: () => {
       stdoutGone = true;
@@ -159,47 +156,88 @@ function writeToStdout(bytes: Uint8Array): Promise<void> | undefined {
   return (once(stream, 'drain') as Promise<unknown> as Promise<void>).catch(() => undefined);
 }
 
-let checkedPipe = false;
+let isPipe: boolean | undefined;
+/** Whether stdout is a pipe or a socket (asked once). */
+function stdoutIsPipe(): boolean {
+  if (isPipe === undefined) {
+    try {
+      const stat = fstatSync(1);
+      isPipe = stat.isFIFO() || stat.isSocket();
+    } catch {
+      isPipe = false; // closed: the writes say so
+    }
+  }
+  return isPipe;
+}
+
+/** Bytes queued for the pipe and not yet written; past PIPE_QUEUE_BYTES, writeToPipe says to wait. */
+let queued = 0;
+let pipeWrites: Promise<void> = Promise.resolve();
+const PIPE_QUEUE_BYTES = 1 << 20;
+
 /**
- * Long output (batch) into a pipe or socket: the stream is built first, which
- * makes the file descriptor non-blocking. A synchronous write into a full pipe
- * then returns at once (EAGAIN) and the rest waits for it to drain, where a
- * signal can still stop the run; on a blocking descriptor it would wait in the
- * kernel for the reader, signals and all. Files and terminals need no stream.
+ * Long output (batch) into a pipe or a socket, written by Node's thread pool
+ * (fs.write), one piece after the other. A reader that is slow, or has stopped
+ * reading, then holds a thread of the pool, never the main thread, which stays
+ * free to take a signal (a synchronous write into a full pipe waits in the
+ * kernel, out of reach of signals). The descriptor is left as it is: making it
+ * non-blocking, as building process.stdout does, would make it so for every
+ * other program writing into the same pipe, and theirs would fail. Takes a
+ * copy (the caller fills the same memory again); returns a promise to wait on
+ * when much is queued. A descriptor made non-blocking by someone else refuses
+ * a write when full (EAGAIN): then process.stdout takes over, in order.
  */
-function nonBlockingIfPipe(): void {
-  if (checkedPipe) return;
-  checkedPipe = true;
+function writeToPipe(bytes: Uint8Array): Promise<void> | undefined {
+  if (stdoutGone) return undefined;
+  if (streamed) return writeToStdout(bytes);
+  const copy = Buffer.from(bytes);
+  queued += copy.length;
+  pipeWrites = pipeWrites.then(() => writeAll(copy)).finally(() => (queued -= copy.length));
+  return queued > PIPE_QUEUE_BYTES ? pipeWrites : undefined;
+}
+
+async function writeAll(bytes: Buffer): Promise<void> {
+  let done = 0;
   try {
-    const stat = fstatSync(1);
-    if (stat.isFIFO() || stat.isSocket()) stdoutStream();
-  } catch {
-    // stdout closed: the writes say so.
+    while (done < bytes.length && !stdoutGone && !streamed) {
+      done += await new Promise<number>((resolve, reject) => write(1, bytes, done, bytes.length - done, null, (error, n) => (error ? reject(error) : resolve(n))));
+    }
+    if (streamed && done < bytes.length) await writeToStdout(bytes.subarray(done));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EAGAIN') {
+      streamed = true;
+      await writeToStdout(bytes.subarray(done));
+    } else writeFailedLate(error);
   }
 }
 
 /**
- * process.stdout, with writing into a closed pipe (`fire-check ... | head -1`)
- * ending output quietly. Any other failure of a write comes here, after the
- * write returned, where no caller is left to throw to: it is told here the way
- * main() tells one (a line, exit 2), or, not being the environment's, thrown
- * as the bug it is.
+ * process.stdout, with a write that fails after it returned (a closed pipe,
+ * `fire-check ... | head -1`, or a full disk) told by writeFailedLate.
  */
 function stdoutStream(): NodeJS.WriteStream {
   if (!epipeHandled) {
     epipeHandled = true;
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      stdoutGone = true;
-      if (error.code === 'EPIPE') return;
-      const failure = environmentFailure(on('stdout', error), messages);
-      if (failure === undefined) throw error;
-      stderrStream().write(`fire-check: ${failure.message} [${failure.code}]\n`);
-      // After main() has returned, its exit code is set already: this one replaces it.
-      lateFailure = failure.exitCode;
-      process.exitCode = lateFailure;
-    });
+    process.stdout.on('error', writeFailedLate);
   }
   return process.stdout;
+}
+
+/**
+ * A write to stdout that failed after the call that made it had returned: a
+ * closed pipe ends output quietly; anything else is told the way main() tells
+ * one (a line, exit 2), or, not being the environment's, thrown as the bug it is.
+ */
+function writeFailedLate(error: unknown): void {
+  stdoutGone = true;
+  if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
+  const failure = environmentFailure(on('stdout', error), messages);
+  if (failure === undefined) throw error;
+  stderrStream().write(`fire-check: ${failure.message} [${failure.code}]\n`);
+  // After main() has returned, its exit code is set already: this one replaces it.
+  lateFailure = failure.exitCode;
+  process.exitCode = lateFailure;
 }
 
 let stderrReady = false;

@@ -255,6 +255,8 @@ export const en = {
     summary: (scored: string, failed: string) => `scored ${scored}, failed ${failed}`,
     stopped: ' (stopped at the first failure: --fail-fast)',
     interrupted: ' (stopped: asked to stop; everything scored until then is above)',
+    /** Asked to stop while the output's reader was not reading: what it had not taken is lost. */
+    notTaken: ' (stopped: asked to stop while the output was not being read; what its reader had not taken is lost)',
     progress: (count: string, rate: string) => `${count} records, ${rate}/s`,
     table: ['#', 'client', 'verdict', 'score', 'confidence', 'top reason'],
     /** A row with no client name, in the table: where it is in the input. */

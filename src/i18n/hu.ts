@@ -249,6 +249,7 @@ export const hu: Messages = {
     summary: (scored, failed) => `értékelve ${scored}, hibás ${failed}`,
     stopped: ' (leállt az első hibánál: --fail-fast)',
     interrupted: ' (leállítva kérésre; minden addig értékelt sor fent van)',
+    notTaken: ' (leállítva kérésre, miközben a kimenetet senki sem olvasta; ami addig nem lett kiolvasva, elveszett)',
     progress: (count, rate) => `${count} rekord, ${rate}/s`,
     table: ['#', 'ügyfél', 'döntés', 'pontszám', 'bizonyosság', 'fő ok'],
     unnamed: (line) => `(${line}. sor)`,

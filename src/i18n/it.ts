@@ -252,6 +252,7 @@ export const it: Messages = {
     summary: (scored, failed) => `valutati ${scored}, falliti ${failed}`,
     stopped: ' (fermato al primo errore: --fail-fast)',
     interrupted: ' (interrotto su richiesta; tutto ciò che è stato valutato fin qui è sopra)',
+    notTaken: ' (interrotto su richiesta mentre l’output non veniva letto; ciò che chi lo leggeva non aveva ancora preso è perso)',
     progress: (count, rate) => `${count} record, ${rate}/s`,
     table: ['#', 'cliente', 'verdetto', 'punteggio', 'certezza', 'motivo principale'],
     unnamed: (line) => `(riga ${line})`,

@@ -19,10 +19,12 @@ const ATTACKS = {
   isolate: '\u2066x\u2069',
   c1: '\x9b2J', // a one-byte CSI
   del: '\x7f',
+  marks: 'a\u200fb\u200ec\u061cd', // bidi marks: reorder neutral text around them
+  separators: 'Acme\u2028FIRE\u2029NOW', // line and paragraph separators
 };
 const HOSTILE = `Acme ${Object.values(ATTACKS).join(' ')}`;
 /** A character a terminal may act on; \n and \t are layout. */
-const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 const late = JSON.parse(readFileSync(`${root}examples/late-payer.json`, 'utf8'));
 let dir: string;
