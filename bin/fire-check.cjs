@@ -3,8 +3,9 @@
 // CommonJS, as is all of dist/: no run starts Node's ES module loader (see
 // scripts/build.mjs, allAsCommonJs).
 let main;
+let stopSignalOf;
 try {
-  ({ main } = require('../dist/fire-check.js'));
+  ({ main, stopSignalOf } = require('../dist/fire-check.js'));
 } catch (error) {
   if (error?.code !== 'MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
   process.stderr.write('fire-check: not built yet (dist/ is missing). Run `npm run build` first.\n');
@@ -14,11 +15,10 @@ try {
 // that signal once main() has returned, as a program with no handler of its own would: a shell
 // then stops the loop or script it runs in, and a write that stdout's reader never took (main()
 // waited for it as long as it should) does not keep the process alive.
-const STOP_SIGNALS = { 129: 'SIGHUP', 130: 'SIGINT', 143: 'SIGTERM' };
 if (main) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
-    const signal = STOP_SIGNALS[code];
+    const signal = stopSignalOf(code);
     if (signal === undefined) return;
     process.removeAllListeners(signal);
     process.kill(process.pid, signal);

@@ -61,8 +61,8 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   const sink = new ByteSink();
   // Asked to stop: the output in hand still goes out, if its reader takes it within STOP_GRACE_MS.
   let stopRequested = () => {};
-  const stopping = new Promise<void>((resolve) => (stopRequested = resolve));
-  const out = streamedOutput(io, sink, stopping);
+  const graceOver = new Promise<void>((resolve) => (stopRequested = () => void setTimeout(resolve, STOP_GRACE_MS).unref()));
+  const out = streamedOutput(io, sink, graceOver);
   const progress = progressMeter(io, m);
   let scored = 0;
   let failed = 0;
@@ -132,15 +132,16 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
   // Names with no invoices are said, never dropped silently; their answers were scored as given.
   if (unmatched.length) io.stderr.write(`${escapeLine(m.interview.unmatched(unmatched.slice(0, 20).join(', ') + (unmatched.length > 20 ? ', …' : '')))}\n`);
   progress.done();
+  const summary = (note: string) => io.stderr.write(`${m.batch.summary(thousands(scored), thousands(failed))}${note}\n`);
   if (io.stdoutClosed?.()) {
     // Asked to stop while the reader was not reading: the summary says what was lost.
-    if (interrupted !== undefined) io.stderr.write(`${m.batch.summary(thousands(scored), thousands(failed))}${m.batch.notTaken}\n`);
+    if (interrupted !== undefined) summary(m.batch.notTaken);
     // Otherwise the reader has gone (`batch | head -1`): nothing more to write or say.
     return interrupted ?? (failed ? EXIT.usage : EXIT.ok);
   }
   writer.end(sink);
   await out.flush();
-  io.stderr.write(`${m.batch.summary(thousands(scored), thousands(failed))}${stopped ? m.batch.stopped : ''}${interrupted !== undefined ? m.batch.interrupted : ''}\n`);
+  summary(`${stopped ? m.batch.stopped : ''}${interrupted !== undefined ? m.batch.interrupted : ''}`);
   return interrupted ?? (failed ? EXIT.usage : EXIT.ok);
 }
 
@@ -150,7 +151,7 @@ export async function batch(file: string | undefined, options: BatchOptions, io:
  * sent as soon as the loop waits for input, so results still stream out when
  * records arrive slowly. Honours backpressure: a full pipe pauses the reading.
  */
-function streamedOutput(io: Io, sink: ByteSink, stopping: Promise<void>): { spill(): void; written(): Promise<void>; flush(): Promise<void> } {
+function streamedOutput(io: Io, sink: ByteSink, graceOver: Promise<void>): { spill(): void; written(): Promise<void>; flush(): Promise<void> } {
   const LIMIT = 64 * 1024;
   let scheduled = false;
   let draining: Promise<unknown> | undefined;
@@ -173,7 +174,8 @@ function streamedOutput(io: Io, sink: ByteSink, stopping: Promise<void>): { spil
   };
   const settle = async () => {
     if (failed) throw failed.error;
-    if (draining && !(await drainedOrGaveUp(draining, stopping))) io.abandonStdout?.();
+    // A reader that has stopped reading would otherwise hold a run asked to stop forever.
+    if (draining && !(await Promise.race([draining.then(() => true), graceOver.then(() => false)]))) io.abandonStdout?.();
     draining = undefined;
   };
   /**
@@ -204,21 +206,6 @@ function streamedOutput(io: Io, sink: ByteSink, stopping: Promise<void>): { spil
 
 /** How long a run asked to stop waits for stdout's reader to take what is written: then it is dropped. */
 const STOP_GRACE_MS = 2000;
-
-/**
- * Waits for a full stdout to drain; once the run is asked to stop, for at most
- * STOP_GRACE_MS more (a reader that has stopped reading would otherwise hold
- * the run forever). Says whether it drained.
- */
-async function drainedOrGaveUp(draining: Promise<unknown>, stopping: Promise<void>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const gaveUp = stopping.then(() => new Promise<false>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS, false))));
-  try {
-    return await Promise.race([draining.then(() => true), gaveUp]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Whether stdin is a folder (`batch < folder`), which reads as nothing at all. */
 function stdinIsDirectory(): boolean {

@@ -66,6 +66,11 @@ const STD_FDS: Record<StdStream, number> = { stdin: 0, stdout: 1, stderr: 2 };
 /** The signals that ask a run to stop, and the exit code each gives (128 + its number). */
 const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
+/** The stop signal an exit code stands for (130 → SIGINT), if it stands for one: bin/ ends the process by it. */
+export function stopSignalOf(code: number): NodeJS.Signals | undefined {
+  return (Object.keys(STOP_SIGNALS) as (keyof typeof STOP_SIGNALS)[]).find((signal) => STOP_SIGNALS[signal] === code);
+}
+
 export function processIo(): Io {
   return {
     get stdin() {

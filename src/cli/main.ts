@@ -11,10 +11,10 @@ import { escapeLine, escapeText } from '../render/escape.js';
 // colour, yaml, zod, inquirer, csv) loads on demand.
 import { earlySwitch, earlyValue, plainScoring } from './argv.js';
 import { assess, type AssessOptions } from './assess.js';
-import { environmentFailure, processIo, type Io } from './io.js';
+import { environmentFailure, processIo, stopSignalOf, type Io } from './io.js';
 import { EXIT, type CommonOptions } from './options.js';
 
-export { EXIT, type CommonOptions };
+export { EXIT, stopSignalOf, type CommonOptions };
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const code = await run(argv, io);
